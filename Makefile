@@ -1,0 +1,26 @@
+GO ?= go
+DB ?= tilmash.db
+ADDR ?= 127.0.0.1:8080
+
+.PHONY: run test build lint bench fuzz
+
+## run: start the service with demo data on the embedded SQLite file $(DB)
+run:
+	$(GO) run ./cmd/tilmash serve --addr $(ADDR) --db $(DB) --demo
+
+## test: every test, with the race detector
+test:
+	$(GO) test -race -count=1 ./...
+
+## build: the tilmash binary in ./bin
+build:
+	$(GO) build -o bin/tilmash ./cmd/tilmash
+
+## lint: vet and formatting
+lint:
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## bench: the benchmarks quoted in README's performance table
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
