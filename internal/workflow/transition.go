@@ -1,0 +1,118 @@
+package workflow
+
+import (
+	"strings"
+
+	"tilmash/internal/apperr"
+)
+
+// Action names a change in a translation's history.
+type Action string
+
+// The actions recorded in history.
+const (
+	ActionEdit    Action = "edit"
+	ActionApprove Action = "approve"
+	ActionReject  Action = "reject"
+	ActionOutdate Action = "outdate" // the source changed; taken by the system on a new revision
+)
+
+// Current is what the store knows of a translation when an action arrives.
+// An untranslated segment has Version 0 and no author.
+type Current struct {
+	State    State
+	Version  int
+	Text     string
+	AuthorID int64 // who wrote the current version
+}
+
+// Change is the outcome of an allowed action: the new state and version, and
+// whether anything changed at all (a save of the same text is a no-op).
+type Change struct {
+	Action  Action
+	From    State
+	To      State
+	Version int
+	Changed bool
+}
+
+func checkVersion(cur Current, base int) error {
+	if base != cur.Version {
+		return apperr.New(apperr.Conflict, "the translation changed since you loaded it (you had version %d, it is now version %d)", base, cur.Version).
+			With("current", map[string]any{"target": cur.Text, "state": cur.State, "version": cur.Version})
+	}
+	return nil
+}
+
+// Edit is a translator's or reviewer's save of a new target text.
+// Saving edits of any state yields translated: a correction after review is reviewed again.
+func Edit(actor Actor, lang string, cur Current, base int, text string) (Change, error) {
+	if !actor.CanTranslate(lang) {
+		return Change{}, apperr.New(apperr.Forbidden, "%s may not translate into %s", actor.Name, lang)
+	}
+	if strings.TrimSpace(text) == "" {
+		return Change{}, apperr.New(apperr.Invalid, "the translation is empty")
+	}
+	if err := checkVersion(cur, base); err != nil {
+		return Change{}, err
+	}
+	if text == cur.Text && (cur.State == Translated || cur.State == Approved) {
+		return Change{Action: ActionEdit, From: cur.State, To: cur.State, Version: cur.Version}, nil
+	}
+	return Change{Action: ActionEdit, From: cur.State, To: Translated, Version: cur.Version + 1, Changed: true}, nil
+}
+
+// Approve is a reviewer's acceptance of the current version. Nobody approves a
+// version they wrote (the four-eyes rule), admins included.
+func Approve(actor Actor, lang string, cur Current, base int) (Change, error) {
+	if !actor.CanReview(lang) {
+		return Change{}, apperr.New(apperr.Forbidden, "%s may not review %s", actor.Name, lang)
+	}
+	if err := checkVersion(cur, base); err != nil {
+		return Change{}, err
+	}
+	if cur.AuthorID == actor.ID {
+		return Change{}, apperr.New(apperr.Forbidden, "you wrote this version: another reviewer must approve it")
+	}
+	switch cur.State {
+	case Translated, Outdated, Rejected:
+	case Approved:
+		return Change{}, apperr.New(apperr.Conflict, "this version is already approved")
+	default:
+		return Change{}, apperr.New(apperr.Conflict, "there is no translation to approve yet")
+	}
+	return Change{Action: ActionApprove, From: cur.State, To: Approved, Version: cur.Version + 1, Changed: true}, nil
+}
+
+// Reject sends the current version back to the translator with a comment.
+func Reject(actor Actor, lang string, cur Current, base int, comment string) (Change, error) {
+	if !actor.CanReview(lang) {
+		return Change{}, apperr.New(apperr.Forbidden, "%s may not review %s", actor.Name, lang)
+	}
+	if strings.TrimSpace(comment) == "" {
+		return Change{}, apperr.New(apperr.Invalid, "a rejection needs a comment for the translator")
+	}
+	if err := checkVersion(cur, base); err != nil {
+		return Change{}, err
+	}
+	if cur.AuthorID == actor.ID {
+		return Change{}, apperr.New(apperr.Forbidden, "you wrote this version: another reviewer must review it")
+	}
+	switch cur.State {
+	case Translated, Approved, Outdated:
+	case Rejected:
+		return Change{}, apperr.New(apperr.Conflict, "this version is already rejected")
+	default:
+		return Change{}, apperr.New(apperr.Conflict, "there is no translation to reject yet")
+	}
+	return Change{Action: ActionReject, From: cur.State, To: Rejected, Version: cur.Version + 1, Changed: true}, nil
+}
+
+// Outdate marks a translation whose source sentence changed. It is the
+// system's action on a new source revision, not a person's.
+func Outdate(cur Current) Change {
+	if cur.State == Untranslated {
+		return Change{Action: ActionOutdate, From: cur.State, To: Untranslated, Version: cur.Version}
+	}
+	return Change{Action: ActionOutdate, From: cur.State, To: Outdated, Version: cur.Version + 1, Changed: true}
+}
