@@ -1,0 +1,54 @@
+package xliff
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"tilmash/internal/apperr"
+)
+
+// ErrTooLarge is in the chain of Read's error when the file is bigger than
+// the limit.
+var ErrTooLarge = errors.New("xliff file too large")
+
+// ParseError explains why Read refused a file. Its chain also holds an
+// *apperr.Error (code invalid, or too_large for ErrTooLarge) with the line
+// and unit as details, so the API can answer with apperr as usual.
+type ParseError struct {
+	Line int    // 1-based line of the file; 0 when not tied to a place
+	Unit string // id of the unit as written in the file, when inside one
+	Msg  string
+	Err  error // cause: ErrTooLarge, *xml.SyntaxError, or nil
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Unit != "" {
+		fmt.Fprintf(&b, "unit %q: ", e.Unit)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Unwrap returns the cause and the equivalent application error.
+func (e *ParseError) Unwrap() []error {
+	code := apperr.Invalid
+	if errors.Is(e.Err, ErrTooLarge) {
+		code = apperr.TooLarge
+	}
+	ae := apperr.New(code, "%s", e.Error())
+	if e.Line > 0 {
+		ae = ae.With("line", e.Line)
+	}
+	if e.Unit != "" {
+		ae = ae.With("unit", e.Unit)
+	}
+	if e.Err == nil {
+		return []error{ae}
+	}
+	return []error{e.Err, ae}
+}
