@@ -2,7 +2,7 @@ package xliff
 
 import (
 	"bytes"
-		"math/rand/v2"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
