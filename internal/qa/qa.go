@@ -1,0 +1,140 @@
+// Package qa checks a translated segment against its Russian source: numbers,
+// punctuation, brackets, spaces, length, glossary terms, letters of the wrong
+// script and stray bidi controls. Which checks run and how they judge is
+// data in a per-language profile table; unknown languages get a generic
+// profile. The package is pure.
+package qa
+
+import (
+	"strings"
+
+	"tilmash/internal/glossary"
+)
+
+// Severity tells whether a finding blocks approval.
+type Severity string
+
+// Severities. Errors block approval unless a reviewer overrides them with a
+// reason; warnings are shown and never block.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one problem a check found in a translation.
+type Finding struct {
+	ID       string   `json:"id"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// Input is a segment to check: the Russian source, the translation, the
+// target language tag and the glossary hits of the source.
+type Input struct {
+	Source, Target, Lang string
+	Terms                []glossary.Hit
+}
+
+// Finding IDs. They are stable: the editor and the API clients key on them.
+const (
+	IDEmpty             = "empty"              // the target is empty
+	IDNumberMissing     = "number-missing"     // a number of the source is not in the target
+	IDNumberChanged     = "number-changed"     // a number of the source appears altered
+	IDNumberExtra       = "number-extra"       // the target has a number the source lacks
+	IDSentenceEnd       = "sentence-end"       // the final ?, !, … or . differs
+	IDBrackets          = "brackets"           // unbalanced quotes or brackets
+	IDSpaces            = "spaces"             // leading, trailing or double spaces
+	IDUntranslated      = "untranslated"       // the target equals the source
+	IDLength            = "length"             // the length ratio is unusual for the language
+	IDGlossaryForbidden = "glossary-forbidden" // a forbidden rendering of a term is used
+	IDGlossaryMissing   = "glossary-missing"   // a term's required rendering is missing
+	IDScript            = "script"             // letters of a script the language does not use
+	IDScriptMixed       = "script-mixed"       // a word mixes scripts (Latin look-alikes in Cyrillic)
+	IDArabicLetters     = "arabic-letters"     // Arabic vs Persian letter forms wrong for the language
+	IDBidi              = "bidi"               // stray or misplaced bidi control characters
+)
+
+// severities is the default severity of each finding ID.
+var severities = map[string]Severity{
+	IDEmpty:             Warning,
+	IDNumberMissing:     Error,
+	IDNumberChanged:     Error,
+	IDNumberExtra:       Warning,
+	IDSentenceEnd:       Warning,
+	IDBrackets:          Warning,
+	IDSpaces:            Warning,
+	IDUntranslated:      Warning,
+	IDLength:            Warning,
+	IDGlossaryForbidden: Error,
+	IDGlossaryMissing:   Warning,
+	IDScript:            Error,
+	IDScriptMixed:       Error,
+	IDArabicLetters:     Error,
+	IDBidi:              Warning,
+}
+
+// SeverityOf returns the severity findings with the given ID carry.
+func SeverityOf(id string) Severity {
+	if s, ok := severities[id]; ok {
+		return s
+	}
+	return Warning
+}
+
+// check is one entry of the check registry.
+type check struct {
+	name string
+	run  func(c *checker)
+}
+
+// registry lists the checks in the order their findings are reported.
+var registry = []check{
+	{"numbers", checkNumbers},
+	{"sentence-end", checkSentenceEnd},
+	{"brackets", checkBrackets},
+	{"spaces", checkSpaces},
+	{"untranslated", checkUntranslated},
+	{"length", checkLength},
+	{"glossary", checkGlossary},
+	{"script", checkScript},
+	{"arabic-letters", checkArabicLetters},
+	{"bidi", checkBidi},
+}
+
+// checker carries one Check call's input, profile and findings.
+type checker struct {
+	in  Input
+	p   *profile
+	out []Finding
+}
+
+func (c *checker) add(id, message string) {
+	c.out = append(c.out, Finding{ID: id, Severity: SeverityOf(id), Message: message})
+}
+
+// Check runs every check configured for in.Lang and returns the findings in a
+// stable order: by check, then by position in the target. An empty target
+// yields only an IDEmpty warning.
+func Check(in Input) []Finding {
+	c := checker{in: in, p: profileFor(in.Lang)}
+	if strings.TrimSpace(in.Target) == "" {
+		c.add(IDEmpty, "The target is empty.")
+		return c.out
+	}
+	for _, ch := range registry {
+		if c.p.runs(ch.name) {
+			ch.run(&c)
+		}
+	}
+	return c.out
+}
+
+// Blocking reports whether any finding is an error.
+func Blocking(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
