@@ -34,7 +34,7 @@ func TestFromV2(t *testing.T) {
 		{"", "", "untranslated", ""}, // state defaults to initial
 		{"initial", "", "untranslated", ""},
 		{"initial", "memoq:draft", "untranslated", ""},
-		{"initial", "tilmash:approved", "untranslated", ""}, // initial wins over a stale subState
+		{"initial", "tilmash:approved", "untranslated", ""},  // initial wins over a stale subState
 		{"translated", "tilmash:rejected", "translated", ""}, // a tool moved the state on
 		{"reviewed", "x:y", "approved", ""},
 		{"final", "", "published", ""},
