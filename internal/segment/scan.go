@@ -1,0 +1,484 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// termLead marks the bytes that can start a sentence-ending mark: . ? ! and the lead byte of
+// … ‼ ⁇ ⁈ ⁉ (E2). The scanner skips every other byte without decoding it.
+var termLead = [256]bool{'.': true, '?': true, '!': true, 0xE2: true}
+
+// terminatorAt returns the byte length of the sentence-ending mark at p[i], or 0.
+func terminatorAt(p string, i int) int {
+	switch p[i] {
+	case '.', '?', '!':
+		return 1
+	case 0xE2:
+		if i+2 < len(p) {
+			c1, c2 := p[i+1], p[i+2]
+			if (c1 == 0x80 && (c2 == 0xA6 || c2 == 0xBC)) || (c1 == 0x81 && c2 >= 0x87 && c2 <= 0x89) {
+				return 3
+			}
+		}
+	}
+	return 0
+}
+
+// cluster is a run of sentence-ending marks and closing quotes or brackets ("?»", ".)", "...».").
+type cluster struct {
+	start, end int
+	strong     bool // contains ? or !
+	ellipsis   bool // contains … or two periods in a row
+	// periodAfterCloser: a period follows a closing quote or bracket inside the run ("».", ")."),
+	// so it is a true full stop, whatever word precedes the quote.
+	periodAfterCloser bool
+}
+
+func scanCluster(p string, i int) cluster {
+	c := cluster{start: i}
+	prevDot, prevCloser := false, false
+	j := i
+	for j < len(p) {
+		r, size := rune(p[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[j:])
+		}
+		switch {
+		case r == '.':
+			if prevDot {
+				c.ellipsis = true
+			}
+			if prevCloser {
+				c.periodAfterCloser = true
+			}
+			prevDot, prevCloser = true, false
+		case r == '?' || r == '!' || r == '‼' || r == '⁇' || r == '⁈' || r == '⁉':
+			c.strong = true
+			prevDot, prevCloser = false, false
+		case r == '…':
+			c.ellipsis = true
+			prevDot, prevCloser = false, false
+		case isCloser(r):
+			prevDot, prevCloser = false, true
+		default:
+			c.end = j
+			return c
+		}
+		j += size
+	}
+	c.end = j
+	return c
+}
+
+// nextClass is what follows a candidate sentence end.
+type nextClass uint8
+
+const (
+	nextEnd   nextClass = iota // nothing but marks up to the end of the paragraph
+	nextUpper                  // a capital letter, or a letter of a script without case
+	nextLower                  // a lowercase letter
+	nextDigit                  // a digit
+	nextPunct                  // a comma, colon, closing mark ...: the sentence goes on
+	nextOther                  // another symbol (№, •, emoji ...)
+)
+
+// follow describes the text after a candidate sentence end.
+type follow struct {
+	space bool // whitespace separates it from the candidate
+	class nextClass
+	word  string // the next word when class is nextUpper
+	// dotted: the next word is followed by a period (an initial or an abbreviation)
+	dotted bool
+	// capitalized: the next word has a lowercase letter after its first one ("Напомним", not
+	// "NET"), which tells a missing space from a compound like ASP.NET
+	capitalized bool
+}
+
+// maxLook bounds the look-ahead over opening marks and dashes and the length of the next word.
+const maxLook = 24
+
+func lookAhead(p string, e int) follow {
+	var f follow
+	n := len(p)
+	j := e
+	for j < n {
+		r, size := utf8.DecodeRuneInString(p[j:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		f.space = true
+		j += size
+	}
+	for steps := 0; j < n && steps < maxLook; steps++ {
+		r, size := utf8.DecodeRuneInString(p[j:])
+		if !(isOpener(r) || isDash(r) || unicode.IsSpace(r)) {
+			break
+		}
+		j += size
+	}
+	if j >= n {
+		return f
+	}
+	r, size := utf8.DecodeRuneInString(p[j:])
+	switch {
+	case unicode.IsLower(r):
+		f.class = nextLower
+		return f
+	case unicode.IsLetter(r):
+		f.class = nextUpper
+	case unicode.IsDigit(r):
+		f.class = nextDigit
+		return f
+	case unicode.IsPunct(r):
+		f.class = nextPunct
+		return f
+	default:
+		f.class = nextOther
+		return f
+	}
+	start := j
+	j += size
+	for k := 0; j < n && k < maxLook; k++ {
+		r, size := utf8.DecodeRuneInString(p[j:])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		if unicode.IsLower(r) {
+			f.capitalized = true
+		}
+		j += size
+	}
+	f.word = p[start:j]
+	f.dotted = j < n && p[j] == '.'
+	return f
+}
+
+// word classes of the token before a single period
+type before uint8
+
+const (
+	beforePlain   before = iota // an ordinary word, a closing mark, a symbol
+	beforeInitial               // a single capital letter: А. Б. Фамилия, А.Б.Фамилия
+	beforeAbbrev                // a table abbreviation; see class
+	beforeList                  // a list number at the start of a sentence: "1. Мороженое"
+	beforeURL                   // the tail of a web or e-mail address
+)
+
+// maxWordRunes bounds the backward scan of the word before a period.
+const maxWordRunes = 32
+
+// isBoundary decides whether the cluster c, inside paragraph p whose current sentence begins at
+// start, ends that sentence.
+func (s *Segmenter) isBoundary(p string, start int, c cluster) bool {
+	f := lookAhead(p, c.end)
+	if f.class == nextEnd {
+		return false
+	}
+	if !f.space {
+		// A sentence end without a space ("целей.Напомним") must be followed by a capitalized
+		// word and must not sit inside an address ("www.Example.com", "site.kz/?Page=1").
+		if f.class != nextUpper || !f.capitalized || inAddress(p, start, c.start) {
+			return false
+		}
+	}
+	switch {
+	case c.strong:
+		return f.class == nextUpper || f.class == nextDigit || f.class == nextOther
+	case c.periodAfterCloser:
+		return plainEnd(f)
+	case c.ellipsis:
+		return f.class == nextUpper || f.class == nextOther
+	}
+	kind, class := s.beforePeriod(p, start, c.start)
+	switch kind {
+	case beforeAbbrev:
+		switch class {
+		case abbrevPrefix:
+			return false
+		case abbrevPostfix:
+			return f.space && f.class == nextUpper && s.isStarter(f)
+		case abbrevList:
+			return f.class == nextUpper || f.class == nextOther
+		}
+	case beforeInitial:
+		// "… Иванов И. И. В ходе встречи …": only a word that is never a name ends the sentence.
+		return f.space && f.class == nextUpper && s.isStarter(f)
+	case beforeList:
+		return false
+	}
+	return plainEnd(f)
+}
+
+// plainEnd: after an ordinary word a period ends the sentence unless a lowercase word or a
+// continuing punctuation mark follows.
+func plainEnd(f follow) bool {
+	return f.class == nextUpper || f.class == nextDigit || f.class == nextOther
+}
+
+func (s *Segmenter) isStarter(f follow) bool {
+	if f.dotted || f.word == "" {
+		return false
+	}
+	var k keyBuf
+	if !k.appendLower(f.word) {
+		return false
+	}
+	return s.starters[string(k.bytes())]
+}
+
+// beforePeriod classifies the token that ends just before the period at d.
+func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass) {
+	// The last piece: letters, with inner hyphens (г-жа, д-р) and combining marks.
+	ws := d
+	runes := 0
+	for ws > start && runes <= maxWordRunes {
+		r, size := utf8.DecodeLastRuneInString(p[:ws])
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+			ws -= size
+			runes++
+			continue
+		}
+		if r == '-' && ws < d && ws-size > start {
+			prev, _ := utf8.DecodeLastRuneInString(p[:ws-size])
+			if unicode.IsLetter(prev) {
+				ws -= size
+				runes++
+				continue
+			}
+		}
+		break
+	}
+	if runes > maxWordRunes {
+		return beforePlain, abbrevNone
+	}
+	if ws == d {
+		if isListNumber(p, start, d) {
+			return beforeList, abbrevNone
+		}
+		return beforePlain, abbrevNone
+	}
+	// Earlier pieces joined by a period, optionally with a space after it (т.е., т. е., куб.м.).
+	var pieceStarts [5]int
+	pieces := 1
+	pieceStarts[0] = ws
+	allInitials := isInitial(p[ws:d])
+	for pieces < len(pieceStarts) {
+		k := pieceStarts[pieces-1]
+		sep := 0
+		switch {
+		case k-1 > start && p[k-1] == '.':
+			sep = 1
+		case k-2 > start && p[k-1] == ' ' && p[k-2] == '.':
+			sep = 2
+		}
+		if sep == 0 {
+			break
+		}
+		pe := k - sep
+		ps := pe
+		n := 0
+		for ps > start && n <= 4 {
+			r, size := utf8.DecodeLastRuneInString(p[:ps])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ps -= size
+			n++
+		}
+		if n == 0 || n > 4 {
+			if n > 4 || (ps > start && p[ps-1] == '@') {
+				// a domain such as example.kz: the last piece is no abbreviation
+				if sep == 1 {
+					return beforeURL, abbrevNone
+				}
+			}
+			break
+		}
+		allInitials = allInitials && isInitial(p[ps:pe])
+		pieceStarts[pieces] = ps
+		pieces++
+	}
+	if ws > start && p[ws-1] == '@' {
+		return beforeURL, abbrevNone
+	}
+	if allInitials {
+		return beforeInitial, abbrevNone
+	}
+	// Longest key first: "в т.ч" before "т.ч" before "ч".
+	for k := pieces - 1; k >= 0; k-- {
+		ks := pieceStarts[k]
+		if pw, pws := precedingWord(p, start, ks); pw != "" {
+			if class, ok := s.lookup(p, start, pws, pw, p[ks:d]); ok {
+				return beforeAbbrev, class
+			}
+		}
+		if class, ok := s.lookup(p, start, ks, "", p[ks:d]); ok {
+			return beforeAbbrev, class
+		}
+	}
+	return beforePlain, abbrevNone
+}
+
+// lookup finds a table abbreviation, written as word + " " + text and beginning at offset at of
+// p, without allocating.
+func (s *Segmenter) lookup(p string, start, at int, word, text string) (abbrevClass, bool) {
+	var k keyBuf
+	if word != "" {
+		if !k.appendLower(word) || !k.appendByte(' ') {
+			return abbrevNone, false
+		}
+	}
+	if !k.appendLower(text) {
+		return abbrevNone, false
+	}
+	e, ok := s.abbrevs[string(k.bytes())]
+	if !ok {
+		return abbrevNone, false
+	}
+	if first, _ := utf8.DecodeRuneInString(p[at:]); unicode.IsUpper(first) && !e.titled && !sentenceStart(p, start, at) {
+		return abbrevNone, false
+	}
+	return e.class, true
+}
+
+// sentenceStart: only opening marks, dashes and spaces stand between the start of the sentence
+// and offset at.
+func sentenceStart(p string, start, at int) bool {
+	for _, r := range p[start:at] {
+		if !(isOpener(r) || isDash(r) || unicode.IsSpace(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// precedingWord returns the short word (up to three letters: "и", "в", "до") separated by one
+// space before offset ks, and its offset; "" when there is none.
+func precedingWord(p string, start, ks int) (string, int) {
+	if ks-1 <= start || p[ks-1] != ' ' {
+		return "", 0
+	}
+	e := ks - 1
+	b := e
+	for n := 0; b > start; n++ {
+		r, size := utf8.DecodeLastRuneInString(p[:b])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n == 3 {
+			return "", 0
+		}
+		b -= size
+	}
+	return p[b:e], b
+}
+
+// isInitial: a single capital letter.
+func isInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// isListNumber: "1." or "2.3." at the start of a sentence, or a short number right after a colon
+// or semicolon ("Порядок: 1. …"). A number inside a sentence ("было 25. Потом") is no list item.
+func isListNumber(p string, start, d int) bool {
+	ns := d
+	digits := 0
+	for ns > start && d-ns < 12 {
+		c := p[ns-1]
+		if c >= '0' && c <= '9' {
+			digits++
+		} else if c != '.' {
+			break
+		}
+		ns--
+	}
+	if digits == 0 || p[ns] < '0' || p[ns] > '9' {
+		return false
+	}
+	if ns == start {
+		return digits <= 3
+	}
+	if p[ns-1] != ' ' {
+		return false
+	}
+	k := ns - 1
+	for k > start && p[k-1] == ' ' {
+		k--
+	}
+	return k > start && (p[k-1] == ':' || p[k-1] == ';') && digits <= 2
+}
+
+// inAddress: the token ending at d is part of a web or e-mail address.
+func inAddress(p string, start, d int) bool {
+	b := d
+	for b > start && d-b < 256 {
+		c := p[b-1]
+		if c == ' ' || c == '\t' {
+			break
+		}
+		b--
+	}
+	tok := p[b:d]
+	return strings.ContainsAny(tok, "@/") || strings.Contains(tok, "www.") || strings.Contains(tok, "WWW.")
+}
+
+// appendSentences appends the sentences of the trimmed paragraph p to dst.
+func (s *Segmenter) appendSentences(dst []string, p string, sc *scratch) []string {
+	if p == "" {
+		return dst
+	}
+	matchPairs(p, sc)
+	spans := sc.spans
+	si := 0
+	start := 0
+	n := len(p)
+	for i := 0; i < n; {
+		if !termLead[p[i]] || terminatorAt(p, i) == 0 {
+			i++
+			continue
+		}
+		c := scanCluster(p, i)
+		i = c.end
+		if c.end >= n {
+			break
+		}
+		// Inside a matched quotation or bracket the sentence goes on; a cluster that closes the
+		// pair ("…продолжатся»." or "…?»") is outside it.
+		for si < len(spans) && spans[si].end <= c.end {
+			si++
+		}
+		if si < len(spans) && spans[si].open < c.end {
+			continue
+		}
+		if !s.isBoundary(p, start, c) {
+			continue
+		}
+		dst = append(dst, p[start:c.end])
+		start = skipSpace(p, c.end)
+		i = start
+	}
+	if start < n {
+		dst = append(dst, p[start:])
+	}
+	return dst
+}
+
+func skipSpace(p string, i int) int {
+	for i < len(p) {
+		r, size := rune(p[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// trimSpace trims Unicode white space from both ends.
+func trimSpace(s string) string { return strings.TrimFunc(s, unicode.IsSpace) }

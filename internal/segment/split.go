@@ -1,0 +1,50 @@
+package segment
+
+import "strings"
+
+// Paragraph is one non-empty line of the source, trimmed of white space at both ends, with its
+// sentences. Number counts non-empty lines from 1.
+type Paragraph struct {
+	Number    int
+	Text      string
+	Sentences []string
+}
+
+// Split normalizes text (see Normalize) and returns its non-empty paragraphs with their
+// sentences. Sentences are substrings of the paragraph, none empty, none with white space at
+// either end; joined with the white space between them they give back the paragraph.
+func (s *Segmenter) Split(text string) []Paragraph {
+	text = Normalize(text)
+	var (
+		paras []Paragraph
+		sc    scratch
+		// All sentences share one backing array; each paragraph keeps a capped window of it, so a
+		// document costs a few allocations, not one per paragraph.
+		all []string
+	)
+	number := 0
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = trimSpace(line)
+		if line == "" {
+			continue
+		}
+		number++
+		from := len(all)
+		all = s.appendSentences(all, line, &sc)
+		paras = append(paras, Paragraph{Number: number, Text: line, Sentences: all[from:len(all):len(all)]})
+	}
+	return paras
+}
+
+// Sentences splits one paragraph into sentences. The paragraph is trimmed but not normalized;
+// call Normalize first for text from outside.
+func (s *Segmenter) Sentences(paragraph string) []string {
+	var sc scratch
+	return s.appendSentences(nil, trimSpace(paragraph), &sc)
+}
