@@ -1,0 +1,58 @@
+package tm
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+func TestDistanceMatchesLevenshtein(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabets := [][]rune{[]rune("ab"), []rune("abcд "), []rune("абвгдеёжзийклмнопрстуфхцчшщъыьэюя ,.")}
+	var pt pattern
+	for i := range 3000 {
+		alpha := alphabets[i%len(alphabets)]
+		a := randRunes(rng, alpha, rng.IntN(200))
+		b := randRunes(rng, alpha, rng.IntN(200))
+		if rng.IntN(3) == 0 { // related texts exercise small distances
+			b = mutate(rng, a, alpha, rng.IntN(10))
+		}
+		want := levenshtein(a, b)
+		pt.reset(a)
+		if got := pt.distance(b, len(a)+len(b)); got != want {
+			t.Fatalf("distance(%q, %q) = %d, want %d", string(a), string(b), got, want)
+		}
+		// with a cutoff the answer is exact up to k and only "more than k" beyond
+		k := rng.IntN(want + 3)
+		got := pt.distance(b, k)
+		if (want <= k && got != want) || (want > k && got <= k) {
+			t.Fatalf("distance(%q, %q, k=%d) = %d, want %d", string(a), string(b), k, got, want)
+		}
+	}
+}
+
+func randRunes(rng *rand.Rand, alpha []rune, n int) []rune {
+	out := make([]rune, n)
+	for i := range out {
+		out[i] = alpha[rng.IntN(len(alpha))]
+	}
+	return out
+}
+
+func mutate(rng *rand.Rand, a, alpha []rune, edits int) []rune {
+	b := append([]rune(nil), a...)
+	for range edits {
+		switch pos := rng.IntN(len(b) + 1); rng.IntN(3) {
+		case 0:
+			b = append(b[:pos], append([]rune{alpha[rng.IntN(len(alpha))]}, b[pos:]...)...)
+		case 1:
+			if pos < len(b) {
+				b = append(b[:pos], b[pos+1:]...)
+			}
+		default:
+			if pos < len(b) {
+				b[pos] = alpha[rng.IntN(len(alpha))]
+			}
+		}
+	}
+	return b
+}
