@@ -159,10 +159,11 @@ outer:
 // extend appends a candidate for every term in list whose words match the
 // text words starting at toks[at].
 func (g *Glossary) extend(cands []candidate, tk *tokenizer, source string, toks []token, at int, list []int32) []candidate {
+	lastLen := 0 // the list is longest first: one candidate per span is enough
 next:
 	for _, ti := range list {
 		words := g.terms[ti].words
-		if at+len(words) > len(toks) {
+		if at+len(words) > len(toks) || len(words) == lastLen {
 			continue
 		}
 		for k, w := range words {
@@ -179,6 +180,7 @@ next:
 			}
 		}
 		cands = append(cands, candidate{term: ti, first: int32(at), last: int32(at + len(words) - 1)})
+		lastLen = len(words)
 	}
 	return cands
 }

@@ -29,6 +29,12 @@ func (tk *tokenizer) key(tok token) []byte { return tk.keys[tok.keyStart:tok.key
 
 // tokenize returns the words of s.
 func (tk *tokenizer) tokenize(s string) []token {
+	if cap(tk.keys) < len(s) {
+		tk.keys = make([]byte, 0, len(s)+8)
+	}
+	if want := len(s)/8 + 4; cap(tk.toks) < want {
+		tk.toks = make([]token, 0, want)
+	}
 	tk.keys = tk.keys[:0]
 	tk.toks = tk.toks[:0]
 	joinable := false // whether the gap since the previous word still allows joining
@@ -43,16 +49,17 @@ func (tk *tokenizer) tokenize(s string) []token {
 		letters, upper := 0, 0
 		for i < len(s) {
 			r, size = utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) {
+			class, lower := classify(r)
+			if class == notWord {
 				break
 			}
-			if unicode.IsLetter(r) {
+			if class >= lowerLetter {
 				letters++
-				if unicode.IsUpper(r) {
+				if class == upperLetter {
 					upper++
 				}
 			}
-			tk.appendFolded(r)
+			tk.appendFolded(r, class, lower)
 			i += size
 		}
 		tok.end = i
@@ -68,24 +75,63 @@ func (tk *tokenizer) tokenize(s string) []token {
 
 // appendFolded appends r lower-cased, with ё folded to е and combining marks
 // dropped; a combining breve after и makes й, as in decomposed text.
-func (tk *tokenizer) appendFolded(r rune) {
-	if unicode.Is(unicode.Mn, r) {
+func (tk *tokenizer) appendFolded(r rune, class runeClass, lower rune) {
+	if class == mark {
 		if r == '\u0306' && len(tk.keys) >= 2 && tk.keys[len(tk.keys)-2] == 0xd0 && tk.keys[len(tk.keys)-1] == 0xb8 {
 			tk.keys = tk.keys[:len(tk.keys)-2]
 			tk.keys = utf8.AppendRune(tk.keys, 'й')
 		}
 		return
 	}
-	r = unicode.ToLower(r)
-	if r == 'ё' {
-		r = 'е'
+	if lower == 'ё' {
+		lower = 'е'
 	}
-	tk.keys = utf8.AppendRune(tk.keys, r)
+	tk.keys = utf8.AppendRune(tk.keys, lower)
+}
+
+// runeClass is what a rune is to the tokenizer.
+type runeClass uint8
+
+const (
+	notWord runeClass = iota
+	mark              // combining mark, part of the word but not compared
+	digit
+	lowerLetter // any letter that is not upper case
+	upperLetter
+)
+
+// classify returns the class of r and its lower-case form. ASCII and the
+// Russian letters take a fast path; the unicode tables answer the rest.
+func classify(r rune) (runeClass, rune) {
+	switch {
+	case r >= 'а' && r <= 'я', r >= 'ѐ' && r <= 'џ', r >= 'a' && r <= 'z':
+		return lowerLetter, r
+	case r >= 'А' && r <= 'Я':
+		return upperLetter, r + ('а' - 'А')
+	case r >= 'Ѐ' && r <= 'Џ':
+		return upperLetter, r + ('ѐ' - 'Ѐ')
+	case r >= 'A' && r <= 'Z':
+		return upperLetter, r + ('a' - 'A')
+	case r >= '0' && r <= '9':
+		return digit, r
+	case r < 0x80:
+		return notWord, r
+	case unicode.IsUpper(r):
+		return upperLetter, unicode.ToLower(r)
+	case unicode.IsLetter(r):
+		return lowerLetter, unicode.ToLower(r)
+	case unicode.IsDigit(r):
+		return digit, r
+	case unicode.Is(unicode.Mn, r):
+		return mark, r
+	}
+	return notWord, r
 }
 
 // isWordRune reports whether r belongs inside a word.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	class, _ := classify(r)
+	return class != notWord
 }
 
 // isJoiner reports whether r may stand between two words of one term:

@@ -22,7 +22,15 @@ var bidiNames = map[rune]string{
 	'\u2069': "POP DIRECTIONAL ISOLATE",
 }
 
-func isBidiControl(r rune) bool { _, ok := bidiNames[r]; return ok }
+func isBidiControl(r rune) bool {
+	switch {
+	case r < 0x61c:
+		return false
+	case r == 0x61c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
 
 // checkBidi reports bidi controls that do not belong: any of them in a
 // left-to-right target; in a right-to-left target, overrides, unpaired

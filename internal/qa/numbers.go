@@ -42,6 +42,16 @@ func isGroupSep(r rune) bool {
 	return false
 }
 
+// groupClass makes all space-like group separators one class, so
+// "1 000 000" with mixed no-break spaces is still one number.
+func groupClass(r rune) rune {
+	switch r {
+	case ' ', '\u00a0', '\u202f', '\u2009':
+		return ' '
+	}
+	return r
+}
+
 func isDecimalSep(r rune) bool { return r == ',' || r == '.' || r == '٫' }
 
 func isDateSep(r rune) bool { return r == '.' || r == '/' }
@@ -119,9 +129,9 @@ func (ns *numberScanner) interpret(s string, dst []number) []number {
 			dst[len(dst)-2].optional = true
 			k += 3
 		case k+1 < len(runs) && rk.digits() <= 3 && isGroupSep(rk.sep) && runs[k+1].digits() == 3:
-			group := rk.sep
+			group := groupClass(rk.sep)
 			j := k + 1
-			for j+1 < len(runs) && runs[j].sep == group && runs[j+1].digits() == 3 {
+			for j+1 < len(runs) && groupClass(runs[j].sep) == group && runs[j+1].digits() == 3 {
 				j++
 			}
 			var frac *digitRun

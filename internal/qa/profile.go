@@ -115,35 +115,35 @@ var (
 
 // profiles holds the language profiles, keyed by lower-case BCP 47 tag.
 //
-// Length ratios are target/source in characters against Russian: English
-// runs about 10 % shorter, the Turkic languages about as long, Arabic-script
-// languages shorter because short vowels are not written. The ranges are
-// wide on purpose: they flag a dropped clause or a pasted paragraph, not
-// style.
+// Length ratios are target/source in characters against Russian. Measured
+// on the announcement's translations (corpus_test.go): English 0.9–1.3,
+// Kazakh 0.95–1.6, Uzbek 1.3, the Arabic-script languages 0.85–1.0 (short
+// vowels are not written). The ranges are wide on purpose: they flag a
+// dropped clause or a pasted paragraph, not style.
 //
 // Pashto writes U+064A ي as a letter of its own (the "hard ye") beside ی, so
 // only Arabic ك is wrong in Pashto; Dari (like Persian) uses neither ي nor ك.
 var profiles = map[string]*profile{
-	"kk": {name: "Kazakh", script: scriptCyrillic, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.6},
+	"kk": {name: "Kazakh", script: scriptCyrillic, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.7},
 		match: matchStem, lookalikes: kazakhLookalikes, checks: cyrillicChecks},
-	"ky": {name: "Kyrgyz", script: scriptCyrillic, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.6},
+	"ky": {name: "Kyrgyz", script: scriptCyrillic, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.7},
 		match: matchStem, lookalikes: latinToCyrillic, checks: cyrillicChecks},
-	"tg": {name: "Tajik", script: scriptCyrillic, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.6},
+	"tg": {name: "Tajik", script: scriptCyrillic, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.7},
 		match: matchStem, lookalikes: tajikLookalikes, checks: cyrillicChecks},
-	"en": {name: "English", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.5, 1.4},
+	"en": {name: "English", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.5, 1.6},
 		match: matchSuffix, suffixes: latinSuffixEN, checks: latinChecks},
-	"nl": {name: "Dutch", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.6, 1.6},
+	"nl": {name: "Dutch", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.6, 1.8},
 		match: matchSuffix, suffixes: latinSuffixNL, checks: latinChecks},
-	"tk": {name: "Turkmen", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.7},
+	"tk": {name: "Turkmen", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.8},
 		match: matchStem, checks: latinChecks},
-	"uz": {name: "Uzbek", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.7},
+	"uz": {name: "Uzbek", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.8},
 		match: matchStem, checks: latinChecks},
 	"ps": {name: "Pashto", script: scriptArabic, rtl: true, nativeDigits: true, questionMarks: arabicQuestion, fullStops: ".۔",
-		ratio: [2]float64{0.5, 1.4}, match: matchContains, arabicFixes: []letterFix{arabicKaf}, checks: arabicChecks},
+		ratio: [2]float64{0.5, 1.5}, match: matchContains, arabicFixes: []letterFix{arabicKaf}, checks: arabicChecks},
 	"fa-af": {name: "Dari", script: scriptArabic, rtl: true, nativeDigits: true, questionMarks: arabicQuestion, fullStops: ".۔",
-		ratio: [2]float64{0.5, 1.4}, match: matchContains, arabicFixes: []letterFix{arabicYeh, arabicKaf, alefMaksura}, checks: arabicChecks},
+		ratio: [2]float64{0.5, 1.5}, match: matchContains, arabicFixes: []letterFix{arabicYeh, arabicKaf, alefMaksura}, checks: arabicChecks},
 	"ar": {name: "Arabic", script: scriptArabic, rtl: true, nativeDigits: true, questionMarks: arabicQuestion, fullStops: ".",
-		ratio: [2]float64{0.45, 1.3}, match: matchContains, arabicFixes: []letterFix{persianYeh, persianKeheh}, checks: arabicChecks},
+		ratio: [2]float64{0.45, 1.4}, match: matchContains, arabicFixes: []letterFix{persianYeh, persianKeheh}, checks: arabicChecks},
 }
 
 // generic is the profile of languages the table does not know: no script or

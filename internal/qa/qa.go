@@ -106,6 +106,22 @@ type checker struct {
 	in  Input
 	p   *profile
 	out []Finding
+
+	// Scratch shared by the checks, so a Check call allocates little.
+	words      []span // the target's words, see targetWords
+	wordsDone  bool
+	folded     foldedWords // the target folded for glossary matching
+	phrase     foldedWords // a glossary phrase being looked for
+	phraseAbbr []bool
+}
+
+// targetWords returns the words of the target, split once per Check.
+func (c *checker) targetWords() []span {
+	if !c.wordsDone {
+		c.words = words(c.in.Target, make([]span, 0, len(c.in.Target)/6+4))
+		c.wordsDone = true
+	}
+	return c.words
 }
 
 func (c *checker) add(id, message string) {

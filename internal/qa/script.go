@@ -8,10 +8,15 @@ import (
 // letterScript classifies a letter by the scripts the checks care about.
 func letterScript(r rune) script {
 	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return scriptLatin
 	case r < 0x80:
-		if unicode.IsLetter(r) {
-			return scriptLatin
+		return scriptUnknown
+	case r >= 'Ѐ' && r <= 'ӿ':
+		if r >= 0x482 && r <= 0x489 { // ҂ and combining marks
+			return scriptUnknown
 		}
+		return scriptCyrillic
 	case unicode.Is(unicode.Latin, r):
 		return scriptLatin
 	case unicode.Is(unicode.Cyrillic, r):
@@ -28,8 +33,7 @@ func letterScript(r rune) script {
 // and Cyrillic letters in an Arabic-script target. One finding per word.
 func checkScript(c *checker) {
 	t := c.in.Target
-	var buf [64]span
-	for _, w := range words(t, buf[:0]) {
+	for _, w := range c.targetWords() {
 		word := t[w.start:w.end]
 		var counts [4]int
 		for _, r := range word {
@@ -106,8 +110,7 @@ func checkArabicLetters(c *checker) {
 		return
 	}
 	t := c.in.Target
-	var buf [64]span
-	for _, w := range words(t, buf[:0]) {
+	for _, w := range c.targetWords() {
 		word := t[w.start:w.end]
 	runes:
 		for _, r := range word {

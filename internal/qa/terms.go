@@ -3,7 +3,8 @@ package qa
 import (
 	"fmt"
 	"strings"
-	"unicode"
+
+	"tilmash/internal/glossary"
 	"unicode/utf8"
 )
 
@@ -20,26 +21,32 @@ func (fw *foldedWords) word(i int) string { return string(fw.buf[fw.spans[i].sta
 
 func (fw *foldedWords) rawWord(i int) string { return fw.text[fw.raw[i].start:fw.raw[i].end] }
 
-// fold splits s into folded words; abbr reports per word whether it was all
-// upper case (two letters or more).
-func (fw *foldedWords) fold(s string, abbr *[]bool) {
+// fold splits s into folded words (raw, when not nil, are its words
+// already split); abbr, when not nil, gets per word whether it was all upper
+// case (two letters or more).
+func (fw *foldedWords) fold(s string, raw []span, abbr *[]bool) {
 	fw.text, fw.buf, fw.spans = s, fw.buf[:0], fw.spans[:0]
-	fw.raw = words(s, fw.raw[:0])
+	if raw == nil {
+		raw = words(s, fw.raw[:0])
+	}
+	fw.raw = raw
+	if cap(fw.buf) < len(s) {
+		fw.buf = make([]byte, 0, len(s))
+	}
+	if abbr != nil {
+		*abbr = (*abbr)[:0]
+	}
 	for _, w := range fw.raw {
 		start := len(fw.buf)
 		letters, upper := 0, 0
 		for _, r := range s[w.start:w.end] {
-			if unicode.IsLetter(r) {
+			if isLetter(r) {
 				letters++
-				if unicode.IsUpper(r) {
+				if isUpper(r) {
 					upper++
 				}
 			}
-			r = unicode.ToLower(r)
-			if r == 'ё' {
-				r = 'е'
-			}
-			fw.buf = utf8.AppendRune(fw.buf, r)
+			fw.buf = utf8.AppendRune(fw.buf, toLower(r))
 		}
 		fw.spans = append(fw.spans, span{start, len(fw.buf)})
 		if abbr != nil {
@@ -51,9 +58,9 @@ func (fw *foldedWords) fold(s string, abbr *[]bool) {
 // contains reports whether phrase occurs in the text words, each word
 // compared by the profile's matching rule.
 func (c *checker) contains(text *foldedWords, phrase string) bool {
-	var pw foldedWords
-	var abbr []bool
-	pw.fold(phrase, &abbr)
+	pw := &c.phrase
+	pw.fold(phrase, nil, &c.phraseAbbr)
+	abbr := c.phraseAbbr
 	n := len(pw.spans)
 	if n == 0 {
 		return false
@@ -116,22 +123,19 @@ func checkGlossary(c *checker) {
 	if len(c.in.Terms) == 0 {
 		return
 	}
-	var text foldedWords
-	text.fold(c.in.Target, nil)
+	text := &c.folded
+	text.fold(c.in.Target, c.targetWords(), nil)
 	var forbidden, missing []string
-	seen := make(map[[2]string]bool, len(c.in.Terms))
-	for _, h := range c.in.Terms {
-		key := [2]string{h.Term.Source, h.Term.Target}
-		if seen[key] {
+	for i, h := range c.in.Terms {
+		if seenBefore(c.in.Terms[:i], h.Term) {
 			continue
 		}
-		seen[key] = true
 		for _, f := range h.Term.Forbidden {
-			if c.contains(&text, f) {
+			if c.contains(text, f) {
 				forbidden = append(forbidden, fmt.Sprintf("The target uses %q, which the glossary forbids for %q; use %q.", f, h.Term.Source, h.Term.Target))
 			}
 		}
-		if h.Term.Target != "" && !c.contains(&text, h.Term.Target) {
+		if h.Term.Target != "" && !c.contains(text, h.Term.Target) {
 			missing = append(missing, fmt.Sprintf("The glossary gives %q for %q, but the target does not contain it.", h.Term.Target, h.Form))
 		}
 	}
@@ -141,4 +145,15 @@ func checkGlossary(c *checker) {
 	for _, m := range missing {
 		c.add(IDGlossaryMissing, m)
 	}
+}
+
+// seenBefore reports whether an earlier hit was for the same term; a
+// segment has few hits, so a scan beats a map.
+func seenBefore(earlier []glossary.Hit, t glossary.Term) bool {
+	for _, h := range earlier {
+		if h.Term.Source == t.Source && h.Term.Target == t.Target {
+			return true
+		}
+	}
+	return false
 }

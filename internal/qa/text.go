@@ -26,7 +26,7 @@ func words(s string, dst []span) []span {
 				continue
 			}
 			if isApostrophe(r) && i+size < len(s) {
-				if next, _ := utf8.DecodeRuneInString(s[i+size:]); unicode.IsLetter(next) {
+				if next, _ := utf8.DecodeRuneInString(s[i+size:]); isLetter(next) {
 					i += size
 					continue
 				}
@@ -39,7 +39,51 @@ func words(s string, dst []span) []span {
 }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r >= 'Ѐ' && r <= 'ѯ':
+		return true
+	case r < 0x80:
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// toLower lower-cases r with a fast path for ASCII and Russian letters and
+// folds ё to е.
+func toLower(r rune) rune {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return r + ('a' - 'A')
+	case r >= 'А' && r <= 'Я':
+		return r + ('а' - 'А')
+	case r == 'Ё' || r == 'ё':
+		return 'е'
+	case r < 0x80, r >= 'а' && r <= 'я':
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// isUpper reports whether r is an upper-case letter.
+func isUpper(r rune) bool {
+	switch {
+	case r >= 'A' && r <= 'Z', r >= 'А' && r <= 'Я':
+		return true
+	case r < 0x80, r >= 'а' && r <= 'я':
+		return false
+	}
+	return unicode.IsUpper(r)
+}
+
+// isLetter reports whether r is a letter.
+func isLetter(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= 'А' && r <= 'я':
+		return true
+	case r < 0x80:
+		return false
+	}
+	return unicode.IsLetter(r)
 }
 
 func isApostrophe(r rune) bool {
@@ -65,7 +109,21 @@ func contextBefore(s string, i int) string {
 			start += sp + 1
 		}
 	}
-	return strings.TrimSpace(s[start:i])
+	return strings.TrimSpace(withoutBidi(s[start:i]))
+}
+
+// withoutBidi drops invisible bidi controls, which would only show as
+// escapes in a quoted message.
+func withoutBidi(s string) string {
+	if strings.IndexFunc(s, isBidiControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // contextAfter returns up to about 25 characters of s from byte offset i,
@@ -79,12 +137,12 @@ func contextAfter(s string, i int) string {
 		n++
 	}
 	if end >= len(s) {
-		return s[i:]
+		return withoutBidi(s[i:])
 	}
 	if sp := strings.LastIndexAny(s[i:end], " \u00a0"); sp > 0 {
 		end = i + sp
 	}
-	return s[i:end] + "…"
+	return withoutBidi(s[i:end]) + "…"
 }
 
 // runeName names a character for messages: the character itself and its
