@@ -35,8 +35,18 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	if l.left <= 0 {
 		return 0, errLimit
 	}
+	if err != nil && err != io.EOF {
+		err = readError{err}
+	}
 	return n, err
 }
+
+// readError marks a failure of the caller's reader, which is not the file's
+// fault, so that Read can tell it from the decoder's complaints.
+type readError struct{ err error }
+
+func (e readError) Error() string { return e.err.Error() }
+func (e readError) Unwrap() error { return e.err }
 
 // input prepares the bytes for encoding/xml: it enforces the limit, drops a
 // UTF-8 byte order mark and decodes UTF-16 (which Windows tools write) when

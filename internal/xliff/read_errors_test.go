@@ -59,6 +59,7 @@ func TestReadErrors(t *testing.T) {
 		{"html entity", doc2(`<unit id="s1"><segment><source>a&nbsp;b</source></segment></unit>`), 0, "line 4: malformed XML: invalid character entity &nbsp;"},
 		{"control character reference", doc2(`<unit id="s1"><segment><source>&#1;</source></segment></unit>`), 0, "line 4: malformed XML: illegal character code U+0001"},
 		{"invalid utf-8", doc2("<unit id=\"s1\"><segment><source>\xff</source></segment></unit>"), 0, "line 4: malformed XML: invalid UTF-8"},
+		{"xml 1.1", `<?xml version="1.1"?><xliff/>`, 0, `line 1: malformed XML: unsupported version "1.1"; only version 1.0 is supported`},
 		{"bogus encoding", `<?xml version="1.0" encoding="x-bogus"?><xliff/>`, 0, `line 1: unsupported encoding "x-bogus"`},
 		{"second root", doc2(okUnit) + "<xliff/>", 0, "line 7: element <xliff> after </xliff>"},
 		{"text after root", doc2(okUnit) + "junk", 0, "line 7: text after </xliff>"},
@@ -121,5 +122,32 @@ func TestReadErrors(t *testing.T) {
 				t.Errorf("errors.Is(err, ErrTooLarge) = %v", errors.Is(err, ErrTooLarge))
 			}
 		})
+	}
+}
+
+// failingReader returns some bytes, then an I/O error.
+type failingReader struct{ data []byte }
+
+var errNetwork = errors.New("connection reset")
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 {
+		return 0, errNetwork
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// TestReadReaderFailure: a failing upload is not the file's fault: the error
+// wraps the cause and is no ParseError, so the API can answer 500, not 400.
+func TestReadReaderFailure(t *testing.T) {
+	_, err := Read(&failingReader{data: []byte(doc2(okUnit))[:150]}, 0)
+	if !errors.Is(err, errNetwork) || err.Error() != "read xliff: connection reset" {
+		t.Fatalf("error = %v, want read xliff: connection reset", err)
+	}
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		t.Errorf("an I/O failure became a ParseError: %v", pe)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // File is what Read found in an XLIFF file.
@@ -53,6 +54,7 @@ type parser struct {
 	files int           // <file> elements seen
 	seen  map[int64]int // segment id → line of its unit
 	buf   []byte        // text being collected, reused across elements
+	parts []segPart     // segments of the unit being read, reused across units
 }
 
 // next returns the next token; io.EOF is passed through unchanged.
@@ -67,8 +69,8 @@ func (p *parser) next() (xml.Token, error) {
 	return t, nil
 }
 
-// fail turns a decoder error into a ParseError; failures of the reader
-// itself stay plain errors, since they are not the file's fault.
+// fail turns a decoder error into a ParseError; failures of the caller's
+// reader stay plain errors, since they are not the file's fault.
 func (p *parser) fail(err error) error {
 	var pe *ParseError
 	if errors.As(err, &pe) {
@@ -77,11 +79,17 @@ func (p *parser) fail(err error) error {
 	if errors.Is(err, errLimit) {
 		return &ParseError{Msg: fmt.Sprintf("xliff file exceeds %d bytes", p.limit), Err: ErrTooLarge}
 	}
+	var re readError
+	if errors.As(err, &re) {
+		return fmt.Errorf("read xliff: %w", re.err)
+	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		return &ParseError{Line: se.Line, Msg: "malformed XML: " + se.Msg, Err: se}
 	}
-	return fmt.Errorf("read xliff: %w", err)
+	// encoding/xml reports some problems (an XML version other than 1.0)
+	// as plain errors.
+	return &ParseError{Line: p.line(), Msg: "malformed XML: " + strings.TrimPrefix(err.Error(), "xml: "), Err: err}
 }
 
 // line is the line the decoder has reached.

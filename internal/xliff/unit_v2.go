@@ -25,7 +25,8 @@ func (p *parser) unitV2(start xml.StartElement, para int) error {
 	if err != nil {
 		return err
 	}
-	var parts []segPart
+	parts := p.parts[:0]
+	defer func() { p.parts = parts[:0] }()
 	for {
 		tok, err := p.next()
 		if err != nil {

@@ -52,6 +52,7 @@ type Writer struct {
 	maxGroup int // highest paragraph opened so far
 	units    int
 	seen     map[int64]struct{}
+	scratch  [20]byte // for formatting numbers
 }
 
 // NewWriter checks the header and writes the start of the file.
@@ -184,7 +185,7 @@ func (w *Writer) check(u Unit) error {
 func (w *Writer) openGroup(p int) {
 	w.str(strings.Repeat(" ", w.base()))
 	w.str(`<group id="p`)
-	w.str(strconv.Itoa(p))
+	w.int(int64(p))
 	w.str("\">\n")
 	w.group = p
 	w.maxGroup = p
@@ -223,15 +224,15 @@ func (w *Writer) base() int {
 // standard ones first (id, then extra), the Tilmash ones last.
 func (w *Writer) unitStart(tag string, u Unit, extra string) {
 	w.str(w.indent(0))
-	w.str("<" + tag + ` id="s`)
-	w.str(strconv.FormatInt(u.SegmentID, 10))
-	w.str(`"` + extra)
+	w.str("<", tag, ` id="s`)
+	w.int(u.SegmentID)
+	w.str(`"`, extra)
 	if needsPreserve(u.Source) || needsPreserve(u.Target) || needsPreserve(u.Comment) || needsPreserve(u.PreviousSource) {
 		w.str(` xml:space="preserve"`)
 	}
 	if u.Version >= 0 {
 		w.str(` tl:version="`)
-		w.str(strconv.Itoa(u.Version))
+		w.int(int64(u.Version))
 		w.str(`"`)
 	}
 }
@@ -253,9 +254,9 @@ func (w *Writer) unitV2(u Unit) {
 	}
 	state, sub := v2State(u.State)
 	w.str(w.indent(1))
-	w.str(`<segment state="` + state + `"`)
+	w.str(`<segment state="`, state, `"`)
 	if sub != "" {
-		w.str(` subState="` + sub + `"`)
+		w.str(` subState="`, sub, `"`)
 	}
 	w.str(">\n")
 	w.element(2, "source", "", u.Source)
@@ -272,7 +273,7 @@ func (w *Writer) unitV2(u Unit) {
 
 func (w *Writer) noteV2(category, appliesTo, text string) {
 	w.str(w.indent(2))
-	w.str(`<note category="` + category + `" appliesTo="` + appliesTo + `">`)
+	w.str(`<note category="`, category, `" appliesTo="`, appliesTo, `">`)
 	w.text(text)
 	w.str("</note>\n")
 }
@@ -284,7 +285,7 @@ func (w *Writer) unitV12(u Unit) {
 		extra = ` approved="yes"`
 	}
 	w.unitStart("trans-unit", u, extra)
-	w.str(` tl:state="` + u.State + `">` + "\n")
+	w.str(` tl:state="`, u.State, "\">\n")
 	w.element(1, "source", "", u.Source)
 	if u.Target != "" || !open(u.State) {
 		w.element(1, "target", ` state="`+state+`"`, u.Target)
@@ -302,9 +303,9 @@ func (w *Writer) unitV12(u Unit) {
 // element writes <tag attrs>text</tag> on its own line.
 func (w *Writer) element(level int, tag, attrs, text string) {
 	w.str(w.indent(level))
-	w.str("<" + tag + attrs + ">")
+	w.str("<", tag, attrs, ">")
 	w.text(text)
-	w.str("</" + tag + ">\n")
+	w.str("</", tag, ">\n")
 }
 
 // Close ends the file and flushes it; it does not close the underlying writer.
@@ -334,11 +335,24 @@ func (w *Writer) Close() error {
 	return w.err
 }
 
-func (w *Writer) str(s string) {
+// str writes strings; the parts save the concatenations callers would
+// otherwise allocate.
+func (w *Writer) str(parts ...string) {
+	for _, s := range parts {
+		if w.err != nil {
+			return
+		}
+		if _, err := w.bw.WriteString(s); err != nil {
+			w.err = fmt.Errorf("write xliff: %w", err)
+		}
+	}
+}
+
+func (w *Writer) int(n int64) {
 	if w.err != nil {
 		return
 	}
-	if _, err := w.bw.WriteString(s); err != nil {
+	if _, err := w.bw.Write(strconv.AppendInt(w.scratch[:0], n, 10)); err != nil {
 		w.err = fmt.Errorf("write xliff: %w", err)
 	}
 }
