@@ -21,6 +21,9 @@ const (
 	minDice    = 0.5
 	minContain = 0.8
 	minShared  = 4
+	// freeMargin: an old segment not matched identically wins over a matched one that is at most
+	// this much more similar.
+	freeMargin = 0.15
 )
 
 // Align maps the segments of a new revision onto those of the old one, both in document order.
@@ -60,16 +63,25 @@ func Align(old, new []string) []Link {
 			continue
 		}
 		hint := nearestOld(links, j)
+		// The best old segment overall, and the best one that no identical new segment took:
+		// a segment whose identical successor exists is a less likely source than an unmatched
+		// one that is nearly as similar.
 		best, bestScore := -1, 0.0
+		free, freeScore := -1, 0.0
 		for i, ob := range oldBags {
 			score := similarity(nb, ob)
 			if score == 0 {
 				continue
 			}
-			if best < 0 || score > bestScore ||
-				(score == bestScore && better(i, best, consumed, hint)) {
+			if best < 0 || score > bestScore || (score == bestScore && nearer(i, best, hint)) {
 				best, bestScore = i, score
 			}
+			if !consumed[i] && (free < 0 || score > freeScore || (score == freeScore && nearer(i, free, hint))) {
+				free, freeScore = i, score
+			}
+		}
+		if free >= 0 && freeScore >= bestScore-freeMargin {
+			best = free
 		}
 		if best >= 0 {
 			links[j] = Link{Old: best}
@@ -78,12 +90,9 @@ func Align(old, new []string) []Link {
 	return links
 }
 
-// better breaks a tie between old segments a and b: an unconsumed one first, then the one nearest
-// to where the neighbouring new segments came from.
-func better(a, b int, consumed []bool, hint int) bool {
-	if consumed[a] != consumed[b] {
-		return !consumed[a]
-	}
+// nearer breaks a tie between old segments a and b: the one nearest to where the neighbouring
+// new segments came from wins.
+func nearer(a, b, hint int) bool {
 	return abs(a-hint) < abs(b-hint)
 }
 

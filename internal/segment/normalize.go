@@ -17,9 +17,8 @@ func Normalize(text string) string {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
-	// IsNormalString is a fast read-only check; most input is already NFC and is returned as is,
-	// without a copy.
-	if !norm.NFC.IsNormalString(text) {
+	// Most input is already in NFC and is returned as is, without a copy.
+	if !isNFC(text) {
 		text = norm.NFC.String(text)
 	}
 	return text

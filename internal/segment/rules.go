@@ -47,6 +47,9 @@ type Segmenter struct {
 	lang     string
 	abbrevs  map[string]abbrevEntry
 	starters map[string]bool
+	// maxPiece is the longest run of letters between the periods of any table abbreviation; a
+	// longer word before a period is no abbreviation, and the scanner stops looking.
+	maxPiece int
 }
 
 // segmenters are built once at start-up and never changed.
@@ -82,7 +85,11 @@ func newSegmenter(lang string, rules ruleSet) *Segmenter {
 	}{{abbrevPrefix, rules.prefix}, {abbrevPostfix, rules.postfix}, {abbrevList, rules.list}} {
 		for _, w := range group.words {
 			first, _ := utf8.DecodeRuneInString(w)
-			s.abbrevs[abbrevKey(w)] = abbrevEntry{group.class, unicode.IsUpper(first)}
+			key := abbrevKey(w)
+			s.abbrevs[key] = abbrevEntry{group.class, unicode.IsUpper(first)}
+			for _, piece := range strings.FieldsFunc(key, func(r rune) bool { return r == '.' || r == ' ' }) {
+				s.maxPiece = max(s.maxPiece, utf8.RuneCountInString(piece))
+			}
 		}
 	}
 	for _, w := range rules.starters {
@@ -120,11 +127,30 @@ func (k *keyBuf) reset() { k.n = 0 }
 
 // appendLower adds src lowercased, dropping spaces; false when the key would be too long.
 func (k *keyBuf) appendLower(src string) bool {
-	for _, r := range src {
-		if r == ' ' {
+	for i := 0; i < len(src); {
+		r, size := runeAt(src, i)
+		i += size
+		switch {
+		case r == ' ':
 			continue
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if k.n == maxKeyBytes {
+				return false
+			}
+			k.b[k.n] = byte(r)
+			k.n++
+			continue
+		case 0x0410 <= r && r < 0x0430: // А-Я
+			r += 0x20
+		case 0x0400 <= r && r < 0x0410: // Ѐ-Џ
+			r += 0x50
+		case r >= 0x0430 && r < 0x0460:
+		default:
+			r = unicode.ToLower(r)
 		}
-		r = unicode.ToLower(r)
 		if k.n+utf8.RuneLen(r) > maxKeyBytes {
 			return false
 		}

@@ -41,10 +41,7 @@ func scanCluster(p string, i int) cluster {
 	prevDot, prevCloser := false, false
 	j := i
 	for j < len(p) {
-		r, size := rune(p[j]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(p[j:])
-		}
+		r, size := runeAt(p, j)
 		switch {
 		case r == '.':
 			if prevDot {
@@ -86,14 +83,9 @@ const (
 
 // follow describes the text after a candidate sentence end.
 type follow struct {
-	space bool // whitespace separates it from the candidate
+	space bool // white space separates it from the candidate
 	class nextClass
-	word  string // the next word when class is nextUpper
-	// dotted: the next word is followed by a period (an initial or an abbreviation)
-	dotted bool
-	// capitalized: the next word has a lowercase letter after its first one ("Напомним", not
-	// "NET"), which tells a missing space from a compound like ASP.NET
-	capitalized bool
+	at    int // offset of the first letter, digit or symbol after opening marks and dashes
 }
 
 // maxLook bounds the look-ahead over opening marks and dashes and the length of the next word.
@@ -104,16 +96,16 @@ func lookAhead(p string, e int) follow {
 	n := len(p)
 	j := e
 	for j < n {
-		r, size := utf8.DecodeRuneInString(p[j:])
-		if !unicode.IsSpace(r) {
+		r, size := runeAt(p, j)
+		if !isSpace(r) {
 			break
 		}
 		f.space = true
 		j += size
 	}
 	for steps := 0; j < n && steps < maxLook; steps++ {
-		r, size := utf8.DecodeRuneInString(p[j:])
-		if !(isOpener(r) || isDash(r) || unicode.IsSpace(r)) {
+		r, size := runeAt(p, j)
+		if !(isOpener(r) || isDash(r) || isSpace(r)) {
 			break
 		}
 		j += size
@@ -121,38 +113,41 @@ func lookAhead(p string, e int) follow {
 	if j >= n {
 		return f
 	}
-	r, size := utf8.DecodeRuneInString(p[j:])
+	f.at = j
+	r, _ := runeAt(p, j)
 	switch {
-	case unicode.IsLower(r):
+	case isLower(r):
 		f.class = nextLower
-		return f
-	case unicode.IsLetter(r):
+	case isLetter(r):
 		f.class = nextUpper
 	case unicode.IsDigit(r):
 		f.class = nextDigit
-		return f
 	case unicode.IsPunct(r):
 		f.class = nextPunct
-		return f
 	default:
 		f.class = nextOther
-		return f
 	}
-	start := j
-	j += size
-	for k := 0; j < n && k < maxLook; k++ {
-		r, size := utf8.DecodeRuneInString(p[j:])
-		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-			break
-		}
-		if unicode.IsLower(r) {
-			f.capitalized = true
-		}
+	return f
+}
+
+// nextWord reads the word at offset at (up to maxLook runes): the word, whether a period follows
+// it (an initial or an abbreviation), and whether it has a lowercase letter after its first one
+// ("Напомним", not "NET"), which tells a missing space from a compound like ASP.NET.
+func nextWord(p string, at int) (word string, dotted, capitalized bool) {
+	j := at
+	if j < len(p) {
+		_, size := runeAt(p, j)
 		j += size
 	}
-	f.word = p[start:j]
-	f.dotted = j < n && p[j] == '.'
-	return f
+	for k := 0; j < len(p) && k < maxLook; k++ {
+		r, size := runeAt(p, j)
+		if !isWordRune(r) {
+			break
+		}
+		capitalized = capitalized || isLower(r)
+		j += size
+	}
+	return p[at:j], j < len(p) && p[j] == '.', capitalized
 }
 
 // word classes of the token before a single period
@@ -166,9 +161,6 @@ const (
 	beforeURL                   // the tail of a web or e-mail address
 )
 
-// maxWordRunes bounds the backward scan of the word before a period.
-const maxWordRunes = 32
-
 // isBoundary decides whether the cluster c, inside paragraph p whose current sentence begins at
 // start, ends that sentence.
 func (s *Segmenter) isBoundary(p string, start int, c cluster) bool {
@@ -179,7 +171,16 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster) bool {
 	if !f.space {
 		// A sentence end without a space ("целей.Напомним") must be followed by a capitalized
 		// word and must not sit inside an address ("www.Example.com", "site.kz/?Page=1").
-		if f.class != nextUpper || !f.capitalized || inAddress(p, start, c.start) {
+		if f.class != nextUpper || inAddress(p, start, c.start) {
+			return false
+		}
+		word, _, capitalized := nextWord(p, f.at)
+		if !capitalized {
+			return false
+		}
+		// Latin on both sides is a domain, a file or a product name (Gov.Kz, Node.Js) far more
+		// often than a typo.
+		if before, _ := lastRune(p[:c.start]); isLatin(before) && isLatin(firstRune(word)) {
 			return false
 		}
 	}
@@ -198,13 +199,13 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster) bool {
 		case abbrevPrefix:
 			return false
 		case abbrevPostfix:
-			return f.space && f.class == nextUpper && s.isStarter(f)
+			return f.space && f.class == nextUpper && s.isStarter(p, f)
 		case abbrevList:
 			return f.class == nextUpper || f.class == nextOther
 		}
 	case beforeInitial:
 		// "… Иванов И. И. В ходе встречи …": only a word that is never a name ends the sentence.
-		return f.space && f.class == nextUpper && s.isStarter(f)
+		return f.space && f.class == nextUpper && s.isStarter(p, f)
 	case beforeList:
 		return false
 	}
@@ -217,12 +218,13 @@ func plainEnd(f follow) bool {
 	return f.class == nextUpper || f.class == nextDigit || f.class == nextOther
 }
 
-func (s *Segmenter) isStarter(f follow) bool {
-	if f.dotted || f.word == "" {
+func (s *Segmenter) isStarter(p string, f follow) bool {
+	word, dotted, _ := nextWord(p, f.at)
+	if dotted || word == "" {
 		return false
 	}
 	var k keyBuf
-	if !k.appendLower(f.word) {
+	if !k.appendLower(word) {
 		return false
 	}
 	return s.starters[string(k.bytes())]
@@ -233,16 +235,15 @@ func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass) {
 	// The last piece: letters, with inner hyphens (г-жа, д-р) and combining marks.
 	ws := d
 	runes := 0
-	for ws > start && runes <= maxWordRunes {
-		r, size := utf8.DecodeLastRuneInString(p[:ws])
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+	for ws > start && runes <= s.maxPiece {
+		r, size := lastRune(p[:ws])
+		if isWordRune(r) {
 			ws -= size
 			runes++
 			continue
 		}
 		if r == '-' && ws < d && ws-size > start {
-			prev, _ := utf8.DecodeLastRuneInString(p[:ws-size])
-			if unicode.IsLetter(prev) {
+			if prev, _ := lastRune(p[:ws-size]); isWordRune(prev) {
 				ws -= size
 				runes++
 				continue
@@ -250,7 +251,8 @@ func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass) {
 		}
 		break
 	}
-	if runes > maxWordRunes {
+	if runes > s.maxPiece {
+		// Longer than any abbreviation: an ordinary word (the common case, decided early).
 		return beforePlain, abbrevNone
 	}
 	if ws == d {
@@ -263,7 +265,10 @@ func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass) {
 	var pieceStarts [5]int
 	pieces := 1
 	pieceStarts[0] = ws
-	allInitials := isInitial(p[ws:d])
+	if isInitial(p[ws:d]) {
+		// А. Б. Фамилия, А.Б.Фамилия, им. Л. Н. Гумилёва: a single capital is an initial.
+		return beforeInitial, abbrevNone
+	}
 	for pieces < len(pieceStarts) {
 		k := pieceStarts[pieces-1]
 		sep := 0
@@ -281,7 +286,7 @@ func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass) {
 		n := 0
 		for ps > start && n <= 4 {
 			r, size := utf8.DecodeLastRuneInString(p[:ps])
-			if !unicode.IsLetter(r) {
+			if !isLetter(r) {
 				break
 			}
 			ps -= size
@@ -296,15 +301,11 @@ func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass) {
 			}
 			break
 		}
-		allInitials = allInitials && isInitial(p[ps:pe])
 		pieceStarts[pieces] = ps
 		pieces++
 	}
 	if ws > start && p[ws-1] == '@' {
 		return beforeURL, abbrevNone
-	}
-	if allInitials {
-		return beforeInitial, abbrevNone
 	}
 	// Longest key first: "в т.ч" before "т.ч" before "ч".
 	for k := pieces - 1; k >= 0; k-- {
@@ -337,7 +338,7 @@ func (s *Segmenter) lookup(p string, start, at int, word, text string) (abbrevCl
 	if !ok {
 		return abbrevNone, false
 	}
-	if first, _ := utf8.DecodeRuneInString(p[at:]); unicode.IsUpper(first) && !e.titled && !sentenceStart(p, start, at) {
+	if first, _ := utf8.DecodeRuneInString(p[at:]); isUpper(first) && !e.titled && !sentenceStart(p, start, at) {
 		return abbrevNone, false
 	}
 	return e.class, true
@@ -364,7 +365,7 @@ func precedingWord(p string, start, ks int) (string, int) {
 	b := e
 	for n := 0; b > start; n++ {
 		r, size := utf8.DecodeLastRuneInString(p[:b])
-		if !unicode.IsLetter(r) {
+		if !isLetter(r) {
 			break
 		}
 		if n == 3 {
@@ -378,7 +379,7 @@ func precedingWord(p string, start, ks int) (string, int) {
 // isInitial: a single capital letter.
 func isInitial(w string) bool {
 	r, size := utf8.DecodeRuneInString(w)
-	return size == len(w) && unicode.IsUpper(r)
+	return size == len(w) && isUpper(r)
 }
 
 // isListNumber: "1." or "2.3." at the start of a sentence, or a short number right after a colon
@@ -468,11 +469,8 @@ func (s *Segmenter) appendSentences(dst []string, p string, sc *scratch) []strin
 
 func skipSpace(p string, i int) int {
 	for i < len(p) {
-		r, size := rune(p[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(p[i:])
-		}
-		if !unicode.IsSpace(r) {
+		r, size := runeAt(p, i)
+		if !isSpace(r) {
 			break
 		}
 		i += size
@@ -482,3 +480,11 @@ func skipSpace(p string, i int) int {
 
 // trimSpace trims Unicode white space from both ends.
 func trimSpace(s string) string { return strings.TrimFunc(s, unicode.IsSpace) }
+
+func isLatin(r rune) bool { return unicode.Is(unicode.Latin, r) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+

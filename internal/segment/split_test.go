@@ -36,11 +36,19 @@ func checkCover(paragraph string, sentences []string) error {
 
 func TestFixtureCases(t *testing.T) {
 	ru := For("ru")
-	for _, tc := range readFixture(t, "testdata/segmentation.ru.txt") {
+	cases := readFixture(t, "testdata/segmentation.ru.txt")
+	extra := readFixture(t, "testdata/segmentation.extra.ru.txt")
+	if len(extra) < 40 {
+		t.Errorf("only %d extra cases", len(extra))
+	}
+	for _, tc := range append(cases, extra...) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := ru.Sentences(tc.input)
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("Sentences(%q)\n got: %q\nwant: %q", tc.input, got, tc.want)
+			}
+			if err := checkCover(tc.input, got); err != nil {
+				t.Error(err)
 			}
 		})
 	}

@@ -40,7 +40,7 @@ type streamer struct {
 }
 
 func (s *Segmenter) stream(r io.Reader, w io.Writer, limit int) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, min(64<<10, limit))
 	st := &streamer{seg: s, w: bufio.NewWriterSize(w, 64<<10), limit: limit}
 	if head, _ := br.Peek(len(bom)); string(head) == bom {
 		_, _ = br.Discard(len(bom))
@@ -186,10 +186,11 @@ func (st *streamer) prepare(raw []byte, lineNo int) (string, error) {
 	if !utf8.Valid(raw) {
 		return "", fmt.Errorf("segment: line %d: invalid UTF-8 at byte %d", lineNo, invalidAt(raw))
 	}
-	if norm.NFC.IsNormal(raw) {
-		return string(raw), nil
+	text := string(raw)
+	if isNFC(text) {
+		return text, nil
 	}
-	return string(norm.NFC.Bytes(raw)), nil
+	return norm.NFC.String(text), nil
 }
 
 // write writes one segment, with a blank line first when it opens a paragraph after another.
