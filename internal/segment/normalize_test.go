@@ -17,9 +17,9 @@ func TestNormalize(t *testing.T) {
 		{"\uFEFFТекст", "Текст"},
 		{"а\r\nб\rв\n", "а\nб\nв\n"},
 		{"\r\n\r\n", "\n\n"},
-		{"и\u0306", "й"},                      // composes
-		{"й\u0306", "й\u0306"},                // nothing to compose with: kept, reported by Inspect
-		{"е\u0308ж", "ёж"},                    // composes
+		{"и\u0306", "й"},       // composes
+		{"й\u0306", "й\u0306"}, // nothing to compose with: kept, reported by Inspect
+		{"е\u0308ж", "ёж"},     // composes
 		{"  два  пробела\t", "  два  пробела\t"}, // nothing else changes
 		{"текст\uFEFFвнутри", "текст\uFEFFвнутри"},
 		{"\u2126", "\u03a9"}, // OHM SIGN is a singleton: NFC maps it to OMEGA
