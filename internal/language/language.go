@@ -56,7 +56,7 @@ func Canonical(tag string) (string, error) {
 	}
 	t, err := xlang.Parse(tag)
 	if err != nil {
-		return "", apperr.New(apperr.Invalid, "%q is not a valid BCP 47 language tag", tag)
+		return "", apperr.New(apperr.Invalid, "unknown language %q: not a BCP 47 language tag", tag)
 	}
 	return t.String(), nil
 }

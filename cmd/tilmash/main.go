@@ -1,0 +1,74 @@
+// Command tilmash is the Tilmash translation workflow service and its tools.
+//
+//	tilmash serve    [--addr 127.0.0.1:8080] [--db tilmash.db] [--demo]
+//	tilmash segment  < text.txt
+//	tilmash import   --db PATH --title TITLE FILE
+//	tilmash import   --db PATH --document ID FILE
+//	tilmash user add --db PATH --name NAME --role ROLE [--role ROLE ...] [--password-stdin]
+//
+// Every flag may also come from a TILMASH_* environment variable
+// (TILMASH_DB, TILMASH_ADDR, ...); a flag on the command line wins.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		var u usageError
+		if errors.As(err, &u) {
+			fmt.Fprintln(os.Stderr, "tilmash:", err)
+			os.Exit(2)
+		}
+		fmt.Fprintln(os.Stderr, "tilmash:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage:
+  tilmash serve    [--addr 127.0.0.1:8080] [--db tilmash.db] [--demo] [--base-url URL]
+  tilmash segment  [--lang ru] < text.txt
+  tilmash import   --db PATH --title TITLE FILE      (a new document; prints its id)
+  tilmash import   --db PATH --document ID FILE      (a new revision of a document)
+  tilmash user add --db PATH --name NAME --role ROLE [--role ROLE ...] [--password-stdin]
+
+Roles: admin, publisher, translator:LANG, reviewer:LANG.
+Flags may also be set as TILMASH_<FLAG> environment variables (TILMASH_DB, TILMASH_ADDR, ...).`
+
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg + "\n" + usage }
+
+// run dispatches a subcommand; it is main without the process around it, so tests can call it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"no command given"}
+	}
+	switch args[0] {
+	case "serve":
+		return cmdServe(ctx, args[1:], stdout, stderr)
+	case "segment":
+		return cmdSegment(args[1:], stdin, stdout)
+	case "import":
+		return cmdImport(ctx, args[1:], stdout)
+	case "user":
+		if len(args) < 2 || args[1] != "add" {
+			return usageError{"unknown user command; try: tilmash user add"}
+		}
+		return cmdUserAdd(ctx, args[2:], stdin, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usage)
+		return nil
+	}
+	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"tilmash/internal/server"
+	"tilmash/internal/store"
+)
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	db := fs.String("db", "tilmash.db", "SQLite database file")
+	demo := fs.Bool("demo", false, "load the demo announcement and demo users, printing fresh credentials")
+	baseURL := fs.String("base-url", "", "public base URL for links (default: from each request's host)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	url := "http://" + ln.Addr().String()
+	if *baseURL != "" {
+		url = *baseURL
+	}
+	if *demo {
+		if err := loadDemo(ctx, st, url, stdout); err != nil {
+			ln.Close()
+			return err
+		}
+	}
+	srv, err := server.New(server.Config{BaseURL: *baseURL}, st, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute}
+	fmt.Fprintf(stdout, "Tilmash is listening on %s (database %s)\n", url, *db)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	fmt.Fprintln(stdout, "Tilmash stopped")
+	return nil
+}

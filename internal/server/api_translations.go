@@ -1,0 +1,115 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+type saveRequest struct {
+	Target  *string `json:"target"`
+	Version *int    `json:"version"`
+}
+
+type reviewRequest struct {
+	Version *int   `json:"version"`
+	Comment string `json:"comment"`
+}
+
+func (s *Server) listTranslations(c *gin.Context) {
+	id, err := idParam(c, "id", "document")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	list, err := s.store.Translations(c.Request.Context(), id, c.Param("lang"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, list)
+}
+
+func (s *Server) saveTranslation(c *gin.Context) {
+	sid, err := idParam(c, "sid", "segment")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var req saveRequest
+	if err := decodeJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	version, err := requireVersion(req.Version)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if req.Target == nil {
+		writeError(c, http.StatusBadRequest, "invalid", `"target" is required`)
+		return
+	}
+	v, err := s.store.SaveTranslation(c.Request.Context(), actor(c), sid, c.Param("lang"), version, *req.Target)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, v)
+}
+
+func (s *Server) approveTranslation(c *gin.Context) {
+	s.review(c, false)
+}
+
+func (s *Server) rejectTranslation(c *gin.Context) {
+	s.review(c, true)
+}
+
+func (s *Server) review(c *gin.Context, reject bool) {
+	sid, err := idParam(c, "sid", "segment")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var req reviewRequest
+	if err := decodeJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	version, err := requireVersion(req.Version)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx, a, lang := c.Request.Context(), actor(c), c.Param("lang")
+	if reject {
+		v, err := s.store.Reject(ctx, a, sid, lang, version, req.Comment)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, v)
+		return
+	}
+	v, err := s.store.Approve(ctx, a, sid, lang, version)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, v)
+}
+
+func (s *Server) translationHistory(c *gin.Context) {
+	sid, err := idParam(c, "sid", "segment")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	evs, err := s.store.History(c.Request.Context(), sid, c.Param("lang"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"events": evs})
+}

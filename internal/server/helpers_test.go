@@ -1,0 +1,142 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"tilmash/internal/store"
+	"tilmash/internal/workflow"
+)
+
+// testServer is a real server on a loopback listener over a fresh SQLite file.
+type testServer struct {
+	URL   string
+	Store *store.Store
+}
+
+func startServer(tb testing.TB) *testServer {
+	tb.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(tb.TempDir(), "tilmash.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv, err := New(Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	go hs.Serve(ln)
+	tb.Cleanup(func() {
+		hs.Close()
+		st.Close()
+	})
+	return &testServer{URL: "http://" + ln.Addr().String(), Store: st}
+}
+
+// user creates a user with roles and returns its token.
+func (ts *testServer) user(tb testing.TB, name string, roles ...string) string {
+	tb.Helper()
+	nu := store.NewUser{Name: name}
+	for _, r := range roles {
+		role, err := workflow.ParseRole(r)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		nu.Roles = append(nu.Roles, role)
+	}
+	_, token, err := ts.Store.CreateUser(context.Background(), nu)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return token
+}
+
+// response is a decoded JSON answer.
+type response struct {
+	Status int
+	Body   map[string]any
+	Raw    []byte
+}
+
+// call sends a request; body may be nil, a []byte (sent as is) or a value encoded as JSON.
+func (ts *testServer) call(tb testing.TB, method, path, token string, body any) response {
+	tb.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case []byte:
+		rd = bytes.NewReader(b)
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		rd = bytes.NewReader(j)
+	}
+	req, err := http.NewRequest(method, ts.URL+path, rd)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := response{Status: res.StatusCode, Raw: raw}
+	if json.Valid(raw) {
+		_ = json.Unmarshal(raw, &out.Body)
+	}
+	return out
+}
+
+// must fails the test unless the response has the wanted status.
+func (r response) must(tb testing.TB, status int) response {
+	tb.Helper()
+	if r.Status != status {
+		tb.Fatalf("status %d, want %d: %s", r.Status, status, r.Raw)
+	}
+	return r
+}
+
+func announcement(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "announcement.ru.txt"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+// segmentIDs lists the ids of a document's segments.
+func segmentIDs(tb testing.TB, doc map[string]any) []int64 {
+	tb.Helper()
+	var ids []int64
+	for _, s := range doc["segments"].([]any) {
+		ids = append(ids, int64(s.(map[string]any)["id"].(float64)))
+	}
+	return ids
+}
+
+func num(v any) int { return int(v.(float64)) }

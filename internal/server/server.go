@@ -1,0 +1,119 @@
+// Package server is the HTTP adapter: the Gin router, middleware, and one
+// file per resource. Handlers decode, call the store (which calls workflow),
+// and encode; they decide no workflow rule themselves.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/publish"
+	"tilmash/internal/store"
+)
+
+// MaxBodyBytes bounds every request body.
+const MaxBodyBytes = 5 << 20
+
+// Config is what the server needs to know about where it runs.
+type Config struct {
+	// BaseURL, when set, is the public address used in links ("https://tilmash.example.org");
+	// otherwise links are built from the request's host.
+	BaseURL string
+}
+
+// Server serves the API, the workspace pages and the public releases.
+type Server struct {
+	cfg    Config
+	store  *store.Store
+	pages  *publish.Renderer
+	log    *slog.Logger
+	router *gin.Engine
+}
+
+// New builds the server and its routes.
+func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
+	pages, err := publish.NewRenderer()
+	if err != nil {
+		return nil, err
+	}
+	gin.SetMode(gin.ReleaseMode)
+	s := &Server{cfg: cfg, store: st, pages: pages, log: log}
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.Use(s.recoverer(), s.logRequests())
+	s.routes(r)
+	s.router = r
+	return s, nil
+}
+
+// Handler is the server's http.Handler.
+func (s *Server) Handler() http.Handler { return s.router }
+
+func (s *Server) routes(r *gin.Engine) {
+	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
+
+	api := r.Group("/api/v1", s.requireToken())
+	api.GET("/me", s.me)
+	api.GET("/languages", s.listLanguages)
+	api.GET("/documents", s.listDocuments)
+	api.POST("/documents", s.createDocument)
+	api.GET("/documents/:id", s.getDocument)
+	api.PUT("/documents/:id", s.reviseDocument)
+	api.GET("/documents/:id/translations/:lang", s.listTranslations)
+	api.GET("/documents/:id/releases", s.listReleases)
+	api.POST("/documents/:id/releases", s.createRelease)
+	api.PUT("/segments/:sid/translations/:lang", s.saveTranslation)
+	api.POST("/segments/:sid/translations/:lang/approve", s.approveTranslation)
+	api.POST("/segments/:sid/translations/:lang/reject", s.rejectTranslation)
+	api.GET("/segments/:sid/translations/:lang/history", s.translationHistory)
+
+	r.GET("/releases/:doc/:lang/:file", s.publicRelease)
+
+	r.NoRoute(func(c *gin.Context) {
+		writeError(c, http.StatusNotFound, "not_found", "no such page: "+c.Request.URL.Path)
+	})
+	r.NoMethod(func(c *gin.Context) {
+		writeError(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)
+	})
+}
+
+// logRequests writes one line per request: method, path, status, duration.
+func (s *Server) logRequests() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		s.log.Info("request", "method", c.Request.Method, "path", c.Request.URL.Path,
+			"status", c.Writer.Status(), "duration", time.Since(start).Round(time.Microsecond))
+	}
+}
+
+// recoverer turns a panic into a logged 500 so one bad request never takes the service down.
+func (s *Server) recoverer() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		defer func() {
+			if p := recover(); p != nil {
+				s.log.Error("panic", "path", c.Request.URL.Path, "panic", p)
+				if !c.Writer.Written() {
+					writeError(c, http.StatusInternalServerError, "internal", "internal error")
+				}
+				c.Abort()
+			}
+		}()
+		c.Next()
+	}
+}
+
+// baseURL is the scheme and host public links start with.
+func (s *Server) baseURL(c *gin.Context) string {
+	if s.cfg.BaseURL != "" {
+		return s.cfg.BaseURL
+	}
+	scheme := "http"
+	if c.Request.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + c.Request.Host
+}
