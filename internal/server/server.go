@@ -31,6 +31,7 @@ type Server struct {
 	pages  *publish.Renderer
 	log    *slog.Logger
 	router *gin.Engine
+	ui     *uiState // the browser workspace (ui_*.go)
 }
 
 // New builds the server and its routes.
@@ -41,6 +42,9 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	}
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, store: st, pages: pages, log: log}
+	if s.ui, err = newUIState(s); err != nil {
+		return nil, err
+	}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(s.recoverer(), s.logRequests())
@@ -71,6 +75,7 @@ func (s *Server) routes(r *gin.Engine) {
 	api.GET("/segments/:sid/translations/:lang/history", s.translationHistory)
 
 	r.GET("/releases/:doc/:lang/:file", s.publicRelease)
+	s.uiRoutes(r)
 
 	r.NoRoute(func(c *gin.Context) {
 		writeError(c, http.StatusNotFound, "not_found", "no such page: "+c.Request.URL.Path)

@@ -145,6 +145,6 @@ type ReleaseSegment struct {
 }
 
 func allModels() []any {
-	return []any{&Document{}, &Revision{}, &Segment{}, &RevisionSegment{}, &Language{}, &User{},
-		&UserRole{}, &Token{}, &Translation{}, &Event{}, &Release{}, &ReleaseSegment{}}
+	return append([]any{&Document{}, &Revision{}, &Segment{}, &RevisionSegment{}, &Language{}, &User{},
+		&UserRole{}, &Token{}, &Translation{}, &Event{}, &Release{}, &ReleaseSegment{}}, uiModels()...)
 }
