@@ -53,7 +53,7 @@ func (p *parser) unitV2(start xml.StartElement, para int) error {
 			return inUnit(err, id)
 		}
 	}
-	if err := p.unitErrIfNoSegments(parts, id, line); err != nil {
+	if err := p.requireSegment(parts, id, line); err != nil {
 		return err
 	}
 	if err := p.joinV2(&u, parts); err != nil {
@@ -63,7 +63,8 @@ func (p *parser) unitV2(start xml.StartElement, para int) error {
 	return nil
 }
 
-func (p *parser) unitErrIfNoSegments(parts []segPart, id string, line int) error {
+// requireSegment refuses a unit without a <segment>: it has no source.
+func (p *parser) requireSegment(parts []segPart, id string, line int) error {
 	for _, part := range parts {
 		if !part.ignorable {
 			return nil
