@@ -121,11 +121,8 @@ func inspectGaps(out []Warning, p Paragraph) []Warning {
 	t := p.Text
 	at := 0
 	for i, s := range p.Sentences {
-		k := strings.Index(t[at:], s)
-		if k < 0 {
-			break // cannot happen: sentences are substrings of the paragraph, in order
-		}
-		k += at
+		// Sentences are substrings of the paragraph, in order, separated by white space only.
+		k := skipSpace(t, at)
 		if i > 0 && k == at {
 			out = append(out, warn(p, k, KindMissingSpace,
 				fmt.Sprintf("No space after the end of a sentence in %q.", around(t, k, k))))

@@ -4,7 +4,7 @@ package segment
 // sentence; after a postfix one only before a sentence starter; after a list one before any
 // capital letter.
 var russianRules = ruleSet{
-	prefix: []string{
+	prefix: append([]string{
 		// addresses and places
 		"г.", "ул.", "пр.", "просп.", "пр-т", "пер.", "пл.", "наб.", "бул.", "бульв.", "ш.", "д.",
 		"корп.", "к.", "стр.", "кв.", "каб.", "оф.", "эт.", "мкр.", "мкр-н", "пос.", "п.", "пгт.",
@@ -25,7 +25,8 @@ var russianRules = ruleSet{
 		"нед.", "сут.", "сек.", "млн.", "млрд.", "трлн.", "тыс.", "руб.", "коп.", "долл.", "дол.",
 		"тг.", "евр.", "у.е.", "куб.м.", "кв.м.", "кв.км.", "кг.", "км.", "мм.", "га.", "л.", "м.",
 		"ц.", "шт.", "экз.", "чел.", "ед.", "проц.", "жит.",
-	},
+	}, latinTitles...), // Russian press quotes English names and references
+
 	postfix: []string{
 		// abbreviations that are also ordinary words: "им." is the pronoun "им" ("благодарны
 		// им. Они ..."), "рис." rice, "гор." mountains, "мин." mines, "тел." bodies.
@@ -35,9 +36,9 @@ var russianRules = ruleSet{
 		// an era closes a date and usually the sentence ("в V в. до н.э. Его руины ...")
 		"н.э.", "до н.э.",
 	},
-	list: []string{
-		"и т.д.", "и т. д.", "и т.п.", "и т. п.", "и др.", "и пр.", "т.д.", "т.п.", "и проч.", "etc.",
-	},
+	list: append([]string{
+		"и т.д.", "и т. д.", "и т.п.", "и т. п.", "и др.", "и пр.", "т.д.", "т.п.", "и проч.",
+	}, latinLists...),
 	starters: russianStarters,
 }
 

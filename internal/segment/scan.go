@@ -6,10 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// termLead marks the bytes that can start a sentence-ending mark: . ? ! and the lead byte of
-// … ‼ ⁇ ⁈ ⁉ (E2). The scanner skips every other byte without decoding it.
-var termLead = [256]bool{'.': true, '?': true, '!': true, 0xE2: true}
-
 // terminatorAt returns the byte length of the sentence-ending mark at p[i], or 0.
 func terminatorAt(p string, i int) int {
 	switch p[i] {
@@ -318,6 +314,11 @@ func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass) {
 		if class, ok := s.lookup(p, start, ks, "", p[ks:d]); ok {
 			return beforeAbbrev, class
 		}
+		if k == 1 && isLatin(firstRune(p[ws:d])) && ws-pieceStarts[1] > 2 {
+			// "example.ch", "site.co": a Latin word of two or more letters, a period and a
+			// Latin tail that is no compound of the table is a domain, not an abbreviation.
+			return beforeURL, abbrevNone
+		}
 	}
 	return beforePlain, abbrevNone
 }
@@ -344,13 +345,16 @@ func (s *Segmenter) lookup(p string, start, at int, word, text string) (abbrevCl
 	return e.class, true
 }
 
-// sentenceStart: only opening marks, dashes and spaces stand between the start of the sentence
-// and offset at.
+// sentenceStart: only opening marks, dashes and spaces (a few) stand between the start of the
+// sentence and offset at. It looks back a bounded distance, so a long sentence full of
+// abbreviations costs linear time.
 func sentenceStart(p string, start, at int) bool {
-	for _, r := range p[start:at] {
-		if !(isOpener(r) || isDash(r) || unicode.IsSpace(r)) {
+	for steps := 0; at > start; steps++ {
+		r, size := lastRune(p[:at])
+		if steps == maxLook || !(isOpener(r) || isDash(r) || isSpace(r)) {
 			return false
 		}
+		at -= size
 	}
 	return true
 }
@@ -431,30 +435,33 @@ func (s *Segmenter) appendSentences(dst []string, p string, sc *scratch) []strin
 	if p == "" {
 		return dst
 	}
-	matchPairs(p, sc)
-	spans := sc.spans
-	si := 0
-	start := 0
-	n := len(p)
-	for i := 0; i < n; {
-		if !termLead[p[i]] || terminatorAt(p, i) == 0 {
-			i++
-			continue
-		}
+	var (
+		find    = termFinder{p: p, pos: [4]int{-1, -1, -1, -1}}
+		spans   []span
+		matched bool // spans are computed on the first candidate that needs them
+		si      int
+		start   int
+		n       = len(p)
+	)
+	for i := find.next(0); i < n; i = find.next(i) {
 		c := scanCluster(p, i)
 		i = c.end
 		if c.end >= n {
 			break
 		}
+		if !s.isBoundary(p, start, c) {
+			continue
+		}
 		// Inside a matched quotation or bracket the sentence goes on; a cluster that closes the
 		// pair ("…продолжатся»." or "…?»") is outside it.
+		if !matched {
+			matchPairs(p, sc)
+			spans, matched = sc.spans, true
+		}
 		for si < len(spans) && spans[si].end <= c.end {
 			si++
 		}
 		if si < len(spans) && spans[si].open < c.end {
-			continue
-		}
-		if !s.isBoundary(p, start, c) {
 			continue
 		}
 		dst = append(dst, p[start:c.end])
@@ -465,6 +472,37 @@ func (s *Segmenter) appendSentences(dst []string, p string, sc *scratch) []strin
 		dst = append(dst, p[start:])
 	}
 	return dst
+}
+
+// termFinder finds the next sentence-ending mark with one vectorized byte search per mark kind,
+// remembering each kind's next position, so the text between marks is skipped at memory speed.
+type termFinder struct {
+	p   string
+	pos [4]int // next offset of '.', '?', '!', and the lead byte 0xE2; len(p) when none, -1 before the first search
+}
+
+var termBytes = [4]byte{'.', '?', '!', 0xE2}
+
+// next returns the offset of the first sentence-ending mark at or after i, or len(p).
+func (f *termFinder) next(i int) int {
+	n := len(f.p)
+	for i < n {
+		best := n
+		for k, b := range termBytes {
+			if f.pos[k] < i {
+				f.pos[k] = n
+				if j := strings.IndexByte(f.p[i:], b); j >= 0 {
+					f.pos[k] = i + j
+				}
+			}
+			best = min(best, f.pos[k])
+		}
+		if best == n || terminatorAt(f.p, best) > 0 {
+			return best
+		}
+		i = best + 1 // an E2 byte of a dash or a quote, not … ‼ ⁇ ⁈ ⁉
+	}
+	return n
 }
 
 func skipSpace(p string, i int) int {

@@ -16,11 +16,13 @@ type Paragraph struct {
 func (s *Segmenter) Split(text string) []Paragraph {
 	text = Normalize(text)
 	var (
-		paras []Paragraph
+		// At most one paragraph per line; sentences average well over 64 bytes in press text.
+		// Sizing both up front saves the copying and garbage of growing them.
+		paras = make([]Paragraph, 0, strings.Count(text, "\n")+1)
 		sc    scratch
 		// All sentences share one backing array; each paragraph keeps a capped window of it, so a
 		// document costs a few allocations, not one per paragraph.
-		all []string
+		all = make([]string, 0, len(text)/64+1)
 	)
 	number := 0
 	for len(text) > 0 {
