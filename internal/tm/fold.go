@@ -2,6 +2,7 @@ package tm
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -38,7 +39,21 @@ func fold(s string, buf []rune) []rune {
 func foldFast(s string, buf []rune) ([]rune, bool) {
 	out := buf[:0]
 	pendingSpace := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		var r rune
+		// ASCII and two-byte UTF-8 (Latin, Cyrillic) decoded inline: this loop runs on every
+		// candidate a lookup verifies.
+		if c := s[i]; c < 0x80 {
+			r = rune(c)
+			i++
+		} else if c&0xe0 == 0xc0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 && c >= 0xc2 {
+			r = rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)
+			i += 2
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 		if !nfcSafe(r) {
 			return buf[:0], false
 		}
@@ -82,8 +97,13 @@ func Fold(s string) string {
 }
 
 func isSpace(r rune) bool {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		return r == ' ' || (r >= '\t' && r <= '\r')
+	case r == 0x85 || r == 0xa0:
+		return true
+	case r < 0x1680: // no other space below U+1680; Cyrillic takes this branch
+		return false
 	}
 	return unicode.IsSpace(r)
 }

@@ -46,8 +46,9 @@ func (g *grammer) buckets(text []rune, bits uint8) []uint32 {
 	}
 	for i := range n {
 		tri := uint64(at(i))<<42 | uint64(at(i+1))<<21 | uint64(at(i+2))
+		h := mix64(tri)
 		// keys hold tri+1 so that zero marks an empty slot
-		slot := mix64(tri) & mask
+		slot := h & mask
 		for g.keys[slot] != 0 && g.keys[slot] != tri+1 {
 			slot = (slot + 1) & mask
 		}
@@ -57,7 +58,7 @@ func (g *grammer) buckets(text []rune, bits uint8) []uint32 {
 		}
 		occ := uint64(g.count[slot])
 		g.count[slot]++
-		g.out = append(g.out, uint32(mix64(mix64(tri)+occ*0x9e3779b97f4a7c15)>>(64-bits)))
+		g.out = append(g.out, uint32(((h^occ*0x9e3779b97f4a7c15)*0xbf58476d1ce4e5b9)>>(64-bits)))
 	}
 	for _, s := range g.used {
 		g.keys[s] = 0

@@ -18,10 +18,13 @@ const (
 	minBucketBits   = 12
 	maxBucketBits   = 26
 	stopMinDF       = 2048 // a bucket is never dropped while it holds fewer keys than this
-	stopFraction    = 16   // ... or fewer than 1/stopFraction of all keys
+	stopFraction    = 32   // ... or fewer than 1/stopFraction of all keys
 	minDynamic      = 1024 // keys added since the last build before another build is considered
-	postingBudget   = 1 << 20
-	verifyBudget    = 800
+	postingBudget   = 1 << 18
+	verifyBudget    = 200
+	countLevels     = 256
+	candidateLimit  = 4 * verifyBudget
+	prioLevels      = 1024
 	windowScanLimit = 4096
 )
 
@@ -99,6 +102,8 @@ func (x *Index) AddBatch(es []Entry) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	var g grammer
+	x.entries = slices.Grow(x.entries, len(es))
+	x.keys = slices.Grow(x.keys, len(es))
 	for _, e := range es {
 		x.addLocked(e, &g, false)
 	}

@@ -163,10 +163,39 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 		k := maxDistance(l, s)
 		return abs(n-m) <= k && (bound >= minShared(n, m, k) || bound >= 0xFFFF)
 	}
+	feasibleInWindow := func(bound int) bool {
+		for l := lo; l <= hi; l++ {
+			if feasible(l, bound, minScore) {
+				return true
+			}
+		}
+		return false
+	}
+	st.exact = true
+	// When many keys were touched, consider only those with the highest counts (a counting sort by
+	// count); the others stay out unless the lemma says they could rank, which ends exactness.
+	minCount := uint16(1)
+	if len(sc.touched) > candidateLimit {
+		var hist [countLevels]int32
+		for _, k := range sc.touched {
+			hist[min(int(cnt[k]), countLevels-1)]++
+		}
+		c, kept := countLevels-1, int32(0)
+		for ; c > 1; c-- {
+			if kept > 0 && kept+hist[c] > candidateLimit {
+				break
+			}
+			kept += hist[c]
+		}
+		minCount = uint16(c + 1)
+		if feasibleInWindow(c + rest) {
+			st.exact = false
+		}
+	}
 	sc.cands = sc.cands[:0]
 	for _, k := range sc.touched {
 		kr := x.keys[k]
-		if kr.head < 0 {
+		if kr.head < 0 || cnt[k] < minCount {
 			continue
 		}
 		bound := int(cnt[k])
@@ -174,12 +203,11 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 			bound += rest
 		}
 		if feasible(int(kr.length), bound, minScore) {
-			sc.cands = append(sc.cands, cand{key: k, count: cnt[k], bound: int32(bound)})
+			sc.cands = append(sc.cands, cand{key: k, count: cnt[k], bound: int32(bound), prio: x.prio(k, int(cnt[k]), n, G, st.processed)})
 		}
 	}
 	// Untouched static keys share at most rest trigrams: if that is enough at some length of the
 	// window, those keys are scanned when few, or the lookup is no longer exact.
-	st.exact = true
 	scanned := 0
 	if klo < khi {
 		for l := lo; l <= hi; l++ {
@@ -202,11 +230,7 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 		}
 	}
 	// Dynamic keys sharing no trigram are candidates only for short queries or low scores.
-	zeroFeasible := false
-	for l := lo; l <= hi && !zeroFeasible; l++ {
-		zeroFeasible = feasible(l, 0, minScore)
-	}
-	if dynamic := len(x.keys) - int(x.nStatic); zeroFeasible && dynamic > 0 {
+	if dynamic := len(x.keys) - int(x.nStatic); dynamic > 0 && feasibleInWindow(0) {
 		if scanned += dynamic; scanned > windowScanLimit {
 			st.exact = false
 		} else {
@@ -220,15 +244,27 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 	}
 	st.candidates = len(sc.cands)
 
-	// Verify the most promising first: the share of the key's trigrams seen, extrapolated to the
-	// tokens not counted.
-	for i := range sc.cands {
-		c := &sc.cands[i]
-		seen := int(c.count)
-		if c.key < x.nStatic {
-			seen = seen * G / max(st.processed, 1)
+	// Verify the most promising first. When there are more candidates than can be verified, keep the
+	// best by priority (a counting sort: the list can be long) and give up exactness.
+	if len(sc.cands) > candidateLimit {
+		var hist [prioLevels]int32
+		for _, c := range sc.cands {
+			hist[c.prio]++
 		}
-		c.prio = int32(seen * 4096 / (max(n, int(x.keys[c.key].length)) + gramQ - 1))
+		cut, kept := prioLevels-1, int32(0)
+		for ; cut > 0 && kept+hist[cut] <= candidateLimit; cut-- {
+			kept += hist[cut]
+		}
+		cut++ // the lowest priority kept whole
+		j := 0
+		for _, c := range sc.cands {
+			if int(c.prio) >= cut {
+				sc.cands[j] = c
+				j++
+			}
+		}
+		sc.cands = sc.cands[:j]
+		st.exact = false
 	}
 	slices.SortFunc(sc.cands, func(a, b cand) int {
 		return cmp.Or(cmp.Compare(b.prio, a.prio), cmp.Compare(a.key, b.key))
@@ -242,6 +278,15 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 		m := int(kr.length)
 		if !feasible(m, int(c.bound), threshold) {
 			continue
+		}
+		// Static keys were counted on part of the query's trigrams; extrapolated to all of them,
+		// a count far below the lemma's minimum is not worth verifying.
+		if c.key < x.nStatic && rest > 0 {
+			est := int(c.count) * G / max(st.processed, 1)
+			if 4*est < 3*minShared(n, m, maxDistance(max(n, m), threshold)) {
+				st.exact = false
+				continue
+			}
 		}
 		if st.verified >= verifyBudget {
 			st.exact = false
@@ -261,6 +306,16 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 		}
 	}
 	return x.suggestions(sc, source), st
+}
+
+// prio ranks a candidate for verification: the share of the key's trigrams it was seen to share
+// with the query, extrapolated to the query tokens not counted for static keys.
+func (x *Index) prio(key int32, count, n, tokens, processed int) int32 {
+	if key < x.nStatic {
+		count = count * tokens / max(processed, 1)
+	}
+	p := count * prioLevels / (max(n, int(x.keys[key].length)) + gramQ - 1)
+	return int32(min(p, prioLevels-1))
 }
 
 // staticRange is the range of static keys with lengths in [lo, hi].

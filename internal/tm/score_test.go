@@ -3,6 +3,7 @@ package tm
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -112,6 +113,14 @@ func TestNFCSafe(t *testing.T) {
 		p := norm.NFC.PropertiesString(s)
 		if !norm.NFC.IsNormalString(s) || !p.BoundaryBefore() || p.CCC() != 0 {
 			t.Errorf("U+%04X is not safe to skip NFC for", r)
+		}
+	}
+}
+
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(U+%04X) = %v", r, isSpace(r))
 		}
 	}
 }

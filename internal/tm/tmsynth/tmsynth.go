@@ -18,7 +18,10 @@ import (
 type Generator struct {
 	rng                                            *rand.Rand
 	nounPick, adjPick, verbPick, funcPick, surPick zipf
+	tailNounPick, tailAdjPick                      zipf
 	surnames                                       []string
+	tailNouns                                      []noun
+	tailAdjectives                                 []adjective
 }
 
 // zipf draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s.
@@ -57,19 +60,47 @@ func New(seed uint64) *Generator {
 		g.surnames[i] = capitalize(b.String())
 	}
 	g.surPick = newZipf(len(g.surnames), 1.0)
+	// A long tail of rarer words built from syllables and real derivational suffixes, as the
+	// thousands of less frequent lemmas of real press text.
+	g.tailNouns = make([]noun, 6000)
+	for i := range g.tailNouns {
+		suf := nounSuffixes[names.IntN(len(nounSuffixes))]
+		g.tailNouns[i] = noun{stem: syllableStem(names) + suf.stem, decl: suf.decl}
+	}
+	g.tailAdjectives = make([]adjective, 2000)
+	for i := range g.tailAdjectives {
+		suf := adjSuffixes[names.IntN(len(adjSuffixes))]
+		g.tailAdjectives[i] = adjective{stem: syllableStem(names) + suf, velar: strings.HasSuffix(suf, "к")}
+	}
+	g.tailNounPick = newZipf(len(g.tailNouns), 1.0)
+	g.tailAdjPick = newZipf(len(g.tailAdjectives), 1.0)
 	return g
+}
+
+func syllableStem(rng *rand.Rand) string {
+	var b strings.Builder
+	for range 1 + rng.IntN(3) {
+		b.WriteString(syllables[rng.IntN(len(syllables))])
+	}
+	return b.String()
 }
 
 func (g *Generator) pick(list []string) string { return list[g.rng.IntN(len(list))] }
 
 func (g *Generator) noun() string {
 	n := nouns[g.nounPick.draw(g.rng)]
+	if g.rng.IntN(100) < 40 {
+		n = g.tailNouns[g.tailNounPick.draw(g.rng)]
+	}
 	e := endings[n.decl]
 	return n.stem + e[g.rng.IntN(len(e))]
 }
 
 func (g *Generator) adjective() string {
 	a := adjectives[g.adjPick.draw(g.rng)]
+	if g.rng.IntN(100) < 35 {
+		a = g.tailAdjectives[g.tailAdjPick.draw(g.rng)]
+	}
 	e := adjEndings
 	if a.velar {
 		e = adjVelarEndings

@@ -148,7 +148,9 @@ var firstNames = []string{
 // Syllables of generated surnames and place names: the long tail of rare words real text has.
 var syllables = []string{
 	"ба", "бе", "ка", "ке", "ма", "му", "на", "ну", "са", "сы", "та", "ту", "жа", "жу", "да",
-	"ер", "ай", "ал", "ар", "ас", "ек", "ис", "ол", "ур", "ан", "ен", "им", "ык", "ур", "гу",
+	"ер", "ай", "ал", "ар", "ас", "ек", "ис", "ол", "ур", "ан", "ен", "им", "ык", "гу", "ви",
+	"ро", "ло", "по", "ре", "ли", "до", "ко", "ми", "пре", "тра", "кон", "про", "сти", "вер",
+	"фи", "зо", "го", "ди", "хи", "че", "шу", "ще", "це", "вы", "бу", "пу", "ля", "ню", "зе",
 }
 
 var surnameEndings = []string{"ов", "ова", "ев", "ева", "ин", "ина", "ян", "баев", "бекова", "улы"}
@@ -160,3 +162,15 @@ var latin = map[rune]string{
 	'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch",
 	'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
 }
+
+// Derivational suffixes of the generated tail of nouns and adjectives.
+var nounSuffixes = []struct {
+	stem string
+	decl declension
+}{
+	{"ирован", neutIe}, {"ен", neutIe}, {"ац", femIya}, {"изац", femIya}, {"ост", femSoft},
+	{"ник", mascSoft}, {"ств", neutO}, {"тор", mascHard}, {"ист", mascHard}, {"к", femA},
+	{"ур", femA}, {"мент", mascHard}, {"ант", mascHard}, {"ем", femA}, {"лог", mascSoft},
+}
+
+var adjSuffixes = []string{"ск", "ическ", "н", "онн", "альн", "ов", "ительн", "ичн"}
