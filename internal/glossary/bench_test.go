@@ -78,9 +78,18 @@ func BenchmarkMatch(b *testing.B) {
 }
 
 func BenchmarkNew(b *testing.B) {
-	terms := append(Seed("kk"), syntheticTerms(b, 5000)...)
-	b.ReportAllocs()
-	for b.Loop() {
-		New(terms)
+	for _, tc := range []struct {
+		name  string
+		terms []Term
+	}{
+		{"seed-kk", Seed("kk")},
+		{"seed-kk+5000", append(Seed("kk"), syntheticTerms(b, 5000)...)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				New(tc.terms)
+			}
+		})
 	}
 }

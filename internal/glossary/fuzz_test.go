@@ -14,7 +14,9 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("source,target\n\"\n"))
 	f.Add([]byte(""))
 	var buf bytes.Buffer
-	_ = WriteCSV(&buf, Seed("kk"))
+	// Small seeds: the fuzzer minimises every interesting input, and a whole
+	// seed glossary makes that take minutes.
+	_ = WriteCSV(&buf, Seed("kk")[:3])
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		terms, err := ReadCSV(bytes.NewReader(data))
@@ -43,7 +45,7 @@ func FuzzReadTBX(f *testing.F) {
 	f.Add([]byte(tbx3Sample))
 	f.Add([]byte(`<martif><text><body><termEntry><langSet xml:lang="ru"><tig><term>a</term></tig></langSet></termEntry></body></text></martif>`))
 	var buf bytes.Buffer
-	_ = WriteTBX(&buf, "ru", "en", Seed("en"))
+	_ = WriteTBX(&buf, "ru", "en", Seed("en")[:3])
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		terms, err := ReadTBX(bytes.NewReader(data), "ru", "en")

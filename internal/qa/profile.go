@@ -101,17 +101,24 @@ var cyrillicToLatin = map[rune]rune{
 	'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'H', 'К': 'K', 'М': 'M', 'О': 'O', 'Р': 'P', 'Т': 'T', 'Х': 'X', 'І': 'I',
 }
 
-// Persian-style letters that Dari and Pashto use where Arabic has ي and ك.
+// Letter forms: Dari and Pashto write Persian-style ی and ک where Arabic
+// writes ي and ك, and the reverse.
 var (
-	arabicYeh      = letterFix{wrong: 'ي', want: 'ی'}
-	arabicKaf      = letterFix{wrong: 'ك', want: 'ک'}
-	alefMaksura    = letterFix{wrong: 'ى', want: 'ی'}
-	persianYeh     = letterFix{wrong: 'ی', want: 'ي', hint: ` (or "ى" at the end of a word)`}
-	persianKeheh   = letterFix{wrong: 'ک', want: 'ك'}
-	latinSuffixEN  = []string{"s", "es", "'s", "’s"}
-	latinSuffixNL  = []string{"s", "en", "e", "'s", "’s"}
-	arabicQuestion = "?؟"
+	arabicYeh    = letterFix{wrong: 'ي', want: 'ی'}
+	arabicKaf    = letterFix{wrong: 'ك', want: 'ک'}
+	alefMaksura  = letterFix{wrong: 'ى', want: 'ی'}
+	persianYeh   = letterFix{wrong: 'ی', want: 'ي', hint: ` (or "ى" at the end of a word)`}
+	persianKeheh = letterFix{wrong: 'ک', want: 'ك'}
 )
+
+// Endings a glossary target may take in English and Dutch ("SDG" + "s").
+var (
+	suffixesEN = []string{"s", "es", "'s", "’s"}
+	suffixesNL = []string{"s", "en", "e", "'s", "’s"}
+)
+
+// arabicQuestion lists the question marks of Arabic-script text.
+const arabicQuestion = "?؟"
 
 // profiles holds the language profiles, keyed by lower-case BCP 47 tag.
 //
@@ -131,9 +138,9 @@ var profiles = map[string]*profile{
 	"tg": {name: "Tajik", script: scriptCyrillic, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.7},
 		match: matchStem, lookalikes: tajikLookalikes, checks: cyrillicChecks},
 	"en": {name: "English", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.5, 1.6},
-		match: matchSuffix, suffixes: latinSuffixEN, checks: latinChecks},
+		match: matchSuffix, suffixes: suffixesEN, checks: latinChecks},
 	"nl": {name: "Dutch", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.6, 1.8},
-		match: matchSuffix, suffixes: latinSuffixNL, checks: latinChecks},
+		match: matchSuffix, suffixes: suffixesNL, checks: latinChecks},
 	"tk": {name: "Turkmen", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.8},
 		match: matchStem, checks: latinChecks},
 	"uz": {name: "Uzbek", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.8},

@@ -47,6 +47,8 @@ func TestCheck(t *testing.T) {
 		{"a number twice needs two", "kk", "2030 и 2030", "2030 және",
 			[]Finding{e(IDNumberMissing, `The number "2030" from the source is missing in the target.`)}},
 		{"grouping en", "en", "1 000 человек, 2,5 млн тенге, 16.07.2019", "1,000 people, 2.5 million tenge, 16 July 2019", nil},
+		{"numeric date for a month name", "en", "16 июля 2019 года", "on 16.07.2019", nil},
+		{"US date order", "en", "16.07.2019", "07/16/2019", nil},
 		{"grouping nl", "nl", "1 000 человек и 2,5 млн тенге", "1.000 mensen en 2,5 miljoen tenge", nil},
 		{"grouping kk nbsp", "kk", "1 000 000 адам", "1\u00a0000\u00a0000 адам", nil},
 		{"arabic-indic digits", "ar", "1 000 человек и 2,5 млн", "١٬٠٠٠ شخص و٢٫٥ مليون", nil},
@@ -115,6 +117,12 @@ func TestCheck(t *testing.T) {
 		{"english plural", "en", "госслужащих", "civil servants", nil},
 		{"kk inflection", "kk", "Академии госуправления при Президенте РК", "Қазақстан Республикасының Президенті жанындағы Мемлекеттік басқару академиясының", nil},
 		{"a term once however often", "en", "ООН и ООН", "UN and UN", nil},
+		{"possessive abbreviation", "en", "платформа ООН", "the UN's platform", nil},
+		{"plural abbreviation is not another word", "en", "МИД", "the MIDs",
+			[]Finding{
+				e(IDGlossaryForbidden, `The target uses "MID", which the glossary forbids for "МИД"; use "Ministry of Foreign Affairs".`),
+				w(IDGlossaryMissing, `The glossary gives "Ministry of Foreign Affairs" for "МИД", but the target does not contain it.`),
+			}},
 
 		// scripts
 		{"cyrillic o in uzbek", "uz", "Сегодня в Ташкенте", "Bugun Tоshkentda",

@@ -69,8 +69,9 @@ next:
 	for i := 0; i+n <= len(text.spans); i++ {
 		for k := 0; k < n; k++ {
 			if abbr[k] {
-				// Abbreviations compare exactly: "MID" is forbidden, "mid-2030" is not.
-				if text.rawWord(i+k) != pw.rawWord(k) {
+				// Abbreviations compare case-sensitively: "MID" is forbidden,
+				// "mid-2030" is not; "UN's" still has "UN".
+				if !c.abbrMatches(text.rawWord(i+k), pw.rawWord(k)) {
 					continue next
 				}
 				continue
@@ -81,6 +82,25 @@ next:
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// abbrMatches compares a text word with an abbreviation: exactly, or with
+// one of the profile's suffixes ("UN's") where the language adds them
+// without a hyphen.
+func (c *checker) abbrMatches(text, abbr string) bool {
+	if text == abbr {
+		return true
+	}
+	rest, ok := strings.CutPrefix(text, abbr)
+	if !ok || c.p.match != matchSuffix {
+		return false
+	}
+	for _, s := range c.p.suffixes {
+		if rest == s {
+			return true
+		}
 	}
 	return false
 }
