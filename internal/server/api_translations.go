@@ -12,8 +12,9 @@ type saveRequest struct {
 }
 
 type reviewRequest struct {
-	Version *int   `json:"version"`
-	Comment string `json:"comment"`
+	Version  *int   `json:"version"`
+	Comment  string `json:"comment"`
+	Override string `json:"override"` // a reason to approve despite failed checks
 }
 
 func (s *Server) listTranslations(c *gin.Context) {
@@ -92,7 +93,7 @@ func (s *Server) review(c *gin.Context, reject bool) {
 		c.JSON(http.StatusOK, v)
 		return
 	}
-	v, err := s.store.Approve(ctx, a, sid, lang, version)
+	v, err := s.store.ApproveWithOverride(ctx, a, sid, lang, version, req.Override)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -32,7 +32,8 @@ func TestWholePath(t *testing.T) {
 		}
 		return p
 	}
-	kkText := func(i int) string { return fmt.Sprintf("Қазақша сөйлем %d.", i+1) }
+	sources := sourcesOf(doc)
+	kkText := func(i int) string { return fakeTarget("kk", sources[i], i) }
 
 	// The translator saves segment 0; version 0 is the untranslated base.
 	saved := ts.call(t, "PUT", seg(0, ""), aigerim, map[string]any{"target": kkText(0), "version": 0}).must(t, 200).Body
@@ -92,7 +93,7 @@ func TestWholePath(t *testing.T) {
 	}
 
 	// An edit after release makes release 2 possible; release 1 keeps its text.
-	ts.call(t, "PUT", seg(0, ""), aigerim, map[string]any{"target": "Түзетілген сөйлем.", "version": 2}).must(t, 200)
+	ts.call(t, "PUT", seg(0, ""), aigerim, map[string]any{"target": "Түзетілген " + kkText(0), "version": 2}).must(t, 200)
 	ts.call(t, "POST", seg(0, "approve"), bolat, map[string]any{"version": 3}).must(t, 200)
 	rel2 := ts.call(t, "POST", docPath+"/releases", publisher, map[string]string{"lang": "kk"}).must(t, http.StatusCreated).Body["release"].(map[string]any)
 	if num(rel2["number"]) != 2 {
@@ -110,7 +111,7 @@ func TestWholePath(t *testing.T) {
 	arR := ts.user(t, "omar", "reviewer:ar")
 	for i, id := range ids {
 		p := fmt.Sprintf("/api/v1/segments/%d/translations/ar", id)
-		ts.call(t, "PUT", p, arT, map[string]any{"target": fmt.Sprintf("جملة %d.", i+1), "version": 0}).must(t, 200)
+		ts.call(t, "PUT", p, arT, map[string]any{"target": fakeTarget("ar", sources[i], i), "version": 0}).must(t, 200)
 		ts.call(t, "POST", p+"/approve", arR, map[string]any{"version": 1}).must(t, 200)
 	}
 	arRel := ts.call(t, "POST", docPath+"/releases", publisher, map[string]string{"lang": "ar"}).must(t, http.StatusCreated).Body["release"].(map[string]any)

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,3 +142,38 @@ func segmentIDs(tb testing.TB, doc map[string]any) []int64 {
 }
 
 func num(v any) int { return int(v.(float64)) }
+
+// fakeTarget makes a translation of source that passes the error-level
+// quality checks: words of the target's script, unique per i, with the
+// source's numbers and its closing punctuation.
+func fakeTarget(lang, source string, i int) string {
+	words := map[string]string{"kk": "Аударма", "en": "Translation", "ar": "ترجمة", "ps": "ژباړه"}
+	letters := map[string][]rune{"kk": []rune("абвгдежзклмнопрст"), "en": []rune("abcdefghklmnoprst"),
+		"ar": []rune("بتثجحخدذرزسشصضطظع"), "ps": []rune("بتثجحخدذرزسشصضطظع")}
+	l := letters[lang]
+	var b strings.Builder
+	b.WriteString(words[lang])
+	b.WriteByte(' ')
+	for n := i + 1; n > 0; n /= len(l) {
+		b.WriteRune(l[n%len(l)])
+	}
+	for _, n := range numberPattern.FindAllString(source, -1) {
+		b.WriteString(" " + n)
+	}
+	end := "."
+	if r := []rune(strings.TrimSpace(source)); len(r) > 0 && strings.ContainsRune("?!…", r[len(r)-1]) {
+		end = string(r[len(r)-1])
+	}
+	return b.String() + end
+}
+
+var numberPattern = regexp.MustCompile(`[0-9]+`)
+
+// sourcesOf lists a document's segment sources in order.
+func sourcesOf(doc map[string]any) []string {
+	var out []string
+	for _, s := range doc["segments"].([]any) {
+		out = append(out, s.(map[string]any)["source"].(string))
+	}
+	return out
+}

@@ -146,5 +146,6 @@ type ReleaseSegment struct {
 
 func allModels() []any {
 	return append([]any{&Document{}, &Revision{}, &Segment{}, &RevisionSegment{}, &Language{}, &User{},
-		&UserRole{}, &Token{}, &Translation{}, &Event{}, &Release{}, &ReleaseSegment{}}, uiModels()...)
+		&UserRole{}, &Token{}, &Translation{}, &Event{}, &Release{}, &ReleaseSegment{},
+		&MemoryEntry{}, &GlossaryTerm{}}, uiModels()...)
 }

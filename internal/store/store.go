@@ -15,7 +15,9 @@ import (
 	"gorm.io/gorm/logger"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/glossary"
 	"tilmash/internal/language"
+	"tilmash/internal/tm"
 )
 
 // Store is the database of one Tilmash instance.
@@ -26,6 +28,13 @@ type Store struct {
 	// from other processes (a CLI import while the server runs).
 	writeMu sync.Mutex
 	now     func() time.Time
+	// memory is the in-process translation-memory index, a mirror of the
+	// memory_entries table kept current after every commit.
+	memory *tm.Memory
+	// glossaries caches the matcher of each target language's terms;
+	// a change to a language's terms drops its entry.
+	glossMu    sync.Mutex
+	glossaries map[string]*glossary.Glossary
 }
 
 // Open opens (creating if needed) the SQLite file at path, migrates the schema
@@ -46,14 +55,17 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
+		glossaries: map[string]*glossary.Glossary{}}
 	if err := db.WithContext(ctx).AutoMigrate(allModels()...); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("migrate database %s: %w", path, err)
 	}
-	if err := s.seedLanguages(ctx); err != nil {
-		s.Close()
-		return nil, err
+	for _, step := range []func(context.Context) error{s.seedLanguages, s.seedGlossaries, s.loadMemory} {
+		if err := step(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }

@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/qa"
 	"tilmash/internal/workflow"
 )
 
@@ -30,6 +31,7 @@ type TranslationView struct {
 	Origin         string         `json:"origin,omitempty"`
 	UpdatedAt      *time.Time     `json:"updated_at,omitempty"`
 	Unchanged      bool           `json:"unchanged,omitempty"` // a save of the same text changed nothing
+	Checks         []qa.Finding   `json:"checks"`
 }
 
 // TranslationList is a document in one language.
@@ -100,11 +102,17 @@ func (s *Store) Translations(ctx context.Context, docID int64, lang string) (Tra
 	}
 	out := TranslationList{DocumentID: doc.ID, Title: doc.Title, Revision: doc.Revision, Lang: l.Tag, Direction: l.Direction,
 		Segments: make([]TranslationView, len(rows))}
+	gl := s.glossary(ctx, l.Tag)
 	for i, r := range rows {
-		out.Segments[i] = r.view(names)
-		if r.DerivedFromID != nil && out.Segments[i].State == workflow.Outdated {
-			out.Segments[i].PreviousSource = prev[*r.DerivedFromID]
+		v := r.view(names)
+		if r.DerivedFromID != nil && v.State == workflow.Outdated {
+			v.PreviousSource = prev[*r.DerivedFromID]
 		}
+		v.Checks = []qa.Finding{}
+		if v.Target != "" {
+			v.Checks = qa.Check(qa.Input{Source: v.Source, Target: v.Target, Lang: l.Tag, Terms: gl.Match(v.Source)})
+		}
+		out.Segments[i] = v
 	}
 	return out, nil
 }
@@ -164,8 +172,9 @@ func (t Translation) current() workflow.Current {
 	return workflow.Current{State: workflow.State(t.State), Version: t.Version, Text: t.Text, AuthorID: t.AuthorID}
 }
 
-// apply writes an allowed change and its history event.
-func (s *Store) apply(tx *gorm.DB, actor workflow.Actor, t *Translation, ch workflow.Change, text, comment, origin string) error {
+// apply writes an allowed change, its history event and its effect on the
+// translation memory (collected in b, applied to the index after commit).
+func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Translation, ch workflow.Change, text, comment, origin, source, docTitle string) error {
 	if !ch.Changed {
 		return nil
 	}
@@ -196,26 +205,38 @@ func (s *Store) apply(tx *gorm.DB, actor workflow.Actor, t *Translation, ch work
 	}
 	ev := Event{SegmentID: t.SegmentID, Lang: t.Lang, ActorID: actor.ID, Action: string(ch.Action), FromState: string(ch.From),
 		ToState: string(ch.To), Version: ch.Version, Text: t.Text, Comment: comment, At: now}
-	return tx.Create(&ev).Error
+	if err := tx.Create(&ev).Error; err != nil {
+		return err
+	}
+	var author string
+	if err := tx.Model(&User{}).Select("name").Where("id = ?", t.AuthorID).Scan(&author).Error; err != nil {
+		return err
+	}
+	return remember(tx, b, t, ch, source, docTitle, author)
 }
 
 // act runs one workflow decision on a segment × language in one transaction.
-func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(Translation) (workflow.Change, string, string, error), actor workflow.Actor) (TranslationView, error) {
+func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(Segment, Translation) (workflow.Change, string, string, error), actor workflow.Actor) (TranslationView, error) {
 	l, err := s.TargetLanguage(ctx, lang)
 	if err != nil {
 		return TranslationView{}, err
 	}
 	var out TranslationView
+	var b memBatch
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		seg, t, err := current(tx, segID, l.Tag)
 		if err != nil {
 			return err
 		}
-		ch, text, comment, err := decide(t)
+		ch, text, comment, err := decide(seg, t)
 		if err != nil {
 			return err
 		}
-		if err := s.apply(tx, actor, &t, ch, text, comment, ""); err != nil {
+		var title string
+		if err := tx.Model(&Document{}).Select("title").Where("id = ?", seg.DocumentID).Scan(&title).Error; err != nil {
+			return err
+		}
+		if err := s.apply(tx, &b, actor, &t, ch, text, comment, "", seg.Source, title); err != nil {
 			return err
 		}
 		out = TranslationView{ID: seg.ID, Source: seg.Source, Target: t.Text, State: workflow.State(t.State), Version: t.Version,
@@ -229,6 +250,10 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(T
 	if err != nil {
 		return TranslationView{}, err
 	}
+	s.applyMemory(&b)
+	if out.Target != "" {
+		out.Checks = s.check(ctx, out.Source, out.Target, l.Tag)
+	}
 	if out.AuthorID != 0 {
 		if a, err := s.Actor(ctx, out.AuthorID); err == nil {
 			out.Author = a.Name
@@ -240,24 +265,39 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(T
 // SaveTranslation stores a new target text written from version base.
 func (s *Store) SaveTranslation(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, text string) (TranslationView, error) {
 	text = cleanTarget(text)
-	return s.act(ctx, segID, lang, func(t Translation) (workflow.Change, string, string, error) {
+	return s.act(ctx, segID, lang, func(_ Segment, t Translation) (workflow.Change, string, string, error) {
 		ch, err := workflow.Edit(actor, t.Lang, t.current(), base, text)
 		return ch, text, "", err
 	}, actor)
 }
 
-// Approve accepts version base of a translation.
+// Approve accepts version base of a translation; blocking check findings refuse it.
 func (s *Store) Approve(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int) (TranslationView, error) {
-	return s.act(ctx, segID, lang, func(t Translation) (workflow.Change, string, string, error) {
-		ch, err := workflow.Approve(actor, t.Lang, t.current(), base)
-		return ch, "", "", err
+	return s.ApproveWithOverride(ctx, actor, segID, lang, base, "")
+}
+
+// ApproveWithOverride accepts version base of a translation; when checks find
+// errors, a reason to approve anyway is required and kept in history.
+func (s *Store) ApproveWithOverride(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, override string) (TranslationView, error) {
+	override = cleanTarget(override)
+	return s.act(ctx, segID, lang, func(seg Segment, t Translation) (workflow.Change, string, string, error) {
+		findings := s.check(ctx, seg.Source, t.Text, t.Lang)
+		ch, err := workflow.Approve(actor, t.Lang, t.current(), base, workflow.Gate{Blocked: qa.Blocking(findings), Override: override})
+		if e, ok := apperr.As(err); ok && e.Code == apperr.ChecksFailed {
+			return ch, "", "", e.With("checks", findings)
+		}
+		comment := ""
+		if qa.Blocking(findings) {
+			comment = "approved despite failed checks: " + override
+		}
+		return ch, "", comment, err
 	}, actor)
 }
 
 // Reject returns version base of a translation to its translator with a comment.
 func (s *Store) Reject(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, comment string) (TranslationView, error) {
 	comment = cleanTarget(comment)
-	return s.act(ctx, segID, lang, func(t Translation) (workflow.Change, string, string, error) {
+	return s.act(ctx, segID, lang, func(_ Segment, t Translation) (workflow.Change, string, string, error) {
 		ch, err := workflow.Reject(actor, t.Lang, t.current(), base, comment)
 		return ch, "", comment, err
 	}, actor)

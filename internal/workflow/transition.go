@@ -62,9 +62,17 @@ func Edit(actor Actor, lang string, cur Current, base int, text string) (Change,
 	return Change{Action: ActionEdit, From: cur.State, To: Translated, Version: cur.Version + 1, Changed: true}, nil
 }
 
+// Gate is what quality checks say about the current version: whether an
+// error-level finding blocks approval, and the reviewer's reason to approve anyway.
+type Gate struct {
+	Blocked  bool
+	Override string
+}
+
 // Approve is a reviewer's acceptance of the current version. Nobody approves a
-// version they wrote (the four-eyes rule), admins included.
-func Approve(actor Actor, lang string, cur Current, base int) (Change, error) {
+// version they wrote (the four-eyes rule), admins included; a version with
+// blocking check findings needs an override reason, which history records.
+func Approve(actor Actor, lang string, cur Current, base int, gate Gate) (Change, error) {
 	if !actor.CanReview(lang) {
 		return Change{}, apperr.New(apperr.Forbidden, "%s may not review %s", actor.Name, lang)
 	}
@@ -80,6 +88,9 @@ func Approve(actor Actor, lang string, cur Current, base int) (Change, error) {
 		return Change{}, apperr.New(apperr.Conflict, "this version is already approved")
 	default:
 		return Change{}, apperr.New(apperr.Conflict, "there is no translation to approve yet")
+	}
+	if gate.Blocked && strings.TrimSpace(gate.Override) == "" {
+		return Change{}, apperr.New(apperr.ChecksFailed, "quality checks found errors: fix them, or approve with an \"override\" reason")
 	}
 	return Change{Action: ActionApprove, From: cur.State, To: Approved, Version: cur.Version + 1, Changed: true}, nil
 }

@@ -116,7 +116,7 @@ func TestReview(t *testing.T) {
 			cur = Current{State: st}
 		}
 		for i, a := range actors {
-			ch, err := Approve(a, "kk", cur, cur.Version)
+			ch, err := Approve(a, "kk", cur, cur.Version, Gate{})
 			if got := stateOf(t, ch, err); got != wantApprove[st][i] {
 				t.Errorf("Approve(%s by %s) = %s, want %s", st, a.Name, got, wantApprove[st][i])
 			}
@@ -135,7 +135,7 @@ func TestRejectNeedsComment(t *testing.T) {
 			t.Errorf("Reject with comment %q: got %v, want invalid", c, err)
 		}
 	}
-	if _, err := Approve(kkReviewer, "kk", cur, 0); apperr.CodeOf(err) != apperr.Conflict {
+	if _, err := Approve(kkReviewer, "kk", cur, 0, Gate{}); apperr.CodeOf(err) != apperr.Conflict {
 		t.Errorf("Approve with stale version: got %v, want conflict", err)
 	}
 }
@@ -172,11 +172,11 @@ func TestNoPathAvoidsReview(t *testing.T) {
 			return ch, kkReviewer, err
 		},
 		"approve-by-reviewer": func(c Current) (Change, Actor, error) {
-			ch, err := Approve(kkReviewer, "kk", c, c.Version)
+			ch, err := Approve(kkReviewer, "kk", c, c.Version, Gate{})
 			return ch, kkReviewer, err
 		},
 		"approve-by-admin": func(c Current) (Change, Actor, error) {
-			ch, err := Approve(admin, "kk", c, c.Version)
+			ch, err := Approve(admin, "kk", c, c.Version, Gate{})
 			return ch, admin, err
 		},
 		"reject": func(c Current) (Change, Actor, error) {
@@ -217,4 +217,28 @@ func TestNoPathAvoidsReview(t *testing.T) {
 		}
 	}
 	walk(Current{State: Untranslated}, 0, "")
+}
+
+func TestApproveGate(t *testing.T) {
+	cur := Current{State: Translated, Version: 1, Text: "2030", AuthorID: 1}
+	tests := []struct {
+		gate Gate
+		want string
+	}{
+		{Gate{}, "translated>approved v2"},
+		{Gate{Blocked: true}, "checks_failed"},
+		{Gate{Blocked: true, Override: "  "}, "checks_failed"},
+		{Gate{Blocked: true, Override: "the year is spelled out on purpose"}, "translated>approved v2"},
+		{Gate{Override: "not needed"}, "translated>approved v2"},
+	}
+	for _, tt := range tests {
+		ch, err := Approve(kkReviewer, "kk", cur, 1, tt.gate)
+		if got := stateOf(t, ch, err); got != tt.want {
+			t.Errorf("Approve with %+v = %s, want %s", tt.gate, got, tt.want)
+		}
+	}
+	// Four-eyes and permissions come before the checks.
+	if _, err := Approve(kkTranslator, "kk", cur, 1, Gate{Blocked: true}); apperr.CodeOf(err) != apperr.Forbidden {
+		t.Errorf("a translator's approve of a blocked text: %v, want forbidden", err)
+	}
 }

@@ -1,0 +1,198 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/language"
+	"tilmash/internal/tm"
+	"tilmash/internal/workflow"
+)
+
+// MemoryEntry is one unit of translation memory: an approved translation
+// (TranslationID set, removed when that translation is replaced or rejected)
+// or a unit imported from TMX.
+type MemoryEntry struct {
+	ID            int64  `gorm:"primaryKey"`
+	SourceLang    string `gorm:"index:idx_memory_pair;not null"`
+	TargetLang    string `gorm:"index:idx_memory_pair;not null"`
+	Source        string
+	Target        string
+	Origin        string
+	Author        string
+	TranslationID *int64 `gorm:"uniqueIndex"`
+	CreatedAt     time.Time
+}
+
+func (e MemoryEntry) entry() tm.Entry {
+	return tm.Entry{ID: e.ID, Source: e.Source, Target: e.Target, Origin: e.Origin, Author: e.Author, Created: e.CreatedAt}
+}
+
+// memBatch collects the memory changes of one transaction; they reach the
+// in-process index only after the transaction commits.
+type memBatch struct {
+	added   []MemoryEntry
+	removed []MemoryEntry
+}
+
+func (s *Store) applyMemory(b *memBatch) {
+	for _, e := range b.removed {
+		s.memory.Pair(e.SourceLang, e.TargetLang).Remove(e.ID)
+	}
+	for _, e := range b.added {
+		s.memory.Pair(e.SourceLang, e.TargetLang).Add(e.entry())
+	}
+}
+
+// loadMemory fills the in-process index from the database at start.
+func (s *Store) loadMemory(ctx context.Context) error {
+	var pairs []struct{ SourceLang, TargetLang string }
+	if err := s.read(ctx).Model(&MemoryEntry{}).Distinct("source_lang", "target_lang").Scan(&pairs).Error; err != nil {
+		return fmt.Errorf("load memory: %w", err)
+	}
+	for _, p := range pairs {
+		var batch []tm.Entry
+		var rows []MemoryEntry
+		err := s.read(ctx).Where("source_lang = ? AND target_lang = ?", p.SourceLang, p.TargetLang).
+			FindInBatches(&rows, 5000, func(*gorm.DB, int) error {
+				for _, r := range rows {
+					batch = append(batch, r.entry())
+				}
+				return nil
+			}).Error
+		if err != nil {
+			return fmt.Errorf("load memory %s-%s: %w", p.SourceLang, p.TargetLang, err)
+		}
+		s.memory.Pair(p.SourceLang, p.TargetLang).AddBatch(batch)
+	}
+	return nil
+}
+
+// remember keeps the memory in step with one translation change: an
+// approval enters it, anything that leaves the approved state takes it out.
+func remember(tx *gorm.DB, b *memBatch, t *Translation, ch workflow.Change, source, origin, author string) error {
+	if !ch.Changed {
+		return nil
+	}
+	if ch.From == workflow.Approved && ch.To != workflow.Approved {
+		var old MemoryEntry
+		err := tx.Where("translation_id = ?", t.ID).Take(&old).Error
+		if err == nil {
+			if err := tx.Delete(&old).Error; err != nil {
+				return err
+			}
+			b.removed = append(b.removed, old)
+		} else if err != gorm.ErrRecordNotFound {
+			return err
+		}
+	}
+	if ch.To == workflow.Approved {
+		id := t.ID
+		e := MemoryEntry{SourceLang: language.Source, TargetLang: t.Lang, Source: source, Target: t.Text,
+			Origin: origin, Author: author, TranslationID: &id, CreatedAt: t.UpdatedAt}
+		if err := tx.Create(&e).Error; err != nil {
+			return err
+		}
+		b.added = append(b.added, e)
+	}
+	return nil
+}
+
+// SuggestionView is a memory match as the API shows it.
+type SuggestionView struct {
+	Source  string    `json:"source"`
+	Target  string    `json:"target"`
+	Score   int       `json:"score"`
+	Origin  string    `json:"origin"`
+	Author  string    `json:"author,omitempty"`
+	Count   int       `json:"count"`
+	Diff    []tm.Span `json:"diff"`
+	Created time.Time `json:"created"`
+}
+
+// Suggestion thresholds: CAT tools hide matches under 70 %.
+const (
+	SuggestionLimit    = 5
+	SuggestionMinScore = 70
+)
+
+// Suggestions looks a segment's source up in the memory of its language pair.
+func (s *Store) Suggestions(ctx context.Context, segID int64, lang string) ([]SuggestionView, error) {
+	l, err := s.TargetLanguage(ctx, lang)
+	if err != nil {
+		return nil, err
+	}
+	var seg Segment
+	if err := s.read(ctx).Take(&seg, segID).Error; err != nil {
+		return nil, notFound(err, "segment %d not found", segID)
+	}
+	found := s.memory.Pair(language.Source, l.Tag).Lookup(seg.Source, SuggestionLimit, SuggestionMinScore)
+	out := make([]SuggestionView, len(found))
+	for i, f := range found {
+		diff := f.Diff
+		if diff == nil {
+			diff = []tm.Span{}
+		}
+		out[i] = SuggestionView{Source: f.Source, Target: f.Target, Score: f.Score, Origin: f.Origin, Author: f.Author,
+			Count: f.Count, Diff: diff, Created: f.Created}
+	}
+	return out, nil
+}
+
+// Pretranslate fills the untranslated segments of a document's current
+// revision from exact (100 %) memory matches. The texts are saved as the
+// actor's translations, marked with origin "tm", and still need review.
+func (s *Store) Pretranslate(ctx context.Context, actor workflow.Actor, docID int64, lang string) (int, error) {
+	l, err := s.TargetLanguage(ctx, lang)
+	if err != nil {
+		return 0, err
+	}
+	if !actor.CanTranslate(l.Tag) {
+		return 0, apperr.New(apperr.Forbidden, "%s may not translate into %s", actor.Name, l.Tag)
+	}
+	index := s.memory.Pair(language.Source, l.Tag)
+	filled := 0
+	var b memBatch
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		var doc Document
+		if err := tx.Take(&doc, docID).Error; err != nil {
+			return notFound(err, "document %d not found", docID)
+		}
+		segs, err := currentSegments(tx, docID)
+		if err != nil {
+			return err
+		}
+		for _, sg := range segs {
+			_, t, err := current(tx, sg.ID, l.Tag)
+			if err != nil {
+				return err
+			}
+			if workflow.State(t.State) != workflow.Untranslated {
+				continue
+			}
+			best := index.Lookup(sg.Source, 1, 100)
+			if len(best) == 0 {
+				continue
+			}
+			text := cleanTarget(best[0].Target)
+			ch, err := workflow.Edit(actor, l.Tag, t.current(), t.Version, text)
+			if err != nil {
+				return err
+			}
+			if err := s.apply(tx, &b, actor, &t, ch, text, "", "tm", sg.Source, doc.Title); err != nil {
+				return err
+			}
+			filled++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("pretranslate document %d into %s: %w", docID, l.Tag, err)
+	}
+	s.applyMemory(&b)
+	return filled, nil
+}
