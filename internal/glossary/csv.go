@@ -2,11 +2,13 @@ package glossary
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -21,15 +23,17 @@ const forbiddenSep = "|"
 
 // ReadCSV reads terms from a UTF-8 CSV file whose first line names the columns
 // source, target, note and forbidden (note and forbidden may be left out;
-// forbidden variants are separated by "|"). A byte order mark is skipped.
-// Fields are trimmed and put in NFC. Errors name the line.
+// forbidden variants are separated by "|"). Fields are separated by commas,
+// or by semicolons or tabs when the header line uses those. A byte order
+// mark is skipped. Fields are trimmed and put in NFC. Errors name the line.
 func ReadCSV(r io.Reader) ([]Term, error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, 64<<10)
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
 		_, _ = br.Discard(3)
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
+	cr.Comma = sniffDelimiter(br)
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, errors.New("glossary csv: empty file, expected a header line \"source,target,note,forbidden\"")
@@ -52,6 +56,11 @@ func ReadCSV(r io.Reader) ([]Term, error) {
 			return nil, fmt.Errorf("glossary csv: %w", err)
 		}
 		line, _ := cr.FieldPos(0)
+		for _, f := range rec {
+			if !utf8.ValidString(f) {
+				return nil, fmt.Errorf("glossary csv: line %d: the text is not valid UTF-8 (save the file as UTF-8)", line)
+			}
+		}
 		if len(rec) != len(header) {
 			return nil, fmt.Errorf("glossary csv: line %d: %d fields, but the header has %d", line, len(rec), len(header))
 		}
@@ -78,6 +87,21 @@ func ReadCSV(r io.Reader) ([]Term, error) {
 		firstLine[t.Source] = line
 		terms = append(terms, t)
 	}
+}
+
+// sniffDelimiter picks the field separator from the header line: a comma,
+// or the semicolon spreadsheets use in Russian and Kazakh locales, or a tab.
+func sniffDelimiter(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	for _, d := range []byte{',', ';', '\t'} {
+		if bytes.IndexByte(head, d) >= 0 {
+			return rune(d)
+		}
+	}
+	return ','
 }
 
 // csvHeader maps column names to field indexes.

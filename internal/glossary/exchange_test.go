@@ -61,6 +61,8 @@ func TestReadCSV(t *testing.T) {
 		{"header case", "Source,TARGET\nООН,UN\n", []Term{{Source: "ООН", Target: "UN"}}},
 		{"nfc", "source,target\nе\u0308лка,fir\n", []Term{{Source: "ёлка", Target: "fir"}}},
 		{"header only", "source,target,note,forbidden\n", nil},
+		{"semicolons from a spreadsheet", "source;target;note\r\nООН;UN;\"a, b\"\r\n", []Term{{Source: "ООН", Target: "UN", Note: "a, b"}}},
+		{"tabs", "source\ttarget\nООН\tUN\n", []Term{{Source: "ООН", Target: "UN"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +89,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"duplicate source", "source,target\nООН,UN\nЦУР,SDGs\nООН,United Nations\n", `glossary csv: line 4: source "ООН" is already defined on line 2`},
 		{"target forbidden", "source,target,forbidden\nООН,UN,UN\n", `glossary csv: line 2: "ООН" lists its own target "UN" as forbidden`},
 		{"bad quote", "source,target\n\"ООН,UN\n", `glossary csv: parse error on line 2, column 12: extraneous or missing " in quoted-field`},
+		{"windows-1251", "source,target\nООН,UN\n\xce\xce\xcd,UN\n", `glossary csv: line 3: the text is not valid UTF-8 (save the file as UTF-8)`},
 		{"quote in bare field", "source,target\nО\"ОН,UN\n", `glossary csv: parse error on line 2, column 3: bare " in non-quoted-field`},
 	}
 	for _, tt := range tests {
