@@ -67,8 +67,6 @@ func (s *Server) routes(r *gin.Engine) {
 	api.GET("/documents/:id", s.getDocument)
 	api.PUT("/documents/:id", s.reviseDocument)
 	api.GET("/documents/:id/translations/:lang", s.listTranslations)
-	api.GET("/documents/:id/releases", s.listReleases)
-	api.POST("/documents/:id/releases", s.createRelease)
 	api.PUT("/segments/:sid/translations/:lang", s.saveTranslation)
 	api.POST("/segments/:sid/translations/:lang/approve", s.approveTranslation)
 	api.POST("/segments/:sid/translations/:lang/reject", s.rejectTranslation)
@@ -82,7 +80,7 @@ func (s *Server) routes(r *gin.Engine) {
 	api.POST("/glossary/:lang/import", s.importTerms)
 	api.GET("/glossary/:lang/export", s.exportTerms)
 
-	r.GET("/releases/:doc/:lang/:file", s.publicRelease)
+	s.releaseRoutes(api, r)
 	s.uiRoutes(r)
 
 	r.NoRoute(func(c *gin.Context) {
