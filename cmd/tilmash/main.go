@@ -41,6 +41,10 @@ const usage = `usage:
   tilmash import   --db PATH --title TITLE FILE      (a new document; prints its id)
   tilmash import   --db PATH --document ID FILE      (a new revision of a document)
   tilmash user add --db PATH --name NAME --role ROLE [--role ROLE ...] [--password-stdin]
+  tilmash xliff export --db PATH --document ID --lang LANG [--format 2.1|1.2]   (to stdout)
+  tilmash xliff import --db PATH --user NAME FILE
+  tilmash tm export --db PATH --lang LANG                                      (TMX 1.4b to stdout)
+  tilmash tm import --db PATH --lang LANG [--user NAME] FILE
 
 Roles: admin, publisher, translator:LANG, reviewer:LANG.
 Flags may also be set as TILMASH_<FLAG> environment variables (TILMASH_DB, TILMASH_ADDR, ...).`
@@ -66,6 +70,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return usageError{"unknown user command; try: tilmash user add"}
 		}
 		return cmdUserAdd(ctx, args[2:], stdin, stdout)
+	case "xliff":
+		return cmdXLIFF(ctx, args[1:], stdin, stdout)
+	case "tm":
+		return cmdTM(ctx, args[1:], stdin, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

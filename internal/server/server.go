@@ -81,6 +81,7 @@ func (s *Server) routes(r *gin.Engine) {
 	api.GET("/glossary/:lang/export", s.exportTerms)
 
 	s.releaseRoutes(api, r)
+	s.exchangeRoutes(api)
 	s.uiRoutes(r)
 
 	r.NoRoute(func(c *gin.Context) {
