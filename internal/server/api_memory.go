@@ -35,7 +35,9 @@ func (s *Server) pretranslate(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	var req releaseRequest
+	var req struct {
+		Lang string `json:"lang"`
+	}
 	if err := decodeJSON(c, &req); err != nil {
 		s.fail(c, err)
 		return
