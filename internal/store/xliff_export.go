@@ -1,0 +1,105 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/language"
+	"tilmash/internal/workflow"
+	"tilmash/internal/xliff"
+)
+
+// XLIFFExport is a document × language ready to be written as XLIFF: the
+// file header and one unit per segment of the current revision, in order.
+type XLIFFExport struct {
+	Header xliff.Header
+	Units  []xliff.Unit
+}
+
+// XLIFFUnits collects what an XLIFF export of a document in one language
+// carries: each segment of the current revision with its paragraph, target,
+// state and version, and the rejection comment or previous source as notes.
+// Approved text whose version the latest release took is "published" (final).
+func (s *Store) XLIFFUnits(ctx context.Context, docID int64, lang string) (XLIFFExport, error) {
+	list, err := s.Translations(ctx, docID, lang)
+	if err != nil {
+		return XLIFFExport{}, err
+	}
+	released, err := s.releasedVersions(ctx, docID, list.Lang)
+	if err != nil {
+		return XLIFFExport{}, err
+	}
+	out := XLIFFExport{
+		Header: xliff.Header{DocumentID: list.DocumentID, Title: list.Title, Revision: list.Revision,
+			SourceLang: language.Source, TargetLang: list.Lang},
+		Units: make([]xliff.Unit, len(list.Segments)),
+	}
+	for i, v := range list.Segments {
+		u := xliff.Unit{SegmentID: v.ID, Paragraph: v.Paragraph, Source: v.Source, Target: v.Target,
+			State: string(v.State), Version: v.Version, PreviousSource: v.PreviousSource}
+		if v.State == workflow.Rejected {
+			u.Comment = v.Comment
+		}
+		if rv, ok := released[v.ID]; ok && v.State == workflow.Approved && rv == v.Version {
+			u.State = "published"
+		}
+		out.Units[i] = u
+	}
+	return out, nil
+}
+
+// releasedVersions maps each segment the latest release of a document in a
+// language took in that language to the translation version it took; a
+// segment a waived release filled with the source is left out.
+func (s *Store) releasedVersions(ctx context.Context, docID int64, lang string) (map[int64]int, error) {
+	rel, err := s.ReleaseByNumber(ctx, docID, lang, 0)
+	if e, ok := apperr.As(err); ok && e.Code == apperr.NotFound {
+		return map[int64]int{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]int, len(rel.Segments))
+	for _, x := range rel.Segments {
+		if x.Lang == lang {
+			out[x.SegmentID] = x.Version
+		}
+	}
+	return out, nil
+}
+
+// ExportXLIFF writes a document in one language as an XLIFF file of format f.
+// Everything is read before the first byte is written, so an error leaves w
+// untouched unless w itself fails.
+func (s *Store) ExportXLIFF(ctx context.Context, docID int64, lang string, f xliff.Format, w io.Writer) error {
+	exp, err := s.XLIFFUnits(ctx, docID, lang)
+	if err != nil {
+		return err
+	}
+	return exp.Write(w, f)
+}
+
+// Write writes the export as an XLIFF file of format f.
+func (e XLIFFExport) Write(w io.Writer, f xliff.Format) error {
+	xw, err := xliff.NewWriter(w, f, e.Header)
+	if err != nil {
+		return fmt.Errorf("export document %d: %w", e.Header.DocumentID, err)
+	}
+	for _, u := range e.Units {
+		if err := xw.WriteUnit(u); err != nil {
+			return fmt.Errorf("export document %d: %w", e.Header.DocumentID, err)
+		}
+	}
+	if err := xw.Close(); err != nil {
+		return fmt.Errorf("export document %d: %w", e.Header.DocumentID, err)
+	}
+	return nil
+}
+
+// XLIFFFileName is the download name of an export: "document-7-kk.xlf".
+// Titles are Russian and free text, so the name is built from ids only.
+func XLIFFFileName(docID int64, lang string) string {
+	return fmt.Sprintf("document-%d-%s%s", docID, lang, xliff.Extension)
+}

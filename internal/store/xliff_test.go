@@ -1,0 +1,139 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/workflow"
+	"tilmash/internal/xliff"
+)
+
+// exchangeFixture is a fresh store with one three-sentence document and the
+// people who work on its Kazakh translation.
+type exchangeFixture struct {
+	st                            *Store
+	doc                           DocumentView
+	translator, reviewer, english workflow.Actor
+}
+
+const fixtureText = "Семинар прошёл в Алматы. В нём участвовали 27 стран.\n\nИтоги подведут в 2030 году."
+
+func newExchangeFixture(tb testing.TB) *exchangeFixture {
+	tb.Helper()
+	ctx := context.Background()
+	st, err := Open(ctx, filepath.Join(tb.TempDir(), "x.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	mk := func(name string, roles ...workflow.Role) workflow.Actor {
+		a, _, err := st.CreateUser(ctx, NewUser{Name: name, Roles: roles})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return a
+	}
+	f := &exchangeFixture{st: st,
+		translator: mk("aigerim", workflow.Role{Kind: workflow.Translator, Lang: "kk"}),
+		reviewer:   mk("bolat", workflow.Role{Kind: workflow.Reviewer, Lang: "kk"}),
+		english:    mk("emma", workflow.Role{Kind: workflow.Translator, Lang: "en"}),
+	}
+	press := mk("press", workflow.Role{Kind: workflow.Publisher})
+	if f.doc, err = st.CreateDocument(ctx, press, "Семинар", fixtureText); err != nil {
+		tb.Fatal(err)
+	}
+	if len(f.doc.Segments) != 3 {
+		tb.Fatalf("fixture has %d segments, want 3", len(f.doc.Segments))
+	}
+	return f
+}
+
+var kkFixture = []string{"Семинар Алматыда өтті.", "Оған 27 ел қатысты.", "Қорытынды 2030 жылы шығарылады."}
+
+func (f *exchangeFixture) export(tb testing.TB, format xliff.Format) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := f.st.ExportXLIFF(context.Background(), f.doc.ID, "kk", format, &buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestXLIFFExportStates(t *testing.T) {
+	ctx := context.Background()
+	f := newExchangeFixture(t)
+	ids := []int64{f.doc.Segments[0].ID, f.doc.Segments[1].ID, f.doc.Segments[2].ID}
+	for i, id := range ids {
+		if _, err := f.st.SaveTranslation(ctx, f.translator, id, "kk", 0, kkFixture[i]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.st.Approve(ctx, f.reviewer, id, "kk", 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	press, err := f.st.ActorByName(ctx, "press")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.Publish(ctx, press, f.doc.ID, "kk"); err != nil {
+		t.Fatal(err)
+	}
+	// After the release: segment 2 is corrected, segment 3 corrected and rejected.
+	if _, err := f.st.SaveTranslation(ctx, f.translator, ids[1], "kk", 2, "Оған 27 мемлекет қатысты."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.SaveTranslation(ctx, f.translator, ids[2], "kk", 2, "Қорытынды 2030 жылы."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.Reject(ctx, f.reviewer, ids[2], "kk", 3, "Етістік жоқ"); err != nil {
+		t.Fatal(err)
+	}
+	exp, err := f.st.XLIFFUnits(ctx, f.doc.ID, "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []xliff.Unit{
+		{SegmentID: ids[0], Paragraph: 1, Source: "Семинар прошёл в Алматы.", Target: kkFixture[0], State: "published", Version: 2},
+		{SegmentID: ids[1], Paragraph: 1, Source: "В нём участвовали 27 стран.", Target: "Оған 27 мемлекет қатысты.", State: "translated", Version: 3},
+		{SegmentID: ids[2], Paragraph: 2, Source: "Итоги подведут в 2030 году.", Target: "Қорытынды 2030 жылы.", State: "rejected", Version: 4, Comment: "Етістік жоқ"},
+	}
+	if len(exp.Units) != len(want) {
+		t.Fatalf("%d units, want %d", len(exp.Units), len(want))
+	}
+	for i := range want {
+		if exp.Units[i] != want[i] {
+			t.Errorf("unit %d:\n got %+v\nwant %+v", i, exp.Units[i], want[i])
+		}
+	}
+	h := exp.Header
+	if h.DocumentID != f.doc.ID || h.Revision != 1 || h.Title != "Семинар" || h.SourceLang != "ru" || h.TargetLang != "kk" {
+		t.Errorf("header %+v", h)
+	}
+	v2 := string(f.export(t, xliff.V21))
+	for _, s := range []string{`state="final"`, `subState="tilmash:rejected"`, `<note category="tilmash:rejection" appliesTo="target">Етістік жоқ</note>`, `<group id="p2">`} {
+		if !strings.Contains(v2, s) {
+			t.Errorf("XLIFF 2.1 export lacks %s:\n%s", s, v2)
+		}
+	}
+	v12 := string(f.export(t, xliff.V12))
+	for _, s := range []string{`state="final"`, `approved="yes"`, `state="needs-translation"`, `state="translated"`} {
+		if !strings.Contains(v12, s) {
+			t.Errorf("XLIFF 1.2 export lacks %s:\n%s", s, v12)
+		}
+	}
+}
+
+func TestXLIFFExportErrors(t *testing.T) {
+	f := newExchangeFixture(t)
+	ctx := context.Background()
+	if _, err := f.st.XLIFFUnits(ctx, 999, "kk"); err == nil || err.Error() != "document 999 not found" {
+		t.Errorf("missing document: %v", err)
+	}
+	if _, err := f.st.XLIFFUnits(ctx, f.doc.ID, "xx"); apperr.CodeOf(err) != apperr.Invalid {
+		t.Errorf("unknown language: %v", err)
+	}
+}
