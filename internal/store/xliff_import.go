@@ -1,0 +1,244 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/language"
+	"tilmash/internal/qa"
+	"tilmash/internal/workflow"
+	"tilmash/internal/xliff"
+)
+
+// XLIFFCurrent is a translation as Tilmash holds it now, shown beside a
+// conflicting unit of an imported file.
+type XLIFFCurrent struct {
+	Target  string         `json:"target"`
+	State   workflow.State `json:"state"`
+	Version int            `json:"version"`
+	Author  string         `json:"author"`
+}
+
+// XLIFFConflict is a unit whose translation changed in Tilmash since the
+// export while the file brings another text: it is reported, never saved.
+type XLIFFConflict struct {
+	ID              int64        `json:"id"`
+	Yours           string       `json:"yours"`
+	ExportedVersion int          `json:"exported_version"` // -1 when the file carried no version
+	Current         XLIFFCurrent `json:"current"`
+}
+
+// SegmentChecks are the quality-check findings of one saved segment.
+type SegmentChecks struct {
+	ID     int64        `json:"id"`
+	Checks []qa.Finding `json:"checks"`
+}
+
+// XLIFFImportResult summarises an import.
+type XLIFFImportResult struct {
+	Document  int64           `json:"document"`
+	Lang      string          `json:"lang"`
+	Saved     int             `json:"saved"`
+	Unchanged int             `json:"unchanged"`
+	Conflicts []XLIFFConflict `json:"conflicts"`
+	// Checks lists the findings of the saved texts, as a save through the
+	// editor would show them; segments without findings are left out.
+	Checks []SegmentChecks `json:"checks"`
+}
+
+// Summary is the one-line account the CLI prints.
+func (r XLIFFImportResult) Summary() string {
+	return fmt.Sprintf("saved %d, unchanged %d, conflicts %d", r.Saved, r.Unchanged, len(r.Conflicts))
+}
+
+// ImportXLIFF saves the targets of a filled XLIFF file as actor's
+// translations, all in one transaction. docID is the document the file must
+// belong to; 0 takes it from the file (the CLI). Files bigger than limit
+// bytes are refused (limit <= 0 means xliff.DefaultLimit).
+//
+// The file is refused as a whole when it is malformed, belongs to another
+// document, its languages are not ru → a target language, or one of its units
+// is not a segment of the document's current revision. Per unit: an empty or
+// identical target is unchanged; a target that differs from the current text
+// of a translation changed since the export (another version, or any text
+// when the file carries no version) is a conflict; anything else is saved
+// through workflow.Edit with origin "xliff".
+func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64, r io.Reader, limit int64) (XLIFFImportResult, error) {
+	if limit <= 0 {
+		limit = xliff.DefaultLimit
+	}
+	f, err := xliff.Read(r, limit)
+	if errors.Is(err, xliff.ErrTooLarge) {
+		return XLIFFImportResult{}, apperr.New(apperr.TooLarge, "the XLIFF file is larger than the import limit of %s", sizeText(limit))
+	}
+	if err != nil {
+		return XLIFFImportResult{}, fmt.Errorf("import xliff: %w", err)
+	}
+	docID, err = xliffDocument(docID, f.Header)
+	if err != nil {
+		return XLIFFImportResult{}, err
+	}
+	l, err := s.xliffTarget(ctx, f.Header)
+	if err != nil {
+		return XLIFFImportResult{}, err
+	}
+	if !actor.CanTranslate(l.Tag) {
+		return XLIFFImportResult{}, apperr.New(apperr.Forbidden, "%s may not translate into %s", actor.Name, l.Tag)
+	}
+	names, err := s.UserNames(ctx)
+	if err != nil {
+		return XLIFFImportResult{}, err
+	}
+	res := XLIFFImportResult{Document: docID, Lang: l.Tag, Conflicts: []XLIFFConflict{}, Checks: []SegmentChecks{}}
+	type savedText struct {
+		id             int64
+		source, target string
+	}
+	var saved []savedText
+	var b memBatch
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		var doc Document
+		if err := tx.Take(&doc, docID).Error; err != nil {
+			return notFound(err, "document %d not found", docID)
+		}
+		segs, trs, err := xliffCurrent(tx, doc, l.Tag, f.Units)
+		if err != nil {
+			return err
+		}
+		for _, u := range f.Units {
+			seg, t := segs[u.SegmentID], trs[u.SegmentID]
+			text := cleanTarget(u.Target)
+			if text == "" || text == t.Text {
+				res.Unchanged++
+				continue
+			}
+			if stale(u.Version, t) {
+				res.Conflicts = append(res.Conflicts, XLIFFConflict{ID: u.SegmentID, Yours: text, ExportedVersion: u.Version,
+					Current: XLIFFCurrent{Target: t.Text, State: workflow.State(t.State), Version: t.Version, Author: names[t.AuthorID]}})
+				continue
+			}
+			ch, err := workflow.Edit(actor, l.Tag, t.current(), t.Version, text)
+			if err != nil {
+				return fmt.Errorf("unit s%d: %w", u.SegmentID, err)
+			}
+			if err := s.apply(tx, &b, actor, &t, ch, text, "", "xliff", seg.Source, doc.Title); err != nil {
+				return fmt.Errorf("save unit s%d: %w", u.SegmentID, err)
+			}
+			res.Saved++
+			saved = append(saved, savedText{id: seg.ID, source: seg.Source, target: text})
+		}
+		return nil
+	})
+	if err != nil {
+		return XLIFFImportResult{}, fmt.Errorf("import xliff into document %d (%s): %w", docID, l.Tag, err)
+	}
+	s.applyMemory(&b)
+	for _, sv := range saved {
+		if found := s.check(ctx, sv.source, sv.target, l.Tag); len(found) > 0 {
+			res.Checks = append(res.Checks, SegmentChecks{ID: sv.id, Checks: found})
+		}
+	}
+	return res, nil
+}
+
+// stale reports whether the translation changed since the export the unit
+// comes from. A unit without a version is only trusted over untranslated text.
+func stale(exported int, t Translation) bool {
+	if exported < 0 {
+		return workflow.State(t.State) != workflow.Untranslated
+	}
+	return exported != t.Version
+}
+
+// xliffDocument decides which document a file is imported into.
+func xliffDocument(docID int64, h xliff.Header) (int64, error) {
+	switch {
+	case docID == 0 && h.DocumentID == 0:
+		return 0, apperr.New(apperr.Invalid, "the file does not say which document it belongs to (its <file> has no tl:document attribute); import it through the document instead")
+	case docID == 0:
+		return h.DocumentID, nil
+	case h.DocumentID != 0 && h.DocumentID != docID:
+		return 0, apperr.New(apperr.Invalid, "the file is an export of document %d, not of document %d", h.DocumentID, docID).
+			With("file_document", h.DocumentID)
+	}
+	return docID, nil
+}
+
+// xliffTarget checks the file's languages: the source must be Tilmash's, the
+// target one of its target languages, possibly with a region ("kk-KZ").
+func (s *Store) xliffTarget(ctx context.Context, h xliff.Header) (Language, error) {
+	if !xliff.LanguageMatches(h.SourceLang, language.Source) {
+		return Language{}, apperr.New(apperr.Invalid, "the file's source language is %q; Tilmash documents are in %s", h.SourceLang, language.Source)
+	}
+	if h.TargetLang == "" {
+		return Language{}, apperr.New(apperr.Invalid, "the file names no target language")
+	}
+	ls, err := s.TargetLanguages(ctx)
+	if err != nil {
+		return Language{}, err
+	}
+	best := -1
+	tags := make([]string, len(ls))
+	for i, l := range ls {
+		tags[i] = l.Tag
+		// The longest matching tag wins: "fa-AF" over a hypothetical "fa".
+		if xliff.LanguageMatches(h.TargetLang, l.Tag) && (best < 0 || len(l.Tag) > len(ls[best].Tag)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Language{}, apperr.New(apperr.Invalid, "the file's target language %q is not a target language of Tilmash (%s)",
+			h.TargetLang, strings.Join(tags, ", "))
+	}
+	return ls[best], nil
+}
+
+// xliffCurrent loads the segments of the document's current revision and
+// their translations in lang, and refuses a file naming any other unit.
+func xliffCurrent(tx *gorm.DB, doc Document, lang string, units []xliff.Unit) (map[int64]SegmentView, map[int64]Translation, error) {
+	cur, err := currentSegments(tx, doc.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	segs := make(map[int64]SegmentView, len(cur))
+	ids := make([]int64, len(cur))
+	for i, sg := range cur {
+		segs[sg.ID] = sg
+		ids[i] = sg.ID
+	}
+	for _, u := range units {
+		if _, ok := segs[u.SegmentID]; !ok {
+			return nil, nil, apperr.New(apperr.Invalid, "unit s%d is not a segment of the current revision (%d) of document %d; export the document again",
+				u.SegmentID, doc.Revision, doc.ID).With("unit", fmt.Sprintf("s%d", u.SegmentID))
+		}
+	}
+	trs := make(map[int64]Translation, len(cur))
+	for _, id := range ids {
+		trs[id] = Translation{SegmentID: id, Lang: lang, State: string(workflow.Untranslated)}
+	}
+	var rows []Translation
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		if err := tx.Where("segment_id IN ? AND lang = ?", chunk, lang).Find(&rows).Error; err != nil {
+			return nil, nil, fmt.Errorf("load %s translations of document %d: %w", lang, doc.ID, err)
+		}
+		for _, t := range rows {
+			trs[t.SegmentID] = t
+		}
+	}
+	return segs, trs, nil
+}
+
+// sizeText shows a byte count as people read limits: "32 MiB", or bytes.
+func sizeText(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

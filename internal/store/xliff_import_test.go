@@ -1,0 +1,162 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/workflow"
+	"tilmash/internal/xliff"
+)
+
+// rewrite reads an XLIFF file, lets edit change its units, and writes it
+// again in the same format.
+func rewrite(tb testing.TB, data []byte, edit func(i int, u *xliff.Unit)) []byte {
+	tb.Helper()
+	f, err := xliff.Read(bytes.NewReader(data), 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w, err := xliff.NewWriter(&buf, f.Format, f.Header)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i, u := range f.Units {
+		edit(i, &u)
+		if err := w.WriteUnit(u); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestImportXLIFF(t *testing.T) {
+	ctx := context.Background()
+	for _, format := range []xliff.Format{xliff.V21, xliff.V12} {
+		t.Run(string(format), func(t *testing.T) {
+			f := newExchangeFixture(t)
+			filled := rewrite(t, f.export(t, format), func(i int, u *xliff.Unit) { u.Target = kkFixture[i] })
+			res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, bytes.NewReader(filled), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Summary() != "saved 3, unchanged 0, conflicts 0" || res.Lang != "kk" || res.Document != f.doc.ID {
+				t.Fatalf("first import: %+v", res)
+			}
+			list, err := f.st.Translations(ctx, f.doc.ID, "kk")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range list.Segments {
+				if s.Target != kkFixture[i] || s.State != workflow.Translated || s.Author != "aigerim" || s.Origin != "xliff" || s.Version != 1 {
+					t.Errorf("segment %d after import: %+v", i, s)
+				}
+			}
+			// The same file again changes nothing: its texts are the current ones.
+			res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, bytes.NewReader(filled), 0)
+			if err != nil || res.Summary() != "saved 0, unchanged 3, conflicts 0" {
+				t.Fatalf("second import: %+v, %v", res, err)
+			}
+			// Other texts from the stale export conflict, one by one.
+			other := rewrite(t, filled, func(i int, u *xliff.Unit) { u.Target = kkFixture[i] + " Иә." })
+			res, err = f.st.ImportXLIFF(ctx, f.reviewer, 0, bytes.NewReader(other), 0)
+			if err != nil || res.Summary() != "saved 0, unchanged 0, conflicts 3" {
+				t.Fatalf("stale import: %+v, %v", res, err)
+			}
+			c := res.Conflicts[1]
+			if c.ID != list.Segments[1].ID || c.Yours != kkFixture[1]+" Иә." || c.ExportedVersion != 0 ||
+				c.Current != (XLIFFCurrent{Target: kkFixture[1], State: workflow.Translated, Version: 1, Author: "aigerim"}) {
+				t.Errorf("conflict: %+v", c)
+			}
+		})
+	}
+}
+
+func TestImportXLIFFWithoutVersions(t *testing.T) {
+	ctx := context.Background()
+	f := newExchangeFixture(t)
+	if _, err := f.st.SaveTranslation(ctx, f.translator, f.doc.Segments[0].ID, "kk", 0, kkFixture[0]); err != nil {
+		t.Fatal(err)
+	}
+	// A tool dropped tl:version: untranslated segments take the text, the
+	// translated one keeps its own unless the file's text is the same.
+	data := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Version, u.Target = -1, kkFixture[i]+" *" })
+	res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, bytes.NewReader(data), 0)
+	if err != nil || res.Summary() != "saved 2, unchanged 0, conflicts 1" || res.Conflicts[0].ExportedVersion != -1 {
+		t.Fatalf("import without versions: %+v, %v", res, err)
+	}
+	data = rewrite(t, data, func(i int, u *xliff.Unit) { u.Target = strings.TrimSuffix(u.Target, " *") })
+	res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, bytes.NewReader(data), 0)
+	if err != nil || res.Summary() != "saved 0, unchanged 1, conflicts 2" {
+		t.Fatalf("second import without versions: %+v, %v", res, err)
+	}
+}
+
+func TestImportXLIFFRefused(t *testing.T) {
+	ctx := context.Background()
+	f := newExchangeFixture(t)
+	v21 := f.export(t, xliff.V21)
+	filled := rewrite(t, v21, func(i int, u *xliff.Unit) { u.Target = kkFixture[i] })
+	cases := []struct {
+		name  string
+		actor workflow.Actor
+		doc   int64
+		data  string
+		limit int64
+		code  apperr.Code
+		msg   string
+	}{
+		{"other translator", f.english, f.doc.ID, string(filled), 0, apperr.Forbidden, "emma may not translate into kk"},
+		{"other document", f.translator, f.doc.ID + 1, string(filled), 0, apperr.Invalid,
+			"the file is an export of document 1, not of document 2"},
+		{"no document", f.translator, 0, strings.NewReplacer(` tl:document="1"`, "", `id="d1"`, `id="f1"`).Replace(string(filled)), 0, apperr.Invalid,
+			"the file does not say which document it belongs to (its <file> has no tl:document attribute); import it through the document instead"},
+		{"unknown unit", f.translator, f.doc.ID, strings.Replace(string(filled), `id="s3"`, `id="s99"`, 1), 0, apperr.Invalid,
+			"unit s99 is not a segment of the current revision (1) of document 1; export the document again"},
+		{"source language", f.translator, f.doc.ID, strings.Replace(string(filled), `srcLang="ru"`, `srcLang="en"`, 1), 0, apperr.Invalid,
+			`the file's source language is "en"; Tilmash documents are in ru`},
+		{"target language", f.translator, f.doc.ID, strings.Replace(string(filled), `trgLang="kk"`, `trgLang="fa"`, 1), 0, apperr.Invalid,
+			`the file's target language "fa" is not a target language of Tilmash (kk, en, ky, tg, tk, uz, ps, fa-AF, ar, nl)`},
+		{"malformed", f.translator, f.doc.ID, strings.Replace(string(filled), "</target>", "</targt>", 1), 0, apperr.Invalid,
+			"line 8: malformed XML: element <target> closed by </targt>"},
+		{"too large", f.translator, f.doc.ID, string(filled), 100, apperr.TooLarge,
+			"the XLIFF file is larger than the import limit of 100 bytes"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := f.st.ImportXLIFF(ctx, c.actor, c.doc, strings.NewReader(c.data), c.limit)
+			e, ok := apperr.As(err)
+			if !ok || e.Code != c.code || e.Message != c.msg {
+				t.Fatalf("err = %v (%T), want %s %q", err, err, c.code, c.msg)
+			}
+		})
+	}
+	if n := countRows(t, f.st); n != (dbCounts{}) {
+		t.Errorf("refused imports wrote %+v", n)
+	}
+}
+
+// dbCounts is what an import may change: translations and their history.
+type dbCounts struct{ Translations, Events, Versions int64 }
+
+func countRows(tb testing.TB, st *Store) dbCounts {
+	tb.Helper()
+	var c dbCounts
+	db := st.read(context.Background())
+	if err := db.Model(&Translation{}).Count(&c.Translations).Error; err != nil {
+		tb.Fatal(err)
+	}
+	if err := db.Model(&Event{}).Count(&c.Events).Error; err != nil {
+		tb.Fatal(err)
+	}
+	if err := db.Model(&Translation{}).Select("COALESCE(SUM(version), 0)").Scan(&c.Versions).Error; err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
