@@ -1,6 +1,8 @@
-// Package publish renders releases as standalone public documents: HTML for
-// reading and printing, plain text, and JSON. It is pure: the server hands it
-// a Page built from a stored release.
+// Package publish is the domain of releases: which text a release takes
+// (Take), how two releases differ (Compare), and how a release is shown to
+// the public — standalone HTML, plain text, JSON, a zip of all languages and
+// an Atom feed — plus the pure half of webhooks (signature and back-off).
+// It imports neither Gin nor GORM: the store and the server hand it data.
 package publish
 
 import (
@@ -34,18 +36,12 @@ type Page struct {
 	Revision    int         `json:"revision"`
 	PublishedAt time.Time   `json:"published_at"`
 	URL         string      `json:"url"`
+	LatestURL   string      `json:"latest_url,omitempty"`
+	Partial     bool        `json:"partial,omitempty"`
 	Paragraphs  []Paragraph `json:"paragraphs"`
 	Alternates  []Alternate `json:"alternates"`
 	// Labels are the page's few words in the page's own language.
 	Labels Labels `json:"-"`
-}
-
-// Labels are the fixed words of a public page, given by the caller in the
-// release's language.
-type Labels struct {
-	Release   string // "Release"
-	Published string // "Published"
-	Languages string // "Other languages"
 }
 
 // Group splits sentences into paragraphs: paragraphOf[i] is the source
@@ -61,4 +57,18 @@ func Group(paragraphOf []int, texts []Sentence) []Paragraph {
 		out[len(out)-1] = append(out[len(out)-1], s)
 	}
 	return out
+}
+
+// Withdrawal is what a withdrawn release's URL shows instead of the text.
+type Withdrawal struct {
+	Title       string
+	Lang        string
+	Dir         string
+	Number      int
+	PublishedAt time.Time
+	WithdrawnAt time.Time
+	Reason      string
+	// LatestURL is the latest live release of the document in the language, if any.
+	LatestURL string
+	Labels    Labels
 }

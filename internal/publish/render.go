@@ -1,31 +1,34 @@
 package publish
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
-	"strings"
 )
 
-//go:embed page.html
+//go:embed page.html gone.html
 var pageFS embed.FS
 
-// Renderer writes pages; it parses its template once.
+// Renderer writes pages; it parses its templates once.
 type Renderer struct {
 	page *template.Template
+	gone *template.Template
 }
 
-// NewRenderer parses the page template.
+// NewRenderer parses the page templates.
 func NewRenderer() (*Renderer, error) {
-	t, err := template.New("page.html").Funcs(template.FuncMap{
-		"sameLang": func(a, b string) bool { return a == b },
-	}).ParseFS(pageFS, "page.html")
+	page, err := template.ParseFS(pageFS, "page.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse release page: %w", err)
 	}
-	return &Renderer{page: t}, nil
+	gone, err := template.ParseFS(pageFS, "gone.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse withdrawn release page: %w", err)
+	}
+	return &Renderer{page: page, gone: gone}, nil
 }
 
 // HTML writes a standalone, print-friendly HTML document.
@@ -36,10 +39,19 @@ func (r *Renderer) HTML(w io.Writer, p Page) error {
 	return nil
 }
 
+// GoneHTML writes the page a withdrawn release's URL shows.
+func (r *Renderer) GoneHTML(w io.Writer, g Withdrawal) error {
+	if err := r.gone.Execute(w, g); err != nil {
+		return fmt.Errorf("render withdrawn release page: %w", err)
+	}
+	return nil
+}
+
 // Text writes the release as plain text: the title, a blank line, then one
 // paragraph a line with its sentences joined by a space.
 func Text(w io.Writer, p Page) error {
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(textSize(p))
 	b.WriteString(p.Title)
 	b.WriteString("\n\n")
 	for _, para := range p.Paragraphs {
@@ -51,13 +63,41 @@ func Text(w io.Writer, p Page) error {
 		}
 		b.WriteByte('\n')
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("write release text: %w", err)
+	}
+	return nil
+}
+
+func textSize(p Page) int {
+	n := len(p.Title) + 2
+	for _, para := range p.Paragraphs {
+		for _, s := range para {
+			n += len(s.Text) + 1
+		}
+	}
+	return n
+}
+
+// GoneText writes a withdrawn release as plain text: the heading, the
+// reason, and the latest release's address when there is one.
+func GoneText(w io.Writer, g Withdrawal) error {
+	msg := fmt.Sprintf("%s\n\n%s, %s %d\n%s: %s\n", g.Labels.Withdrawn, g.Title, g.Labels.Release, g.Number, g.Labels.Reason, g.Reason)
+	if g.LatestURL != "" {
+		msg += g.Labels.Latest + ": " + g.LatestURL + "\n"
+	}
+	if _, err := io.WriteString(w, msg); err != nil {
+		return fmt.Errorf("write withdrawn release text: %w", err)
+	}
+	return nil
 }
 
 // JSON writes the release as JSON.
 func JSON(w io.Writer, p Page) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(p)
+	if err := enc.Encode(p); err != nil {
+		return fmt.Errorf("write release JSON: %w", err)
+	}
+	return nil
 }

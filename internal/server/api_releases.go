@@ -3,14 +3,22 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"tilmash/internal/apperr"
+	"tilmash/internal/publish"
 	"tilmash/internal/store"
 )
 
+// releaseRequest publishes one language ("lang", answered with "release")
+// or several ("langs", answered with "releases" and "not_ready").
 type releaseRequest struct {
-	Lang string `json:"lang"`
+	Lang         string   `json:"lang"`
+	Langs        []string `json:"langs"`
+	AllowPartial bool     `json:"allow_partial"`
+	Reason       string   `json:"reason"`
 }
 
 // releaseJSON is a release as the API shows it, with its public links.
@@ -22,15 +30,24 @@ type releaseJSON struct {
 
 func (s *Server) releaseJSON(c *gin.Context, r store.ReleaseView) releaseJSON {
 	return releaseJSON{ReleaseView: r,
-		URL:       s.baseURL(c) + releasePath(r.DocumentID, r.Lang, fmt.Sprint(r.Number)),
+		URL:       s.baseURL(c) + releasePath(r.DocumentID, r.Lang, strconv.Itoa(r.Number)),
 		LatestURL: s.baseURL(c) + releasePath(r.DocumentID, r.Lang, "latest")}
 }
 
-// releasePath is the public path of a release ("latest" for the newest).
+func (s *Server) releaseJSONs(c *gin.Context, rs []store.ReleaseView) []releaseJSON {
+	out := make([]releaseJSON, len(rs))
+	for i, r := range rs {
+		out[i] = s.releaseJSON(c, r)
+	}
+	return out
+}
+
+// releasePath is the public path of a release ("latest" for the newest live one).
 func releasePath(doc int64, lang, number string) string {
 	return fmt.Sprintf("/releases/%d/%s/%s", doc, lang, number)
 }
 
+// createRelease publishes a document: POST /api/v1/documents/:id/releases.
 func (s *Server) createRelease(c *gin.Context) {
 	id, err := idParam(c, "id", "document")
 	if err != nil {
@@ -42,18 +59,53 @@ func (s *Server) createRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if req.Lang == "" {
-		writeError(c, http.StatusBadRequest, "invalid", `"lang" is required`)
+	preq := store.PublishRequest{Langs: req.Langs, AllowPartial: req.AllowPartial, Reason: req.Reason}
+	switch {
+	case req.Lang != "" && req.Langs != nil:
+		s.fail(c, apperr.New(apperr.Invalid, `send either "lang" (one language) or "langs" (several), not both`))
 		return
+	case req.Lang == "" && req.Langs == nil:
+		s.fail(c, apperr.New(apperr.Invalid, `"lang" is required (or "langs" for several languages)`))
+		return
+	case req.Lang != "":
+		preq.Langs = []string{req.Lang}
 	}
-	r, err := s.store.Publish(c.Request.Context(), actor(c), id, req.Lang)
+	res, err := s.store.PublishLanguages(c.Request.Context(), actor(c), id, preq)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, gin.H{"release": s.releaseJSON(c, r)})
+	made := s.releaseJSONs(c, res.Releases)
+	for _, r := range made {
+		s.hooks.notify(publish.EventPublished, r)
+	}
+	if req.Lang != "" {
+		one, err := res.Single()
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		if len(made) == 0 {
+			c.JSON(http.StatusOK, gin.H{"release": s.releaseJSON(c, one), "unchanged": true})
+			return
+		}
+		c.JSON(http.StatusCreated, gin.H{"release": made[0]})
+		return
+	}
+	body := gin.H{"releases": made, "unchanged": s.releaseJSONs(c, res.Unchanged), "not_ready": res.NotReady}
+	switch {
+	case len(made) > 0:
+		c.JSON(http.StatusCreated, body)
+	case len(res.Unchanged) > 0:
+		c.JSON(http.StatusOK, body)
+	default:
+		body["code"] = string(apperr.Conflict)
+		body["error"] = `no language is ready to publish: every segment must be approved first (or send "allow_partial": true with a "reason")`
+		c.AbortWithStatusJSON(http.StatusConflict, body)
+	}
 }
 
+// listReleases: GET /api/v1/documents/:id/releases, newest first.
 func (s *Server) listReleases(c *gin.Context) {
 	id, err := idParam(c, "id", "document")
 	if err != nil {
@@ -65,9 +117,20 @@ func (s *Server) listReleases(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	out := make([]releaseJSON, len(rs))
-	for i, r := range rs {
-		out[i] = s.releaseJSON(c, r)
+	c.JSON(http.StatusOK, gin.H{"releases": s.releaseJSONs(c, rs)})
+}
+
+// getRelease: GET /api/v1/releases/:rid.
+func (s *Server) getRelease(c *gin.Context) {
+	id, err := idParam(c, "rid", "release")
+	if err != nil {
+		s.fail(c, err)
+		return
 	}
-	c.JSON(http.StatusOK, gin.H{"releases": out})
+	r, err := s.store.Release(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"release": s.releaseJSON(c, r)})
 }

@@ -13,7 +13,24 @@ import (
 	"tilmash/internal/publish"
 )
 
-// publicRelease serves /releases/DOC/LANG/{N|latest}[.txt|.json] without login.
+// Cache lifetimes of public release answers: a numbered release never
+// changes but may be withdrawn, so it is cached for minutes, not forever.
+const (
+	cacheRelease = "public, max-age=300"
+	cacheLatest  = "public, max-age=60"
+)
+
+// publicFile splits the last part of a public release path into a name and
+// a format: "2.txt" → "2", "txt"; "latest" → "latest", "html".
+func publicFile(file string) (name, format string) {
+	if i := strings.LastIndexByte(file, '.'); i >= 0 {
+		return file[:i], file[i+1:]
+	}
+	return file, "html"
+}
+
+// publicRelease serves /releases/DOC/LANG/{N|latest}[.txt|.json] and
+// /releases/DOC/LANG/feed.atom without login.
 func (s *Server) publicRelease(c *gin.Context) {
 	doc, err := idParam(c, "doc", "document")
 	if err != nil {
@@ -22,22 +39,26 @@ func (s *Server) publicRelease(c *gin.Context) {
 	}
 	lang, err := language.Canonical(c.Param("lang"))
 	if err != nil {
-		s.fail(c, apperr.New(apperr.NotFound, "no such release"))
+		s.fail(c, apperr.New(apperr.NotFound, "no release in %q: not a language tag", c.Param("lang")))
 		return
 	}
-	file := c.Param("file")
-	name, format := file, "html"
-	if i := strings.LastIndexByte(file, '.'); i >= 0 {
-		name, format = file[:i], file[i+1:]
+	name, format := publicFile(c.Param("file"))
+	if name == "feed" && format == "atom" {
+		s.feed(c, lang, doc)
+		return
 	}
 	number := 0
 	if name != "latest" {
 		n, err := strconv.Atoi(name)
 		if err != nil || n <= 0 {
-			s.fail(c, apperr.New(apperr.NotFound, "no release %q", file))
+			s.fail(c, apperr.New(apperr.NotFound, "no release %q: use a release number, latest or feed.atom", c.Param("file")))
 			return
 		}
 		number = n
+	}
+	if format != "html" && format != "txt" && format != "json" {
+		s.fail(c, apperr.New(apperr.NotFound, "no %q format; use .txt, .json or none for HTML", format))
+		return
 	}
 	ctx := c.Request.Context()
 	rel, err := s.store.ReleaseByNumber(ctx, doc, lang, number)
@@ -45,76 +66,78 @@ func (s *Server) publicRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	page := publish.Page{Title: rel.Title, Lang: rel.Lang, Dir: language.DirectionOf(rel.Lang), Number: rel.Number,
-		Revision: rel.Revision, PublishedAt: rel.PublishedAt,
-		URL:    s.baseURL(c) + releasePath(doc, rel.Lang, strconv.Itoa(rel.Number)),
-		Labels: publish.Labels{Release: "Release", Published: "Published", Languages: "Other languages"}}
-	paragraphOf := make([]int, len(rel.Segments))
-	texts := make([]publish.Sentence, len(rel.Segments))
-	for i, sg := range rel.Segments {
-		paragraphOf[i] = sg.Paragraph
-		texts[i] = publish.Sentence{Text: sg.Text, Lang: sg.Lang}
+	base := s.baseURL(c)
+	if rel.Withdrawn != nil {
+		s.gone(c, format, withdrawal(base, rel))
+		return
 	}
-	page.Paragraphs = publish.Group(paragraphOf, texts)
-	if page.Alternates, err = s.alternates(c, doc, rel.Lang); err != nil {
+	alts, err := s.alternates(ctx, base, doc, rel.Lang)
+	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	page := releasePage(base, rel, alts)
 	var buf bytes.Buffer
 	switch format {
 	case "html":
 		err = s.pages.HTML(&buf, page)
-		c.Header("Content-Type", "text/html; charset=utf-8")
 	case "txt":
 		err = publish.Text(&buf, page)
-		c.Header("Content-Type", "text/plain; charset=utf-8")
 	case "json":
 		err = publish.JSON(&buf, page)
-		c.Header("Content-Type", "application/json; charset=utf-8")
-	default:
-		s.fail(c, apperr.New(apperr.NotFound, "no %q format; use .txt, .json or none for HTML", format))
-		return
 	}
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.Header("Content-Language", rel.Lang)
-	if number > 0 {
-		c.Header("Cache-Control", "public, max-age=86400, immutable")
-	} else {
-		c.Header("Cache-Control", "public, max-age=60")
+	cache := cacheRelease
+	if number == 0 {
+		cache = cacheLatest
 	}
-	c.Status(http.StatusOK)
-	_, _ = c.Writer.Write(buf.Bytes())
+	writePublic(c, http.StatusOK, format, rel.Lang, cache, buf.Bytes())
 }
 
-// alternates lists the latest release of the document in every published language.
-func (s *Server) alternates(c *gin.Context, doc int64, current string) ([]publish.Alternate, error) {
-	ctx := c.Request.Context()
-	published, err := s.store.PublishedLanguages(ctx, doc)
-	if err != nil {
-		return nil, err
-	}
-	ls, err := s.store.Languages(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names := make(map[string]string, len(ls))
-	for _, l := range ls {
-		names[l.Tag] = l.NativeName
-	}
-	isPublished := make(map[string]bool, len(published))
-	for _, p := range published {
-		isPublished[p] = true
-	}
-	var out []publish.Alternate
-	for _, l := range ls { // catalogue order, not alphabetical
-		if !isPublished[l.Tag] {
-			continue
+// gone answers 410 for a withdrawn release, in the format asked for.
+func (s *Server) gone(c *gin.Context, format string, g publish.Withdrawal) {
+	if format == "json" {
+		e := apperr.New(apperr.Gone, "release %d of %q in %s was withdrawn: %s", g.Number, g.Title, g.Lang, g.Reason).
+			With("reason", g.Reason).With("withdrawn_at", g.WithdrawnAt).With("number", g.Number)
+		if g.LatestURL != "" {
+			e = e.With("latest_url", g.LatestURL)
 		}
-		out = append(out, publish.Alternate{Lang: l.Tag, NativeName: names[l.Tag],
-			URL: s.baseURL(c) + releasePath(doc, l.Tag, "latest"), Current: l.Tag == current})
+		c.Header("Cache-Control", cacheLatest)
+		s.fail(c, e)
+		return
 	}
-	return out, nil
+	var buf bytes.Buffer
+	var err error
+	if format == "txt" {
+		err = publish.GoneText(&buf, g)
+	} else {
+		err = s.pages.GoneHTML(&buf, g)
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	writePublic(c, http.StatusGone, format, g.Lang, cacheLatest, buf.Bytes())
+}
+
+// contentTypes of the public formats.
+var contentTypes = map[string]string{
+	"html": "text/html; charset=utf-8",
+	"txt":  "text/plain; charset=utf-8",
+	"json": "application/json; charset=utf-8",
+	"atom": "application/atom+xml; charset=utf-8",
+	"zip":  "application/zip",
+}
+
+// writePublic writes a public answer with its type, language and caching.
+func writePublic(c *gin.Context, status int, format, lang, cache string, body []byte) {
+	if lang != "" {
+		c.Header("Content-Language", lang)
+	}
+	c.Header("Cache-Control", cache)
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Data(status, contentTypes[format], body)
 }

@@ -22,6 +22,8 @@ type Config struct {
 	// BaseURL, when set, is the public address used in links ("https://tilmash.example.org");
 	// otherwise links are built from the request's host.
 	BaseURL string
+	// Webhooks, when it has URLs, are notified of every release (release_webhooks.go).
+	Webhooks publish.Webhooks
 }
 
 // Server serves the API, the workspace pages and the public releases.
@@ -31,7 +33,8 @@ type Server struct {
 	pages  *publish.Renderer
 	log    *slog.Logger
 	router *gin.Engine
-	ui     *uiState // the browser workspace (ui_*.go)
+	ui     *uiState  // the browser workspace (ui_*.go)
+	hooks  *webhooks // release notifications (release_webhooks.go)
 }
 
 // New builds the server and its routes.
@@ -43,6 +46,9 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, store: st, pages: pages, log: log}
 	if s.ui, err = newUIState(s); err != nil {
+		return nil, err
+	}
+	if s.hooks, err = newWebhooks(cfg.Webhooks, st, log); err != nil {
 		return nil, err
 	}
 	r := gin.New()

@@ -2,25 +2,36 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
-	"tilmash/internal/workflow"
 )
+
+// Withdrawal says who withdrew a release, when and why.
+type Withdrawal struct {
+	At     time.Time `json:"at"`
+	By     string    `json:"by"`
+	Reason string    `json:"reason"`
+}
 
 // ReleaseView describes a release without its text.
 type ReleaseView struct {
-	ID          int64     `json:"id"`
-	DocumentID  int64     `json:"document"`
-	Lang        string    `json:"lang"`
-	Number      int       `json:"number"`
-	Revision    int       `json:"revision"`
-	Title       string    `json:"title"`
-	PublishedBy string    `json:"published_by"`
-	PublishedAt time.Time `json:"published_at"`
+	ID          int64       `json:"id"`
+	DocumentID  int64       `json:"document"`
+	Lang        string      `json:"lang"`
+	Number      int         `json:"number"`
+	Revision    int         `json:"revision"`
+	Title       string      `json:"title"`
+	PublishedBy string      `json:"published_by"`
+	PublishedAt time.Time   `json:"published_at"`
+	Partial     bool        `json:"partial"`
+	Reason      string      `json:"reason,omitempty"`  // the waiver of a partial release
+	Missing     int         `json:"missing,omitempty"` // segments shown in the source language
+	Withdrawn   *Withdrawal `json:"withdrawn,omitempty"`
 }
 
 // ReleaseText is one segment as a release took it.
@@ -38,85 +49,43 @@ type ReleaseText struct {
 type ReleaseContent struct {
 	ReleaseView
 	Segments []ReleaseText
+	// LatestLive is the number of the newest release of the same document
+	// and language that is not withdrawn; 0 when there is none.
+	LatestLive int
 }
 
-func (s *Store) releaseView(ctx context.Context, r Release) ReleaseView {
+func releaseView(r Release, names map[int64]string) ReleaseView {
 	v := ReleaseView{ID: r.ID, DocumentID: r.DocumentID, Lang: r.Lang, Number: r.Number, Revision: r.Revision,
-		Title: r.Title, PublishedAt: r.PublishedAt}
-	if a, err := s.Actor(ctx, r.PublishedBy); err == nil {
-		v.PublishedBy = a.Name
+		Title: r.Title, PublishedBy: names[r.PublishedBy], PublishedAt: r.PublishedAt, Partial: r.Partial,
+		Reason: r.Reason, Missing: r.Missing}
+	if r.WithdrawnAt != nil {
+		v.Withdrawn = &Withdrawal{At: *r.WithdrawnAt, By: names[r.WithdrawnBy], Reason: r.WithdrawReason}
 	}
 	return v
 }
 
-// Publish releases the approved text of a document's current revision in
-// one language. While any segment is not approved it refuses with a conflict
-// listing them under "unapproved".
-func (s *Store) Publish(ctx context.Context, actor workflow.Actor, docID int64, lang string) (ReleaseView, error) {
-	if !actor.CanPublish() {
-		return ReleaseView{}, apperr.New(apperr.Forbidden, "%s may not publish", actor.Name)
+// releaseViews describes releases with their people's names.
+func (s *Store) releaseViews(ctx context.Context, rs []Release) ([]ReleaseView, error) {
+	names, err := s.UserNames(ctx)
+	if err != nil {
+		return nil, err
 	}
-	l, err := s.TargetLanguage(ctx, lang)
+	out := make([]ReleaseView, len(rs))
+	for i, r := range rs {
+		out[i] = releaseView(r, names)
+	}
+	return out, nil
+}
+
+func (s *Store) releaseOne(ctx context.Context, r Release) (ReleaseView, error) {
+	vs, err := s.releaseViews(ctx, []Release{r})
 	if err != nil {
 		return ReleaseView{}, err
 	}
-	var rel Release
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		var doc Document
-		if err := tx.Take(&doc, docID).Error; err != nil {
-			return notFound(err, "document %d not found", docID)
-		}
-		segs, err := currentSegments(tx, docID)
-		if err != nil {
-			return err
-		}
-		var trs []Translation
-		ids := make([]int64, len(segs))
-		for i, sg := range segs {
-			ids[i] = sg.ID
-		}
-		if err := tx.Where("segment_id IN ? AND lang = ?", ids, l.Tag).Find(&trs).Error; err != nil {
-			return err
-		}
-		bySeg := make(map[int64]Translation, len(trs))
-		for _, t := range trs {
-			bySeg[t.SegmentID] = t
-		}
-		unapproved := []int64{}
-		for _, sg := range segs {
-			if bySeg[sg.ID].State != string(workflow.Approved) {
-				unapproved = append(unapproved, sg.ID)
-			}
-		}
-		if len(unapproved) > 0 {
-			return apperr.New(apperr.Conflict, "%d of %d segments are not approved in %s yet", len(unapproved), len(segs), l.Tag).
-				With("unapproved", unapproved)
-		}
-		var last struct{ N int }
-		if err := tx.Model(&Release{}).Select("COALESCE(MAX(number), 0) AS n").
-			Where("document_id = ? AND lang = ?", docID, l.Tag).Scan(&last).Error; err != nil {
-			return err
-		}
-		rel = Release{DocumentID: docID, Lang: l.Tag, Number: last.N + 1, Revision: doc.Revision, Title: doc.Title,
-			PublishedBy: actor.ID, PublishedAt: s.now()}
-		if err := tx.Create(&rel).Error; err != nil {
-			return err
-		}
-		rows := make([]ReleaseSegment, len(segs))
-		for i, sg := range segs {
-			t := bySeg[sg.ID]
-			rows[i] = ReleaseSegment{ReleaseID: rel.ID, Ordinal: i, SegmentID: sg.ID, Paragraph: sg.Paragraph,
-				Position: sg.Position, Source: sg.Source, Text: t.Text, Lang: l.Tag, Version: t.Version}
-		}
-		return tx.CreateInBatches(rows, 200).Error
-	})
-	if err != nil {
-		return ReleaseView{}, fmt.Errorf("publish document %d in %s: %w", docID, lang, err)
-	}
-	return s.releaseView(ctx, rel), nil
+	return vs[0], nil
 }
 
-// Releases lists a document's releases, newest first.
+// Releases lists a document's releases, newest first, withdrawn ones included.
 func (s *Store) Releases(ctx context.Context, docID int64) ([]ReleaseView, error) {
 	db := s.read(ctx)
 	var doc Document
@@ -127,29 +96,59 @@ func (s *Store) Releases(ctx context.Context, docID int64) ([]ReleaseView, error
 	if err := db.Where("document_id = ?", docID).Order("published_at DESC, id DESC").Find(&rs).Error; err != nil {
 		return nil, fmt.Errorf("list releases of document %d: %w", docID, err)
 	}
-	out := make([]ReleaseView, len(rs))
-	for i, r := range rs {
-		out[i] = s.releaseView(ctx, r)
+	return s.releaseViews(ctx, rs)
+}
+
+// Release describes one release by its id.
+func (s *Store) Release(ctx context.Context, id int64) (ReleaseView, error) {
+	var r Release
+	if err := s.read(ctx).Take(&r, id).Error; err != nil {
+		return ReleaseView{}, notFound(err, "release %d not found", id)
+	}
+	return s.releaseOne(ctx, r)
+}
+
+// ReleaseByNumber loads release number of a document in a language with its
+// text, withdrawn or not (the caller shows a withdrawn one as gone). Number 0
+// means the latest live release, or the newest withdrawn one when every
+// release of the language was withdrawn.
+func (s *Store) ReleaseByNumber(ctx context.Context, docID int64, lang string, number int) (ReleaseContent, error) {
+	db := s.read(ctx)
+	q := db.Where("document_id = ? AND lang = ?", docID, lang)
+	if number > 0 {
+		q = q.Where("number = ?", number)
+	} else {
+		// Live releases first, then the newest.
+		q = q.Order("withdrawn_at IS NOT NULL")
+	}
+	var r Release
+	if err := q.Order("number DESC").Take(&r).Error; err != nil {
+		if number == 0 {
+			return ReleaseContent{}, notFound(err, "document %d has no release in %s", docID, lang)
+		}
+		return ReleaseContent{}, notFound(err, "document %d has no release %d in %s", docID, number, lang)
+	}
+	out, err := s.releaseContent(ctx, r)
+	if err != nil {
+		return ReleaseContent{}, err
+	}
+	if out.LatestLive, err = latestLive(db, docID, lang); err != nil {
+		return ReleaseContent{}, err
 	}
 	return out, nil
 }
 
-// ReleaseByNumber loads release number of a document in a language with its
-// text; number 0 means the latest.
-func (s *Store) ReleaseByNumber(ctx context.Context, docID int64, lang string, number int) (ReleaseContent, error) {
-	db := s.read(ctx).Where("document_id = ? AND lang = ?", docID, lang)
-	if number > 0 {
-		db = db.Where("number = ?", number)
-	}
-	var r Release
-	if err := db.Order("number DESC").Take(&r).Error; err != nil {
-		return ReleaseContent{}, notFound(err, "no release %d of document %d in %s", number, docID, lang)
-	}
+// releaseContent loads a release's text.
+func (s *Store) releaseContent(ctx context.Context, r Release) (ReleaseContent, error) {
 	var rows []ReleaseSegment
 	if err := s.read(ctx).Where("release_id = ?", r.ID).Order("ordinal").Find(&rows).Error; err != nil {
 		return ReleaseContent{}, fmt.Errorf("load release %d: %w", r.ID, err)
 	}
-	out := ReleaseContent{ReleaseView: s.releaseView(ctx, r), Segments: make([]ReleaseText, len(rows))}
+	v, err := s.releaseOne(ctx, r)
+	if err != nil {
+		return ReleaseContent{}, err
+	}
+	out := ReleaseContent{ReleaseView: v, Segments: make([]ReleaseText, len(rows))}
 	for i, x := range rows {
 		out.Segments[i] = ReleaseText{SegmentID: x.SegmentID, Paragraph: x.Paragraph, Position: x.Position,
 			Source: x.Source, Text: x.Text, Lang: x.Lang, Version: x.Version}
@@ -157,12 +156,77 @@ func (s *Store) ReleaseByNumber(ctx context.Context, docID int64, lang string, n
 	return out, nil
 }
 
-// PublishedLanguages lists the languages that have a release of a document.
+// latestLive is the number of the newest live release of a document in a language, 0 if none.
+func latestLive(db *gorm.DB, docID int64, lang string) (int, error) {
+	var r Release
+	err := db.Select("number").Where("document_id = ? AND lang = ? AND withdrawn_at IS NULL", docID, lang).
+		Order("number DESC").Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find the latest release of document %d in %s: %w", docID, lang, err)
+	}
+	return r.Number, nil
+}
+
+// LiveReleases loads the latest live release of a document in each
+// language, in the catalogue's language order.
+func (s *Store) LiveReleases(ctx context.Context, docID int64) ([]ReleaseContent, error) {
+	var rs []Release
+	err := s.read(ctx).Table("releases AS r").Select("r.*").
+		Joins("JOIN languages l ON l.tag = r.lang").
+		Where("r.document_id = ? AND r.withdrawn_at IS NULL", docID).
+		Where("r.number = (SELECT MAX(x.number) FROM releases x WHERE x.document_id = r.document_id AND x.lang = r.lang AND x.withdrawn_at IS NULL)").
+		Order("l.ordinal, r.lang").Find(&rs).Error
+	if err != nil {
+		return nil, fmt.Errorf("list the latest releases of document %d: %w", docID, err)
+	}
+	out := make([]ReleaseContent, len(rs))
+	for i, r := range rs {
+		if out[i], err = s.releaseContent(ctx, r); err != nil {
+			return nil, err
+		}
+		out[i].LatestLive = r.Number
+	}
+	return out, nil
+}
+
+// PublishedLanguages lists the languages that have a live release of a document.
 func (s *Store) PublishedLanguages(ctx context.Context, docID int64) ([]string, error) {
 	var langs []string
-	err := s.read(ctx).Model(&Release{}).Distinct("lang").Where("document_id = ?", docID).Order("lang").Pluck("lang", &langs).Error
+	err := s.read(ctx).Model(&Release{}).Distinct("lang").Where("document_id = ? AND withdrawn_at IS NULL", docID).
+		Order("lang").Pluck("lang", &langs).Error
 	if err != nil {
 		return nil, fmt.Errorf("list published languages of document %d: %w", docID, err)
 	}
 	return langs, nil
+}
+
+// FeedReleases lists the newest releases in a language, of one document
+// (docID > 0) or of all, newest change first (a withdrawal counts as a change).
+func (s *Store) FeedReleases(ctx context.Context, lang string, docID int64, limit int) ([]ReleaseView, error) {
+	q := s.read(ctx).Where("lang = ?", lang)
+	if docID > 0 {
+		q = q.Where("document_id = ?", docID)
+	}
+	var rs []Release
+	if err := q.Order("COALESCE(withdrawn_at, published_at) DESC, id DESC").Limit(limit).Find(&rs).Error; err != nil {
+		return nil, fmt.Errorf("list releases in %s: %w", lang, err)
+	}
+	return s.releaseViews(ctx, rs)
+}
+
+// releaseByID loads a release row inside a transaction.
+func releaseByID(tx *gorm.DB, id int64) (Release, error) {
+	var r Release
+	if err := tx.Take(&r, id).Error; err != nil {
+		return Release{}, notFound(err, "release %d not found", id)
+	}
+	return r, nil
+}
+
+// errNoRelease is returned for a document without releases where one is needed.
+func errNoRelease(docID int64) error {
+	return apperr.New(apperr.NotFound, "document %d has no live release", docID)
 }

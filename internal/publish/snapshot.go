@@ -1,0 +1,120 @@
+package publish
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"tilmash/internal/apperr"
+)
+
+// SourceLang is the language a waived segment is shown in.
+const SourceLang = "ru"
+
+// HistoryWaived is the history action recorded on each segment a partial
+// release shows in the source language; its comment is the waiver's reason.
+const HistoryWaived = "publish_partial"
+
+// MaxReasonLength bounds a waiver's or a withdrawal's reason, in characters.
+const MaxReasonLength = 1000
+
+// Candidate is one segment of the current revision with its translation in
+// the language being published.
+type Candidate struct {
+	SegmentID int64
+	Paragraph int
+	Position  int
+	Source    string
+	Text      string
+	Approved  bool
+	Version   int
+}
+
+// Taken is one segment as a release takes it: the approved text, or the
+// source (Lang "ru", Version 0) where a partial release waives it.
+type Taken struct {
+	SegmentID int64
+	Paragraph int
+	Position  int
+	Source    string
+	Text      string
+	Lang      string
+	Version   int
+}
+
+// Take decides what a release of lang takes from the candidates. A language
+// is ready when every segment is approved; with allowPartial it is ready when
+// at least one is, and the others show their source. When it is not ready,
+// ok is false and missing lists the segments that block it. When it is,
+// missing lists the segments shown in the source (empty for a full release).
+func Take(lang string, cs []Candidate, allowPartial bool) (taken []Taken, missing []int64, ok bool) {
+	approved := 0
+	for _, c := range cs {
+		if c.Approved {
+			approved++
+		} else {
+			missing = append(missing, c.SegmentID)
+		}
+	}
+	if len(missing) > 0 && (!allowPartial || approved == 0) {
+		return nil, missing, false
+	}
+	taken = make([]Taken, len(cs))
+	for i, c := range cs {
+		t := Taken{SegmentID: c.SegmentID, Paragraph: c.Paragraph, Position: c.Position, Source: c.Source,
+			Text: c.Text, Lang: lang, Version: c.Version}
+		if !c.Approved {
+			t.Text, t.Lang, t.Version = c.Source, SourceLang, 0
+		}
+		taken[i] = t
+	}
+	return taken, missing, len(cs) > 0
+}
+
+// Same reports whether two releases show exactly the same text in the same
+// places, so that publishing again would add nothing.
+func Same(a, b []Taken) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.SegmentID != y.SegmentID || x.Paragraph != y.Paragraph || x.Position != y.Position ||
+			x.Text != y.Text || x.Lang != y.Lang {
+			return false
+		}
+	}
+	return true
+}
+
+// Waiver checks a request's waiver: a partial release needs a reason, and a
+// reason only belongs to a partial release. It returns the reason cleaned
+// (NFC, trimmed ends).
+func Waiver(allowPartial bool, reason string) (string, error) {
+	reason = norm.NFC.String(strings.TrimSpace(reason))
+	switch {
+	case allowPartial && reason == "":
+		return "", apperr.New(apperr.Invalid, `a partial release needs a "reason": say why it cannot wait for every translation`)
+	case !allowPartial && reason != "":
+		return "", apperr.New(apperr.Invalid, `"reason" is only for a partial release; send "allow_partial": true with it`)
+	}
+	return reason, CheckReason(reason)
+}
+
+// CheckReason refuses a reason longer than MaxReasonLength characters.
+func CheckReason(reason string) error {
+	if n := utf8.RuneCountInString(reason); n > MaxReasonLength {
+		return apperr.New(apperr.Invalid, `"reason" is %d characters long; at most %d are allowed`, n, MaxReasonLength)
+	}
+	return nil
+}
+
+// WithdrawalReason checks and cleans the reason for withdrawing a release.
+func WithdrawalReason(reason string) (string, error) {
+	reason = norm.NFC.String(strings.TrimSpace(reason))
+	if reason == "" {
+		return "", apperr.New(apperr.Invalid, `"reason" is required: readers of the withdrawn release will see it`)
+	}
+	return reason, CheckReason(reason)
+}

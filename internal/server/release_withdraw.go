@@ -1,0 +1,36 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/publish"
+)
+
+type withdrawRequest struct {
+	Reason string `json:"reason"`
+}
+
+// withdrawRelease: POST /api/v1/releases/:rid/withdraw {"reason"} (publishers
+// and admins). The release's URL then answers 410 Gone with the reason.
+func (s *Server) withdrawRelease(c *gin.Context) {
+	id, err := idParam(c, "rid", "release")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var req withdrawRequest
+	if err := decodeJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	r, err := s.store.Withdraw(c.Request.Context(), actor(c), id, req.Reason)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	out := s.releaseJSON(c, r)
+	s.hooks.notify(publish.EventWithdrawn, out)
+	c.JSON(http.StatusOK, gin.H{"release": out})
+}

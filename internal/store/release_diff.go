@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/publish"
+)
+
+// ReleaseDiff is what changed between two releases of a document in one language.
+type ReleaseDiff struct {
+	From ReleaseView `json:"from"`
+	To   ReleaseView `json:"to"`
+	publish.Diff
+}
+
+// DiffReleases compares release from with release to of a document in a
+// language (withdrawn ones too). Segments whose Russian source was revised
+// in between are matched through the segments they derive from.
+func (s *Store) DiffReleases(ctx context.Context, docID int64, lang string, from, to int) (ReleaseDiff, error) {
+	if from <= 0 || to <= 0 {
+		return ReleaseDiff{}, apperr.New(apperr.Invalid, "release numbers start at 1")
+	}
+	a, err := s.ReleaseByNumber(ctx, docID, lang, from)
+	if err != nil {
+		return ReleaseDiff{}, err
+	}
+	b, err := s.ReleaseByNumber(ctx, docID, lang, to)
+	if err != nil {
+		return ReleaseDiff{}, err
+	}
+	inOld := make(map[int64]bool, len(a.Segments))
+	for _, sg := range a.Segments {
+		inOld[sg.SegmentID] = true
+	}
+	var fresh []int64
+	for _, sg := range b.Segments {
+		if !inOld[sg.SegmentID] {
+			fresh = append(fresh, sg.SegmentID)
+		}
+	}
+	anc, err := s.ancestors(ctx, fresh)
+	if err != nil {
+		return ReleaseDiff{}, err
+	}
+	return ReleaseDiff{From: a.ReleaseView, To: b.ReleaseView,
+		Diff: publish.Compare(diffSegments(a.Segments, nil), diffSegments(b.Segments, anc))}, nil
+}
+
+func diffSegments(ts []ReleaseText, anc map[int64][]int64) []publish.DiffSegment {
+	out := make([]publish.DiffSegment, len(ts))
+	for i, t := range ts {
+		out[i] = publish.DiffSegment{ID: t.SegmentID, Source: t.Source, Text: t.Text, Lang: t.Lang, Version: t.Version,
+			Ancestors: anc[t.SegmentID]}
+	}
+	return out
+}
+
+// maxAncestry bounds the walk up a segment's derivations (one per revision).
+const maxAncestry = 1000
+
+// ancestors maps each segment to the segments it derives from, nearest first.
+func (s *Store) ancestors(ctx context.Context, ids []int64) (map[int64][]int64, error) {
+	out := make(map[int64][]int64, len(ids))
+	head := make(map[int64]int64, len(ids)) // the segment whose parent is asked next → the segment it is an ancestor of
+	for _, id := range ids {
+		head[id] = id
+	}
+	db := s.read(ctx)
+	for hop := 0; hop < maxAncestry && len(head) > 0; hop++ {
+		ask := make([]int64, 0, len(head))
+		for id := range head {
+			ask = append(ask, id)
+		}
+		var segs []Segment
+		if err := db.Select("id, derived_from_id").Where("id IN ? AND derived_from_id IS NOT NULL", ask).Find(&segs).Error; err != nil {
+			return nil, fmt.Errorf("load segment ancestry: %w", err)
+		}
+		next := make(map[int64]int64, len(segs))
+		for _, sg := range segs {
+			of := head[sg.ID]
+			out[of] = append(out[of], *sg.DerivedFromID)
+			next[*sg.DerivedFromID] = of
+		}
+		head = next
+	}
+	return out, nil
+}

@@ -1,0 +1,251 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/publish"
+	"tilmash/internal/workflow"
+)
+
+// PublishRequest asks for releases of a document in several languages.
+type PublishRequest struct {
+	Langs []string
+	// AllowPartial waives the rule that every segment is approved: the
+	// segments that are not show the Russian source. Reason is then required
+	// and is kept on the release and in each waived segment's history.
+	AllowPartial bool
+	Reason       string
+}
+
+// PublishResult is what one publishing action did, per language.
+type PublishResult struct {
+	// Releases are the new releases, in the order of the request.
+	Releases []ReleaseView
+	// Unchanged are live releases that already have exactly the text a new
+	// release would take; none is made for them.
+	Unchanged []ReleaseView
+	// NotReady maps each language that could not be released to the
+	// segments that block it.
+	NotReady map[string][]int64
+	// Segments is the number of segments in the document's current revision.
+	Segments int
+}
+
+// PublishLanguages releases the approved text of a document's current
+// revision in each requested language that is ready, in one transaction.
+// Languages that are not ready are reported, not blocking the others.
+func (s *Store) PublishLanguages(ctx context.Context, actor workflow.Actor, docID int64, req PublishRequest) (PublishResult, error) {
+	if !actor.CanPublish() {
+		return PublishResult{}, apperr.New(apperr.Forbidden, "%s may not publish", actor.Name)
+	}
+	langs, err := s.publishLanguages(ctx, req.Langs)
+	if err != nil {
+		return PublishResult{}, err
+	}
+	reason, err := publish.Waiver(req.AllowPartial, req.Reason)
+	if err != nil {
+		return PublishResult{}, err
+	}
+	res := PublishResult{NotReady: map[string][]int64{}}
+	var made, same []Release
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		var doc Document
+		if err := tx.Take(&doc, docID).Error; err != nil {
+			return notFound(err, "document %d not found", docID)
+		}
+		segs, err := currentSegments(tx, docID)
+		if err != nil {
+			return err
+		}
+		res.Segments = len(segs)
+		byLang, err := translationsOf(tx, segs, langs)
+		if err != nil {
+			return err
+		}
+		for _, lang := range langs {
+			cands := candidates(segs, byLang[lang])
+			taken, missing, ok := publish.Take(lang, cands, req.AllowPartial)
+			if !ok {
+				res.NotReady[lang] = missing
+				continue
+			}
+			if prev, found, err := liveWithSameText(tx, docID, lang, taken); err != nil {
+				return err
+			} else if found {
+				same = append(same, prev)
+				continue
+			}
+			rel, err := s.createRelease(tx, actor, doc, lang, taken, missing, reason)
+			if err != nil {
+				return err
+			}
+			if err := s.recordWaived(tx, actor, lang, missing, byLang[lang], reason); err != nil {
+				return err
+			}
+			made = append(made, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return PublishResult{}, fmt.Errorf("publish document %d: %w", docID, err)
+	}
+	if res.Releases, err = s.releaseViews(ctx, made); err != nil {
+		return PublishResult{}, err
+	}
+	if res.Unchanged, err = s.releaseViews(ctx, same); err != nil {
+		return PublishResult{}, err
+	}
+	return res, nil
+}
+
+// Publish releases a document in one language. When not every segment is
+// approved it refuses with a conflict listing them under "unapproved"; when
+// the latest live release already has this exact text it returns that one.
+func (s *Store) Publish(ctx context.Context, actor workflow.Actor, docID int64, lang string) (ReleaseView, error) {
+	res, err := s.PublishLanguages(ctx, actor, docID, PublishRequest{Langs: []string{lang}})
+	if err != nil {
+		return ReleaseView{}, err
+	}
+	return res.Single()
+}
+
+// Single is the one release of a one-language request: the new one, the
+// unchanged live one, or the conflict that names the unapproved segments.
+func (r PublishResult) Single() (ReleaseView, error) {
+	switch {
+	case len(r.Releases) == 1:
+		return r.Releases[0], nil
+	case len(r.Unchanged) == 1:
+		return r.Unchanged[0], nil
+	}
+	for lang, ids := range r.NotReady {
+		return ReleaseView{}, apperr.New(apperr.Conflict, "%d of %d segments are not approved in %s yet", len(ids), r.Segments, lang).
+			With("unapproved", ids)
+	}
+	return ReleaseView{}, fmt.Errorf("publish: a one-language request gave %d releases", len(r.Releases)+len(r.Unchanged))
+}
+
+// publishLanguages validates the requested tags as target languages, each once.
+func (s *Store) publishLanguages(ctx context.Context, tags []string) ([]string, error) {
+	if len(tags) == 0 {
+		return nil, apperr.New(apperr.Invalid, `"langs" is empty: name at least one target language`)
+	}
+	out := make([]string, 0, len(tags))
+	seen := make(map[string]bool, len(tags))
+	for _, tag := range tags {
+		l, err := s.TargetLanguage(ctx, tag)
+		if err != nil {
+			return nil, err
+		}
+		if seen[l.Tag] {
+			return nil, apperr.New(apperr.Invalid, `"langs" names %s twice`, l.Tag)
+		}
+		seen[l.Tag] = true
+		out = append(out, l.Tag)
+	}
+	return out, nil
+}
+
+// translationsOf loads the translations of segments in languages, by language and segment.
+func translationsOf(tx *gorm.DB, segs []SegmentView, langs []string) (map[string]map[int64]Translation, error) {
+	ids := make([]int64, len(segs))
+	for i, sg := range segs {
+		ids[i] = sg.ID
+	}
+	var trs []Translation
+	if len(ids) > 0 {
+		if err := tx.Where("segment_id IN ? AND lang IN ?", ids, langs).Find(&trs).Error; err != nil {
+			return nil, fmt.Errorf("load translations: %w", err)
+		}
+	}
+	out := make(map[string]map[int64]Translation, len(langs))
+	for _, l := range langs {
+		out[l] = map[int64]Translation{}
+	}
+	for _, t := range trs {
+		out[t.Lang][t.SegmentID] = t
+	}
+	return out, nil
+}
+
+func candidates(segs []SegmentView, trs map[int64]Translation) []publish.Candidate {
+	out := make([]publish.Candidate, len(segs))
+	for i, sg := range segs {
+		t := trs[sg.ID]
+		out[i] = publish.Candidate{SegmentID: sg.ID, Paragraph: sg.Paragraph, Position: sg.Position, Source: sg.Source,
+			Text: t.Text, Approved: t.State == string(workflow.Approved), Version: t.Version}
+	}
+	return out
+}
+
+// liveWithSameText finds the latest live release of a document in a
+// language when it took exactly taken.
+func liveWithSameText(tx *gorm.DB, docID int64, lang string, taken []publish.Taken) (Release, bool, error) {
+	n, err := latestLive(tx, docID, lang)
+	if err != nil || n == 0 {
+		return Release{}, false, err
+	}
+	var r Release
+	if err := tx.Where("document_id = ? AND lang = ? AND number = ?", docID, lang, n).Take(&r).Error; err != nil {
+		return Release{}, false, fmt.Errorf("load release %d of document %d in %s: %w", n, docID, lang, err)
+	}
+	var rows []ReleaseSegment
+	if err := tx.Where("release_id = ?", r.ID).Order("ordinal").Find(&rows).Error; err != nil {
+		return Release{}, false, fmt.Errorf("load release %d: %w", r.ID, err)
+	}
+	prev := make([]publish.Taken, len(rows))
+	for i, x := range rows {
+		prev[i] = publish.Taken{SegmentID: x.SegmentID, Paragraph: x.Paragraph, Position: x.Position, Text: x.Text, Lang: x.Lang}
+	}
+	return r, publish.Same(prev, taken), nil
+}
+
+// createRelease writes a release numbered after every earlier one of the
+// document and language (withdrawn ones included) and its text.
+func (s *Store) createRelease(tx *gorm.DB, actor workflow.Actor, doc Document, lang string, taken []publish.Taken, missing []int64, reason string) (Release, error) {
+	var last struct{ N int }
+	if err := tx.Model(&Release{}).Select("COALESCE(MAX(number), 0) AS n").
+		Where("document_id = ? AND lang = ?", doc.ID, lang).Scan(&last).Error; err != nil {
+		return Release{}, fmt.Errorf("number the release in %s: %w", lang, err)
+	}
+	rel := Release{DocumentID: doc.ID, Lang: lang, Number: last.N + 1, Revision: doc.Revision, Title: doc.Title,
+		PublishedBy: actor.ID, PublishedAt: s.now(), Partial: len(missing) > 0, Missing: len(missing)}
+	if rel.Partial {
+		rel.Reason = reason
+	}
+	if err := tx.Create(&rel).Error; err != nil {
+		return Release{}, fmt.Errorf("create the release in %s: %w", lang, err)
+	}
+	rows := make([]ReleaseSegment, len(taken))
+	for i, t := range taken {
+		rows[i] = ReleaseSegment{ReleaseID: rel.ID, Ordinal: i, SegmentID: t.SegmentID, Paragraph: t.Paragraph,
+			Position: t.Position, Source: t.Source, Text: t.Text, Lang: t.Lang, Version: t.Version}
+	}
+	if err := tx.CreateInBatches(rows, 200).Error; err != nil {
+		return Release{}, fmt.Errorf("store the text of the release in %s: %w", lang, err)
+	}
+	return rel, nil
+}
+
+// recordWaived writes a history event on each segment a partial release
+// shows in the source, carrying the waiver's reason; states do not change.
+func (s *Store) recordWaived(tx *gorm.DB, actor workflow.Actor, lang string, missing []int64, trs map[int64]Translation, reason string) error {
+	now := s.now()
+	for _, id := range missing {
+		t := trs[id]
+		state := t.State
+		if state == "" {
+			state = string(workflow.Untranslated)
+		}
+		ev := Event{SegmentID: id, Lang: lang, ActorID: actor.ID, Action: publish.HistoryWaived, FromState: state,
+			ToState: state, Version: t.Version, Text: t.Text, Comment: reason, At: now}
+		if err := tx.Create(&ev).Error; err != nil {
+			return fmt.Errorf("record the waiver on segment %d in %s: %w", id, lang, err)
+		}
+	}
+	return nil
+}
