@@ -10,11 +10,22 @@ import (
 
 const actorKey = "tilmash.actor"
 
-// requireToken lets through requests with a valid bearer token.
+// requireToken lets through requests with a valid bearer token, or from a
+// signed-in browser (the workspace's scripts): its session cookie, plus the
+// X-CSRF-Token header on every state-changing method.
 func (s *Server) requireToken() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		token, ok := auth.BearerToken(c.GetHeader("Authorization"))
 		if !ok {
+			if a, session, ok := s.sessionActor(c); ok {
+				if !safeMethod(c.Request.Method) && !auth.CheckCSRF(session, c.GetHeader(csrfHeader)) {
+					s.fail(c, apperr.New(apperr.Forbidden, "send the page's CSRF token in the X-CSRF-Token header"))
+					return
+				}
+				c.Set(actorKey, a)
+				c.Next()
+				return
+			}
 			c.Header("WWW-Authenticate", `Bearer realm="tilmash"`)
 			s.fail(c, apperr.New(apperr.Unauthorized, "send an API token: Authorization: Bearer TOKEN"))
 			return

@@ -1,11 +1,63 @@
 package server
 
-import "github.com/gin-gonic/gin"
+import (
+	"fmt"
+	"time"
 
-// uiState holds the browser workspace's parsed templates and helpers.
-type uiState struct{}
+	"github.com/gin-gonic/gin"
 
-func newUIState(*Server) (*uiState, error) { return &uiState{}, nil }
+	"tilmash/internal/auth"
+	"tilmash/internal/i18n"
+	"tilmash/translations"
+	"tilmash/web"
+)
 
-// uiRoutes registers the workspace pages.
-func (s *Server) uiRoutes(*gin.Engine) {}
+// uiState holds the browser workspace's parsed templates, fingerprinted
+// assets, message bundle and sign-in throttle. It is built once at start-up.
+type uiState struct {
+	views    *renderer
+	assets   *assets
+	bundle   *i18n.Bundle
+	throttle *auth.Throttle
+	now      func() time.Time
+}
+
+func newUIState(*Server) (*uiState, error) {
+	bundle, err := i18n.New(translations.FS)
+	if err != nil {
+		return nil, fmt.Errorf("workspace messages: %w", err)
+	}
+	as, err := loadAssets(web.FS, "static")
+	if err != nil {
+		return nil, fmt.Errorf("workspace assets: %w", err)
+	}
+	views, err := newRenderer(web.FS, templateFuncs(as))
+	if err != nil {
+		return nil, fmt.Errorf("workspace templates: %w", err)
+	}
+	return &uiState{views: views, assets: as, bundle: bundle,
+		throttle: auth.NewThrottle(auth.DefaultThrottle(), time.Now), now: time.Now}, nil
+}
+
+// uiRoutes registers the workspace pages. Sign-in, the language switcher and
+// the assets are open; everything else needs a session, and every POST a
+// CSRF token.
+func (s *Server) uiRoutes(r *gin.Engine) {
+	r.GET("/static/:file", s.ui.assets.serve)
+
+	open := r.Group("", s.uiHeaders())
+	open.GET("/signin", s.signinPage)
+	open.POST("/signin", s.signin)
+	open.POST("/language", s.chooseLanguage)
+
+	pages := r.Group("", s.uiHeaders(), s.requireSession())
+	pages.POST("/signout", s.signout)
+	pages.GET("/", s.dashboard)
+	pages.GET("/translate/:id/:lang", s.editorPage)
+	pages.GET("/review/:lang", s.reviewPage)
+	pages.POST("/review/:lang", s.reviewApproveAll)
+	pages.POST("/review/:lang/:sid/approve", s.reviewApprove)
+	pages.POST("/review/:lang/:sid/reject", s.reviewReject)
+	pages.GET("/publish/:id", s.publishPage)
+	pages.POST("/publish/:id/:lang", s.publishRelease)
+}

@@ -1,0 +1,208 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+
+	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/i18n"
+	"tilmash/internal/qa"
+	"tilmash/internal/segment"
+	"tilmash/internal/store"
+	"tilmash/internal/workflow"
+)
+
+// editorSegment is one sentence of the editor.
+type editorSegment struct {
+	store.TranslationView
+	Label  string // the state's message id
+	Open   bool   // still needs a translator
+	Number string // "paragraph.position", as people cite it
+}
+
+// hygieneNote is a source warning with its localized kind.
+type hygieneNote struct {
+	Label   string // message id
+	Message string // the precise English sentence
+}
+
+type editorParagraph struct {
+	Number   int
+	Warnings []hygieneNote
+	Segments []editorSegment
+}
+
+// filterLink is one state filter with its count.
+type filterLink struct {
+	Key     string
+	Label   string // message id
+	N       int
+	Current bool
+	URL     string
+}
+
+type editorView struct {
+	DocID          int64
+	Title          string
+	Revision       int
+	Lang, Dir      string
+	Native         string
+	Paragraphs     []editorParagraph
+	Filters        []filterLink
+	Shown, Total   int
+	CanEdit        bool
+	CanReview      bool
+	XLIFF          string
+	HistoryBase    string // the API path the script appends SID/translations/LANG/history to
+	Messages       map[string]string
+	SourceWarnings int
+}
+
+// editorFilters are the filter keys in display order: all, open, then each state.
+func editorFilters() []string {
+	return []string{"all", "open", string(workflow.Untranslated), string(workflow.Translated), string(workflow.Approved),
+		string(workflow.Rejected), string(workflow.Outdated)}
+}
+
+func filterLabel(key string) string {
+	switch key {
+	case "all":
+		return "editor.filter_all"
+	case "open":
+		return "editor.filter_open"
+	}
+	return stateLabel(workflow.State(key))
+}
+
+func filterMatches(key string, st workflow.State) bool {
+	switch key {
+	case "all":
+		return true
+	case "open":
+		return st.Open()
+	}
+	return string(st) == key
+}
+
+// hygieneLabel is the message id of a source warning's kind.
+func hygieneLabel(kind string) string {
+	switch kind {
+	case segment.KindCombiningMark:
+		return "hygiene.combining_mark"
+	case segment.KindMissingSpace:
+		return "hygiene.missing_space"
+	case segment.KindMixedScript:
+		return "hygiene.mixed_script"
+	case segment.KindDoubleSpace:
+		return "hygiene.double_space"
+	case segment.KindUnbalancedQuotes:
+		return "hygiene.unbalanced_quotes"
+	}
+	return "hygiene.other"
+}
+
+// editorMessages are the texts the editor's script shows, in the page's language.
+func editorMessages(l *i18n.Localizer) map[string]string {
+	m := map[string]string{}
+	for _, id := range []string{"editor.saving", "editor.saved", "editor.unchanged", "editor.save_failed",
+		"editor.conflict_title", "editor.conflict_yours", "editor.conflict_theirs", "editor.keep_mine",
+		"editor.take_theirs", "editor.unsaved", "editor.history_empty", "editor.history_failed", "editor.last_open",
+		"state.untranslated", "state.translated", "state.approved", "state.rejected", "state.outdated"} {
+		m[id] = l.T(id)
+	}
+	return m
+}
+
+// editorPage: GET /translate/:id/:lang[?state=open] — the document in one
+// language, source beside target, grouped by paragraph.
+func (s *Server) editorPage(c *gin.Context) {
+	id, err := idParam(c, "id", "document")
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
+	list, err := s.store.Translations(ctx, id, c.Param("lang"))
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	warnings, err := s.store.SourceWarnings(ctx, id)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	lang, err := s.store.TargetLanguage(ctx, list.Lang)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	filter := c.DefaultQuery("state", "all")
+	known := false
+	for _, k := range editorFilters() {
+		known = known || k == filter
+	}
+	if !known {
+		filter = "all"
+	}
+	base := fmt.Sprintf("/translate/%d/%s", id, url.PathEscape(list.Lang))
+	v := editorView{DocID: id, Title: list.Title, Revision: list.Revision, Lang: list.Lang, Dir: list.Direction, Native: lang.NativeName,
+		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang),
+		XLIFF:       fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
+		HistoryBase: "/api/v1/segments/", Messages: editorMessages(l), SourceWarnings: len(warnings)}
+	for _, k := range editorFilters() {
+		n := 0
+		for _, sg := range list.Segments {
+			if filterMatches(k, sg.State) {
+				n++
+			}
+		}
+		u := base
+		if k != "all" {
+			u += "?state=" + k
+		}
+		v.Filters = append(v.Filters, filterLink{Key: k, Label: filterLabel(k), N: n, Current: k == filter, URL: u})
+	}
+	byPara := map[int]*editorParagraph{}
+	for _, w := range warnings {
+		p := paragraphOf(&v, byPara, w.Paragraph)
+		p.Warnings = append(p.Warnings, hygieneNote{Label: hygieneLabel(w.Kind), Message: w.Message})
+	}
+	for _, sg := range list.Segments {
+		if !filterMatches(filter, sg.State) {
+			continue
+		}
+		if sg.Checks == nil {
+			sg.Checks = []qa.Finding{}
+		}
+		p := paragraphOf(&v, byPara, sg.Paragraph)
+		p.Segments = append(p.Segments, editorSegment{TranslationView: sg, Label: stateLabel(sg.State), Open: sg.State.Open(),
+			Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position)})
+		v.Shown++
+	}
+	// Paragraphs with only warnings but no shown segment are dropped when filtering.
+	out := v.Paragraphs[:0]
+	for _, p := range v.Paragraphs {
+		if len(p.Segments) > 0 {
+			out = append(out, p)
+		}
+	}
+	v.Paragraphs = out
+	sort.Slice(v.Paragraphs, func(i, j int) bool { return v.Paragraphs[i].Number < v.Paragraphs[j].Number })
+	s.render(c, http.StatusOK, viewEditor, l.T("editor.title", "Lang", lang.NativeName), v)
+}
+
+// paragraphOf finds or appends paragraph n (the caller sorts them after).
+func paragraphOf(v *editorView, byPara map[int]*editorParagraph, n int) *editorParagraph {
+	if p, ok := byPara[n]; ok {
+		return p
+	}
+	v.Paragraphs = append(v.Paragraphs, editorParagraph{Number: n})
+	for i := range v.Paragraphs {
+		byPara[v.Paragraphs[i].Number] = &v.Paragraphs[i]
+	}
+	return byPara[n]
+}

@@ -1,0 +1,243 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/qa"
+	"tilmash/internal/store"
+	"tilmash/internal/workflow"
+)
+
+// reviewItem is one translated segment awaiting review.
+type reviewItem struct {
+	store.TranslationView
+	DocID       int64
+	DocTitle    string
+	Number      string
+	HasPrevious bool
+	Diff        []diffPart
+	Own         bool // the reviewer wrote this version: the four-eyes rule forbids approving it
+	Blocking    bool // checks found errors: approving needs a reason
+}
+
+// reviewResult is the outcome of "approve all shown", carried in the query.
+type reviewResult struct {
+	Approved, Own, Checks, Changed int
+}
+
+type reviewView struct {
+	Lang, Dir, Native string
+	DocID             int64
+	Items             []reviewItem
+	CanReview         bool
+	Result            *reviewResult
+	Error             string // localized
+	Detail            string // the application's precise reason
+	Action            string // the form action of "approve all shown"
+}
+
+// reviewPage: GET /review/:lang[?doc=ID] — the queue of translated segments.
+func (s *Server) reviewPage(c *gin.Context) {
+	s.renderReview(c, http.StatusOK, "", "")
+}
+
+func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) {
+	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
+	lang, err := s.store.TargetLanguage(ctx, c.Param("lang"))
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	docID, _ := strconv.ParseInt(c.Query("doc"), 10, 64)
+	if docID == 0 {
+		docID, _ = strconv.ParseInt(c.PostForm("doc"), 10, 64)
+	}
+	v := reviewView{Lang: lang.Tag, Dir: lang.Direction, Native: lang.NativeName, DocID: docID, CanReview: a.CanReview(lang.Tag),
+		Detail: detail, Action: "/review/" + url.PathEscape(lang.Tag)}
+	if errID != "" {
+		v.Error = l.T(errID)
+	}
+	if c.Query("done") == "1" {
+		v.Result = &reviewResult{Approved: atoi(c.Query("approved")), Own: atoi(c.Query("own")),
+			Checks: atoi(c.Query("checks")), Changed: atoi(c.Query("changed"))}
+	}
+	var docs []int64
+	if docID > 0 {
+		docs = []int64{docID}
+	} else {
+		all, err := s.store.Documents(ctx)
+		if err != nil {
+			s.failPage(c, err)
+			return
+		}
+		for _, d := range all {
+			docs = append(docs, d.ID)
+		}
+	}
+	var ids []int64
+	for _, d := range docs {
+		list, err := s.store.Translations(ctx, d, lang.Tag)
+		if err != nil {
+			s.failPage(c, err)
+			return
+		}
+		for _, sg := range list.Segments {
+			if sg.State != workflow.Translated {
+				continue
+			}
+			v.Items = append(v.Items, reviewItem{TranslationView: sg, DocID: d, DocTitle: list.Title,
+				Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position), Own: sg.AuthorID == a.ID, Blocking: qa.Blocking(sg.Checks)})
+			ids = append(ids, sg.ID)
+		}
+	}
+	prev, err := s.store.ApprovedBefore(ctx, lang.Tag, ids)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	for i := range v.Items {
+		if p, ok := prev[v.Items[i].ID]; ok {
+			v.Items[i].HasPrevious = true
+			v.Items[i].Diff = wordDiff(p, v.Items[i].Target)
+		}
+	}
+	s.render(c, status, viewReview, l.T("review.title", "Lang", lang.NativeName), v)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return max(n, 0)
+}
+
+// reviewBack is where a review action returns to: the queue, filtered as before.
+func reviewBack(lang, doc string) string {
+	u := "/review/" + url.PathEscape(lang)
+	if d := atoi(doc); d > 0 {
+		u += "?doc=" + strconv.Itoa(d)
+	}
+	return u
+}
+
+func formVersion(c *gin.Context) (int, bool) {
+	v, err := strconv.Atoi(c.PostForm("version"))
+	return v, err == nil && v >= 0
+}
+
+// reviewApprove: POST /review/:lang/:sid/approve {csrf, version, override, doc}.
+func (s *Server) reviewApprove(c *gin.Context) {
+	sid, err := idParam(c, "sid", "segment")
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	version, ok := formVersion(c)
+	if !ok {
+		s.renderReview(c, http.StatusBadRequest, "review.bad_form", "")
+		return
+	}
+	_, err = s.store.ApproveWithOverride(c.Request.Context(), actor(c), sid, c.Param("lang"), version, c.PostForm("override"))
+	if err != nil {
+		s.reviewFailed(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, reviewBack(c.Param("lang"), c.PostForm("doc")))
+}
+
+// reviewReject: POST /review/:lang/:sid/reject {csrf, version, comment, doc};
+// the comment is required.
+func (s *Server) reviewReject(c *gin.Context) {
+	sid, err := idParam(c, "sid", "segment")
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	version, ok := formVersion(c)
+	if !ok {
+		s.renderReview(c, http.StatusBadRequest, "review.bad_form", "")
+		return
+	}
+	comment := strings.TrimSpace(c.PostForm("comment"))
+	if comment == "" {
+		s.renderReview(c, http.StatusBadRequest, "review.comment_required", "")
+		return
+	}
+	if _, err := s.store.Reject(c.Request.Context(), actor(c), sid, c.Param("lang"), version, comment); err != nil {
+		s.reviewFailed(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, reviewBack(c.Param("lang"), c.PostForm("doc")))
+}
+
+// reviewFailed shows the queue again with why the action was refused.
+func (s *Server) reviewFailed(c *gin.Context, err error) {
+	e, ok := apperr.As(err)
+	if !ok {
+		s.failPage(c, err)
+		return
+	}
+	id := "review.failed"
+	switch e.Code {
+	case apperr.Forbidden:
+		id = "review.forbidden"
+	case apperr.Conflict:
+		id = "review.changed"
+	case apperr.ChecksFailed:
+		id = "review.checks_failed"
+	}
+	s.renderReview(c, statusOf(e.Code), id, e.Message)
+}
+
+// reviewApproveAll: POST /review/:lang {csrf, doc, item=SID:VERSION...}
+// approves every shown segment it may, and counts the ones skipped and why:
+// the reviewer's own text (four-eyes rule), failed checks, or a text that
+// changed since the page was shown.
+func (s *Server) reviewApproveAll(c *gin.Context) {
+	ctx, a, lang := c.Request.Context(), actor(c), c.Param("lang")
+	if !a.CanReview(lang) {
+		s.renderReview(c, http.StatusForbidden, "review.forbidden", "")
+		return
+	}
+	var res reviewResult
+	for _, item := range c.PostFormArray("item") {
+		sidText, verText, _ := strings.Cut(item, ":")
+		sid, err1 := strconv.ParseInt(sidText, 10, 64)
+		version, err2 := strconv.Atoi(verText)
+		if err1 != nil || err2 != nil || sid <= 0 || version < 0 {
+			s.renderReview(c, http.StatusBadRequest, "review.bad_form", "")
+			return
+		}
+		_, err := s.store.Approve(ctx, a, sid, lang, version)
+		if err == nil {
+			res.Approved++
+			continue
+		}
+		switch apperr.CodeOf(err) {
+		case apperr.Forbidden:
+			res.Own++
+		case apperr.ChecksFailed:
+			res.Checks++
+		case apperr.Conflict:
+			res.Changed++
+		default:
+			s.reviewFailed(c, err)
+			return
+		}
+	}
+	q := url.Values{}
+	q.Set("done", "1")
+	q.Set("approved", strconv.Itoa(res.Approved))
+	q.Set("own", strconv.Itoa(res.Own))
+	q.Set("checks", strconv.Itoa(res.Checks))
+	q.Set("changed", strconv.Itoa(res.Changed))
+	if d := atoi(c.PostForm("doc")); d > 0 {
+		q.Set("doc", strconv.Itoa(d))
+	}
+	c.Redirect(http.StatusSeeOther, "/review/"+url.PathEscape(lang)+"?"+q.Encode())
+}

@@ -1,0 +1,112 @@
+package server
+
+import (
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/auth"
+	"tilmash/internal/i18n"
+)
+
+// signinView is the sign-in form's data.
+type signinView struct {
+	Name  string
+	Next  string
+	Error string // localized, when the last attempt failed
+}
+
+// signinPage: GET /signin[?next=/path].
+func (s *Server) signinPage(c *gin.Context) {
+	next := localPath(c.Query("next"))
+	if _, _, ok := s.sessionActor(c); ok {
+		c.Redirect(http.StatusSeeOther, next)
+		return
+	}
+	s.render(c, http.StatusOK, viewSignin, s.localizer(c).T("signin.title"), signinView{Next: next})
+}
+
+// signin: POST /signin {csrf, name, password, next}. Repeated failures of a
+// name from one address slow down: the answer is 429 until the wait is over.
+func (s *Server) signin(c *gin.Context) {
+	l := s.localizer(c)
+	secret, err := c.Cookie(presetCookie)
+	if err != nil || !s.checkCSRF(c, secret) {
+		s.renderError(c, http.StatusForbidden, "error.csrf", "")
+		return
+	}
+	name, password := strings.TrimSpace(c.PostForm("name")), c.PostForm("password")
+	view := signinView{Name: name, Next: localPath(c.PostForm("next"))}
+	key := auth.ThrottleKey(name, c.ClientIP())
+	if wait := s.ui.throttle.Wait(key); wait > 0 {
+		view.Error = l.N("signin.wait", int(math.Ceil(wait.Seconds())))
+		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		s.render(c, http.StatusTooManyRequests, viewSignin, l.T("signin.title"), view)
+		return
+	}
+	a, err := s.store.ActorByPassword(c.Request.Context(), name, password)
+	if err != nil {
+		if apperr.CodeOf(err) != apperr.Unauthorized {
+			s.failPage(c, err)
+			return
+		}
+		s.ui.throttle.Failed(key)
+		view.Error = l.T("signin.failed")
+		s.render(c, http.StatusUnauthorized, viewSignin, l.T("signin.title"), view)
+		return
+	}
+	s.ui.throttle.Succeeded(key)
+	token, hash, err := auth.NewSessionToken()
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	now := s.ui.now()
+	if err := s.store.CreateSession(c.Request.Context(), a.ID, hash, now, now.Add(auth.SessionLifetime)); err != nil {
+		s.failPage(c, err)
+		return
+	}
+	setCookie(c, sessionCookie, token, auth.SessionLifetime)
+	setCookie(c, presetCookie, "", -1)
+	c.Redirect(http.StatusSeeOther, view.Next)
+}
+
+// signout: POST /signout ends the session.
+func (s *Server) signout(c *gin.Context) {
+	if t, ok := c.Get(sessionKey); ok {
+		if err := s.store.DeleteSession(c.Request.Context(), auth.HashToken(t.(string))); err != nil {
+			s.failPage(c, err)
+			return
+		}
+	}
+	setCookie(c, sessionCookie, "", -1)
+	c.Redirect(http.StatusSeeOther, "/signin")
+}
+
+// chooseLanguage: POST /language {csrf, lang, next} remembers the interface
+// language in a cookie for a year.
+func (s *Server) chooseLanguage(c *gin.Context) {
+	if !s.checkCSRF(c, s.csrfSecret(c)) {
+		s.renderError(c, http.StatusForbidden, "error.csrf", "")
+		return
+	}
+	lang := s.ui.bundle.Match(c.PostForm("lang"), "")
+	if !isOption(s.ui.bundle.Options(), lang) {
+		lang = i18n.Default
+	}
+	setCookie(c, langCookie, lang, langCookieAge)
+	c.Redirect(http.StatusSeeOther, localPath(c.PostForm("next")))
+}
+
+func isOption(opts []i18n.Option, tag string) bool {
+	for _, o := range opts {
+		if o.Tag == tag {
+			return true
+		}
+	}
+	return false
+}

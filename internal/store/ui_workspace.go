@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"tilmash/internal/segment"
+	"tilmash/internal/workflow"
+)
+
+// LatestReleases maps document id → language → the newest release, for the
+// workspace's dashboard, in one query.
+func (s *Store) LatestReleases(ctx context.Context) (map[int64]map[string]ReleaseView, error) {
+	var rs []Release
+	err := s.read(ctx).Raw(`SELECT r.* FROM releases r
+		JOIN (SELECT document_id, lang, MAX(number) AS number FROM releases GROUP BY document_id, lang) m
+		ON m.document_id = r.document_id AND m.lang = r.lang AND m.number = r.number`).Scan(&rs).Error
+	if err != nil {
+		return nil, fmt.Errorf("list latest releases: %w", err)
+	}
+	names, err := s.UserNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]map[string]ReleaseView{}
+	for _, r := range rs {
+		if out[r.DocumentID] == nil {
+			out[r.DocumentID] = map[string]ReleaseView{}
+		}
+		out[r.DocumentID][r.Lang] = ReleaseView{ID: r.ID, DocumentID: r.DocumentID, Lang: r.Lang, Number: r.Number,
+			Revision: r.Revision, Title: r.Title, PublishedBy: names[r.PublishedBy], PublishedAt: r.PublishedAt}
+	}
+	return out, nil
+}
+
+// ApprovedBefore maps each of segIDs to the text last approved for it in
+// lang — on the segment itself or, after a source change, on the segment it
+// derives from — so a reviewer sees what changed since. Segments never
+// approved are absent.
+func (s *Store) ApprovedBefore(ctx context.Context, lang string, segIDs []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(segIDs) == 0 {
+		return out, nil
+	}
+	db := s.read(ctx)
+	var segs []Segment
+	if err := db.Select("id, derived_from_id").Where("id IN ?", segIDs).Find(&segs).Error; err != nil {
+		return nil, fmt.Errorf("load segments: %w", err)
+	}
+	ids := append([]int64(nil), segIDs...)
+	parent := map[int64]int64{}
+	for _, sg := range segs {
+		if sg.DerivedFromID != nil {
+			parent[sg.ID] = *sg.DerivedFromID
+			ids = append(ids, *sg.DerivedFromID)
+		}
+	}
+	var evs []Event
+	err := db.Select("segment_id, text").Where("segment_id IN ? AND lang = ? AND to_state = ?", ids, lang, string(workflow.Approved)).
+		Order("id").Find(&evs).Error
+	if err != nil {
+		return nil, fmt.Errorf("load approvals in %s: %w", lang, err)
+	}
+	last := map[int64]string{}
+	for _, e := range evs {
+		last[e.SegmentID] = e.Text // oldest first, so the latest wins
+	}
+	for _, id := range segIDs {
+		if t, ok := last[id]; ok {
+			out[id] = t
+		} else if t, ok := last[parent[id]]; ok {
+			out[id] = t
+		}
+	}
+	return out, nil
+}
+
+// SourceWarnings lists the hygiene warnings of a document's current revision.
+func (s *Store) SourceWarnings(ctx context.Context, docID int64) ([]segment.Warning, error) {
+	var rev Revision
+	err := s.read(ctx).Select("revisions.warnings").Joins("JOIN documents d ON d.id = revisions.document_id AND d.revision = revisions.number").
+		Where("revisions.document_id = ?", docID).Take(&rev).Error
+	if err != nil {
+		return nil, notFound(err, "document %d not found", docID)
+	}
+	out := []segment.Warning{}
+	if rev.Warnings != "" {
+		if err := json.Unmarshal([]byte(rev.Warnings), &out); err != nil {
+			return nil, fmt.Errorf("read warnings of document %d: %w", docID, err)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,233 @@
+// Tilmash editor: saves a segment through the JSON API without reloading,
+// Ctrl+Enter saves and moves to the next open segment, a 409 shows the other
+// person's text beside yours, and history loads in place. Hand-written, no
+// build step. Every text from the server is set with textContent, never as HTML.
+(function () {
+  "use strict";
+
+  var root = document.getElementById("editor");
+  if (!root) return;
+  var msgs = JSON.parse(document.getElementById("editor-messages").textContent);
+  var csrf = document.querySelector('meta[name="csrf-token"]').content;
+  var lang = root.dataset.lang;
+  var historyBase = root.dataset.history;
+
+  function t(id) { return msgs[id] || id; }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function segments() { return Array.prototype.slice.call(root.querySelectorAll("article.seg")); }
+  function area(seg) { return seg.querySelector("textarea"); }
+
+  // The text last saved (or loaded), to tell edits from untouched segments.
+  segments().forEach(function (seg) { seg.dataset.saved = area(seg).value; });
+
+  function setStatus(seg, text, isError) {
+    var s = seg.querySelector(".status");
+    s.textContent = text;
+    s.classList.toggle("error", !!isError);
+  }
+
+  function setState(seg, state) {
+    seg.dataset.state = state;
+    seg.dataset.open = String(state === "untranslated" || state === "rejected" || state === "outdated");
+    var badge = seg.querySelector(".badge");
+    badge.className = "badge st-" + state;
+    badge.textContent = t("state." + state);
+  }
+
+  function api(method, path, body) {
+    return fetch(path, {
+      method: method,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, "Accept": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        return { status: res.status, data: data };
+      });
+    });
+  }
+
+  function savePath(seg) {
+    return "/api/v1/segments/" + seg.dataset.id + "/translations/" + encodeURIComponent(lang);
+  }
+
+  // save sends the textarea's text written from the version it was read at.
+  // It resolves true when the text is stored.
+  function save(seg, text, version) {
+    var ta = area(seg);
+    if (text === undefined) text = ta.value;
+    if (version === undefined) version = Number(seg.dataset.version);
+    seg.classList.add("saving");
+    setStatus(seg, t("editor.saving"));
+    return api("PUT", savePath(seg), { target: text, version: version }).then(function (r) {
+      seg.classList.remove("saving");
+      if (r.status === 200) {
+        seg.dataset.version = r.data.version;
+        seg.dataset.saved = r.data.target;
+        if (ta.value === text) ta.value = r.data.target;
+        setState(seg, r.data.state);
+        var c = seg.querySelector(".comment");
+        if (c && !r.data.unchanged) c.remove();
+        hideConflict(seg);
+        setStatus(seg, r.data.unchanged ? t("editor.unchanged") : t("editor.saved"));
+        refreshHistory(seg);
+        return true;
+      }
+      if (r.status === 409 && r.data.current) {
+        showConflict(seg, text, r.data.current);
+        setStatus(seg, t("editor.conflict_title"), true);
+        return false;
+      }
+      setStatus(seg, t("editor.save_failed") + " " + (r.data.error || r.status), true);
+      return false;
+    }, function () {
+      seg.classList.remove("saving");
+      setStatus(seg, t("editor.save_failed"), true);
+      return false;
+    });
+  }
+
+  function hideConflict(seg) {
+    var box = seg.querySelector(".conflict");
+    box.hidden = true;
+    box.textContent = "";
+  }
+
+  // showConflict puts the other person's text beside yours; neither is lost
+  // until the translator picks one.
+  function showConflict(seg, mine, current) {
+    var box = seg.querySelector(".conflict");
+    box.textContent = "";
+    box.appendChild(el("h3", "", t("editor.conflict_title")));
+    var pair = el("div", "pair");
+    var yours = el("div", "yours");
+    yours.appendChild(el("h3", "", t("editor.conflict_yours")));
+    yours.appendChild(el("p", "text", mine));
+    var theirs = el("div", "theirs");
+    theirs.appendChild(el("h3", "", t("editor.conflict_theirs")));
+    theirs.appendChild(el("p", "text", current.target || ""));
+    [yours, theirs].forEach(function (d) {
+      d.querySelector("p").setAttribute("lang", lang);
+      d.querySelector("p").setAttribute("dir", area(seg).dir);
+    });
+    pair.appendChild(yours);
+    pair.appendChild(theirs);
+    box.appendChild(pair);
+    var buttons = el("div", "buttons");
+    var keep = el("button", "keep-mine primary", t("editor.keep_mine"));
+    keep.type = "button";
+    var take = el("button", "take-theirs", t("editor.take_theirs"));
+    take.type = "button";
+    keep.addEventListener("click", function () {
+      area(seg).value = mine;
+      save(seg, mine, current.version).then(function (ok) { if (ok) area(seg).focus(); });
+    });
+    take.addEventListener("click", function () {
+      var ta = area(seg);
+      ta.value = current.target || "";
+      seg.dataset.version = current.version;
+      seg.dataset.saved = ta.value;
+      setState(seg, current.state);
+      hideConflict(seg);
+      setStatus(seg, "");
+      ta.focus();
+    });
+    buttons.appendChild(keep);
+    buttons.appendChild(take);
+    box.appendChild(buttons);
+    box.hidden = false;
+    keep.focus();
+  }
+
+  // nextOpen is the first open segment after seg, wrapping around.
+  function nextOpen(seg) {
+    var all = segments();
+    var i = all.indexOf(seg);
+    for (var k = 1; k < all.length; k++) {
+      var s = all[(i + k) % all.length];
+      if (s.dataset.open === "true") return s;
+    }
+    return null;
+  }
+
+  function refreshHistory(seg) {
+    var d = seg.querySelector("details.history");
+    if (d.open) loadHistory(seg);
+    else d.dataset.loaded = "";
+  }
+
+  function loadHistory(seg) {
+    var d = seg.querySelector("details.history");
+    var list = d.querySelector("ol");
+    d.dataset.loaded = "1";
+    api("GET", historyBase + seg.dataset.id + "/translations/" + encodeURIComponent(lang) + "/history").then(function (r) {
+      list.textContent = "";
+      if (r.status !== 200) {
+        list.appendChild(el("li", "", t("editor.history_failed")));
+        return;
+      }
+      var evs = r.data.events || [];
+      if (evs.length === 0) list.appendChild(el("li", "", t("editor.history_empty")));
+      evs.forEach(function (e) {
+        var li = el("li");
+        var when = new Date(e.at);
+        li.appendChild(el("time", "muted", when.toLocaleString(document.documentElement.lang)));
+        li.appendChild(document.createTextNode(" " + e.actor + " · " + (msgs["state." + e.to] || e.to) + " · v" + e.version));
+        if (e.text) {
+          var q = el("q", "", e.text);
+          q.setAttribute("lang", lang);
+          q.setAttribute("dir", area(seg).dir);
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(q);
+        }
+        if (e.comment) li.appendChild(el("em", "", " — " + e.comment));
+        list.appendChild(li);
+      });
+    });
+  }
+
+  root.addEventListener("toggle", function (ev) {
+    var d = ev.target;
+    if (d.matches && d.matches("details.history") && d.open && !d.dataset.loaded) {
+      loadHistory(d.closest("article.seg"));
+    }
+  }, true);
+
+  root.addEventListener("click", function (ev) {
+    var b = ev.target.closest("button.save");
+    if (b) save(b.closest("article.seg"));
+  });
+
+  root.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" || !(ev.ctrlKey || ev.metaKey)) return;
+    var seg = ev.target.closest && ev.target.closest("article.seg");
+    if (!seg || ev.target.tagName !== "TEXTAREA" || ev.target.readOnly) return;
+    ev.preventDefault();
+    save(seg).then(function (ok) {
+      if (!ok) return;
+      var next = nextOpen(seg);
+      if (next) {
+        area(next).focus();
+        next.scrollIntoView({ block: "center" });
+      } else {
+        setStatus(seg, t("editor.saved") + " " + t("editor.last_open"));
+      }
+    });
+  });
+
+  // Nothing typed is lost by leaving the page by mistake.
+  window.addEventListener("beforeunload", function (ev) {
+    var dirty = segments().some(function (seg) { return area(seg).value !== seg.dataset.saved; });
+    if (dirty) {
+      ev.preventDefault();
+      ev.returnValue = t("editor.unsaved");
+    }
+  });
+})();
