@@ -19,6 +19,8 @@ type grammer struct {
 	count []uint16
 	used  []int32
 	out   []uint32
+	// text and other are scratch buffers for folded text, reused from call to call.
+	text, other []rune
 }
 
 // buckets returns the bucket (of 1<<bits) of every padded trigram of text; a text of n characters

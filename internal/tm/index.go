@@ -1,6 +1,7 @@
 package tm
 
 import (
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -99,15 +100,46 @@ func (x *Index) Add(e Entry) {
 
 // AddBatch adds many entries and rebuilds the index once: the way to load a memory at start.
 func (x *Index) AddBatch(es []Entry) {
+	// Folding and hashing, the bulk of adding, need no lock and run in parallel.
+	sums := foldSums(es)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	var g grammer
 	x.entries = slices.Grow(x.entries, len(es))
 	x.keys = slices.Grow(x.keys, len(es))
-	for _, e := range es {
-		x.addLocked(e, &g, false)
+	if len(x.byID) == 0 {
+		// Growing a map of a million entries step by step costs more than folding them.
+		x.byID = make(map[int64]int32, len(es))
+		x.byHash = make(map[uint64]int32, len(es))
+	}
+	for i, e := range es {
+		x.insert(e, sums[i], &g, false)
 	}
 	x.build()
+}
+
+// foldSum is what the index keeps of a folded source: its hash and length in runes.
+type foldSum struct {
+	hash   uint64
+	length int32
+}
+
+func sumOf(folded []rune) foldSum {
+	return foldSum{hash: hashRunes(folded), length: int32(len(folded))}
+}
+
+// foldSums folds and hashes the sources of es on every core.
+func foldSums(es []Entry) []foldSum {
+	sums := make([]foldSum, len(es))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(es)/50_000))
+	parallel(workers, func(w int) {
+		var buf []rune
+		for i := len(es) * w / workers; i < len(es)*(w+1)/workers; i++ {
+			buf = fold(es[i].Source, buf)
+			sums[i] = sumOf(buf)
+		}
+	})
+	return sums
 }
 
 // Remove deletes the entry with this ID and reports whether it was there.
@@ -120,23 +152,30 @@ func (x *Index) Remove(id int64) bool {
 }
 
 func (x *Index) addLocked(e Entry, g *grammer, post bool) {
+	g.text = fold(e.Source, g.text)
+	x.insert(e, sumOf(g.text), g, post)
+}
+
+// insert adds e, whose folded source sums to sum. With post, the new key goes into the dynamic
+// segment's buckets.
+func (x *Index) insert(e Entry, sum foldSum, g *grammer, post bool) {
 	if _, ok := x.byID[e.ID]; ok {
 		x.removeLocked(e.ID)
 	}
-	folded := fold(e.Source, nil)
-	h := hashRunes(folded)
-	key := x.findKey(h, folded)
+	h := sum.hash
+	key := x.findKey(e.Source, sum, g)
 	if key < 0 {
 		key = int32(len(x.keys))
-		x.keys = append(x.keys, keyRec{length: int32(len(folded)), head: -1, hash: h})
+		x.keys = append(x.keys, keyRec{length: sum.length, head: -1, hash: h})
 		if _, taken := x.byHash[h]; taken {
 			x.moreHash[h] = append(x.moreHash[h], key)
 		} else {
 			x.byHash[h] = key
 		}
-		x.maxLen = max(x.maxLen, len(folded))
+		x.maxLen = max(x.maxLen, int(sum.length))
 		if post {
-			for _, b := range g.buckets(folded, x.bits) {
+			g.text = fold(e.Source, g.text)
+			for _, b := range g.buckets(g.text, x.bits) {
 				x.dyn[b] = append(x.dyn[b], key)
 			}
 		}
@@ -154,27 +193,32 @@ func (x *Index) addLocked(e Entry, g *grammer, post bool) {
 	x.byID[e.ID] = slot
 }
 
-// findKey returns the key whose folded source is folded, or -1.
-func (x *Index) findKey(h uint64, folded []rune) int32 {
-	k, ok := x.byHash[h]
+// findKey returns the key with the same folded source as source, or -1.
+func (x *Index) findKey(source string, sum foldSum, g *grammer) int32 {
+	k, ok := x.byHash[sum.hash]
 	if !ok {
 		return -1
 	}
-	if x.sameKey(k, folded) {
+	// A hash hit is a duplicate source (or, rarely, a collision): fold to be sure.
+	g.text = fold(source, g.text)
+	if x.sameKey(k, g.text, g) {
 		return k
 	}
-	for _, k := range x.moreHash[h] {
-		if x.sameKey(k, folded) {
+	for _, k := range x.moreHash[sum.hash] {
+		if x.sameKey(k, g.text, g) {
 			return k
 		}
 	}
 	return -1
 }
 
-func (x *Index) sameKey(k int32, folded []rune) bool {
+func (x *Index) sameKey(k int32, folded []rune, g *grammer) bool {
 	kr := x.keys[k]
-	return kr.head >= 0 && int(kr.length) == len(folded) &&
-		slices.Equal(fold(x.entries[kr.head].Source, nil), folded)
+	if kr.head < 0 || int(kr.length) != len(folded) {
+		return false
+	}
+	g.other = fold(x.entries[kr.head].Source, g.other)
+	return slices.Equal(g.other, folded)
 }
 
 func (x *Index) removeLocked(id int64) bool {
