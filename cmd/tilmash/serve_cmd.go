@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"tilmash/internal/publish"
 	"tilmash/internal/server"
 	"tilmash/internal/store"
 )
@@ -20,6 +21,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	db := fs.String("db", "tilmash.db", "SQLite database file")
 	demo := fs.Bool("demo", false, "load the demo announcement and demo users, printing fresh credentials")
 	baseURL := fs.String("base-url", "", "public base URL for links (default: from each request's host)")
+	var hooks listFlag
+	fs.Var(&hooks, "webhook", "URL to POST a signed JSON notification to on each release (repeatable; TILMASH_WEBHOOK takes a comma-separated list)")
+	hookSecret := fs.String("webhook-secret", "", "secret for the X-Tilmash-Signature HMAC-SHA256 of webhook bodies")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,11 +47,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	srv, err := server.New(server.Config{BaseURL: *baseURL}, st, log)
+	srv, err := server.New(server.Config{BaseURL: *baseURL,
+		Webhooks: publish.Webhooks{URLs: hooks, Secret: *hookSecret}}, st, log)
 	if err != nil {
 		ln.Close()
 		return err
 	}
+	defer srv.Close() // stops webhook retries; runs before the store's deferred Close
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute}
 	fmt.Fprintf(stdout, "Tilmash is listening on %s (database %s)\n", url, *db)
 	errc := make(chan error, 1)
