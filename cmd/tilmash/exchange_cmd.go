@@ -2,12 +2,109 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"os"
+
+	"tilmash/internal/store"
+	"tilmash/internal/xliff"
 )
 
 // cmdXLIFF runs "tilmash xliff export|import".
 func cmdXLIFF(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
-	return usageError{"xliff: not built yet"}
+	if len(args) == 0 {
+		return usageError{"xliff needs a command: export or import"}
+	}
+	switch args[0] {
+	case "export":
+		return cmdXLIFFExport(ctx, args[1:], stdout)
+	case "import":
+		return cmdXLIFFImport(ctx, args[1:], stdin, stdout)
+	}
+	return usageError{fmt.Sprintf("unknown xliff command %q; try: tilmash xliff export|import", args[0])}
+}
+
+func cmdXLIFFExport(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := newFlags("xliff export")
+	db := fs.String("db", "tilmash.db", "SQLite database file")
+	docID := fs.Int64("document", 0, "id of the document")
+	lang := fs.String("lang", "", "target language, e.g. kk")
+	format := fs.String("format", "2.1", "XLIFF version: 2.1 or 1.2")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *docID <= 0 || *lang == "" || fs.NArg() != 0 {
+		return usageError{"xliff export needs --document ID and --lang LANG, and no FILE (it writes to stdout)"}
+	}
+	f, err := xliff.ParseFormat(*format)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return st.ExportXLIFF(ctx, *docID, *lang, f, stdout)
+}
+
+func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
+	fs := newFlags("xliff import")
+	db := fs.String("db", "tilmash.db", "SQLite database file")
+	user := fs.String("user", "", "name of the user the translations are saved as")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *user == "" || fs.NArg() != 1 {
+		return usageError{"xliff import needs --user NAME and exactly one FILE (use - for stdin)"}
+	}
+	in, err := openInput(fs.Arg(0), stdin)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	actor, err := st.ActorByName(ctx, *user)
+	if err != nil {
+		return err
+	}
+	res, err := st.ImportXLIFF(ctx, actor, 0, "", in, xliff.DefaultLimit)
+	if err != nil {
+		return err
+	}
+	printXLIFFResult(stdout, res)
+	return nil
+}
+
+// printXLIFFResult lists conflicts and check findings, then the summary as
+// the last line, which scripts may rely on.
+func printXLIFFResult(w io.Writer, res store.XLIFFImportResult) {
+	for _, c := range res.Conflicts {
+		fmt.Fprintf(w, "conflict s%d: changed in Tilmash since the export (now version %d, %s by %s: %q); yours, not saved: %q\n",
+			c.ID, c.Current.Version, c.Current.State, c.Current.Author, c.Current.Target, c.Yours)
+	}
+	for _, sc := range res.Checks {
+		for _, f := range sc.Checks {
+			fmt.Fprintf(w, "check s%d: %s: %s\n", sc.ID, f.Severity, f.Message)
+		}
+	}
+	fmt.Fprintln(w, res.Summary())
+}
+
+// openInput opens a FILE argument; "-" is stdin.
+func openInput(path string, stdin io.Reader) (io.ReadCloser, error) {
+	if path == "-" {
+		return io.NopCloser(stdin), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return f, nil
 }
 
 // cmdTM runs "tilmash tm export|import".

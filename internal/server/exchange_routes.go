@@ -3,4 +3,7 @@ package server
 import "github.com/gin-gonic/gin"
 
 // exchangeRoutes registers XLIFF and TMX exchange with CAT tools.
-func (s *Server) exchangeRoutes(api *gin.RouterGroup) {}
+func (s *Server) exchangeRoutes(api *gin.RouterGroup) {
+	api.GET("/documents/:id/xliff/:lang", s.exportXLIFF)
+	api.POST("/documents/:id/xliff", s.importXLIFF)
+}

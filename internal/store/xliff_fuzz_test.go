@@ -28,7 +28,7 @@ func FuzzImportXLIFF(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		before := countRows(t, fx.st)
-		res, err := fx.st.ImportXLIFF(ctx, fx.translator, fx.doc.ID, bytes.NewReader(data), 1<<20)
+		res, err := fx.st.ImportXLIFF(ctx, fx.translator, fx.doc.ID, "", bytes.NewReader(data), 1<<20)
 		after := countRows(t, fx.st)
 		if err != nil {
 			if after != before {

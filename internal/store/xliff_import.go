@@ -58,8 +58,9 @@ func (r XLIFFImportResult) Summary() string {
 }
 
 // ImportXLIFF saves the targets of a filled XLIFF file as actor's
-// translations, all in one transaction. docID is the document the file must
-// belong to; 0 takes it from the file (the CLI). Files bigger than limit
+// translations, all in one transaction. docID and lang are the document and
+// target language the file must be for; 0 and "" take them from the file
+// (the CLI). Files bigger than limit
 // bytes are refused (limit <= 0 means xliff.DefaultLimit).
 //
 // The file is refused as a whole when it is malformed, belongs to another
@@ -69,7 +70,7 @@ func (r XLIFFImportResult) Summary() string {
 // of a translation changed since the export (another version, or any text
 // when the file carries no version) is a conflict; anything else is saved
 // through workflow.Edit with origin "xliff".
-func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64, r io.Reader, limit int64) (XLIFFImportResult, error) {
+func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64, lang string, r io.Reader, limit int64) (XLIFFImportResult, error) {
 	if limit <= 0 {
 		limit = xliff.DefaultLimit
 	}
@@ -87,6 +88,16 @@ func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int
 	l, err := s.xliffTarget(ctx, f.Header)
 	if err != nil {
 		return XLIFFImportResult{}, err
+	}
+	if lang != "" {
+		want, err := s.TargetLanguage(ctx, lang)
+		if err != nil {
+			return XLIFFImportResult{}, err
+		}
+		if want.Tag != l.Tag {
+			return XLIFFImportResult{}, apperr.New(apperr.Invalid, "the file is a translation into %s, not into %s", l.Tag, want.Tag).
+				With("file_lang", l.Tag)
+		}
 	}
 	if !actor.CanTranslate(l.Tag) {
 		return XLIFFImportResult{}, apperr.New(apperr.Forbidden, "%s may not translate into %s", actor.Name, l.Tag)

@@ -42,7 +42,7 @@ func TestImportXLIFF(t *testing.T) {
 		t.Run(string(format), func(t *testing.T) {
 			f := newExchangeFixture(t)
 			filled := rewrite(t, f.export(t, format), func(i int, u *xliff.Unit) { u.Target = kkFixture[i] })
-			res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, bytes.NewReader(filled), 0)
+			res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,13 +59,13 @@ func TestImportXLIFF(t *testing.T) {
 				}
 			}
 			// The same file again changes nothing: its texts are the current ones.
-			res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, bytes.NewReader(filled), 0)
+			res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
 			if err != nil || res.Summary() != "saved 0, unchanged 3, conflicts 0" {
 				t.Fatalf("second import: %+v, %v", res, err)
 			}
 			// Other texts from the stale export conflict, one by one.
 			other := rewrite(t, filled, func(i int, u *xliff.Unit) { u.Target = kkFixture[i] + " Иә." })
-			res, err = f.st.ImportXLIFF(ctx, f.reviewer, 0, bytes.NewReader(other), 0)
+			res, err = f.st.ImportXLIFF(ctx, f.reviewer, 0, "", bytes.NewReader(other), 0)
 			if err != nil || res.Summary() != "saved 0, unchanged 0, conflicts 3" {
 				t.Fatalf("stale import: %+v, %v", res, err)
 			}
@@ -87,12 +87,12 @@ func TestImportXLIFFWithoutVersions(t *testing.T) {
 	// A tool dropped tl:version: untranslated segments take the text, the
 	// translated one keeps its own unless the file's text is the same.
 	data := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Version, u.Target = -1, kkFixture[i]+" *" })
-	res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, bytes.NewReader(data), 0)
+	res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(data), 0)
 	if err != nil || res.Summary() != "saved 2, unchanged 0, conflicts 1" || res.Conflicts[0].ExportedVersion != -1 {
 		t.Fatalf("import without versions: %+v, %v", res, err)
 	}
 	data = rewrite(t, data, func(i int, u *xliff.Unit) { u.Target = strings.TrimSuffix(u.Target, " *") })
-	res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, bytes.NewReader(data), 0)
+	res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(data), 0)
 	if err != nil || res.Summary() != "saved 0, unchanged 1, conflicts 2" {
 		t.Fatalf("second import without versions: %+v, %v", res, err)
 	}
@@ -130,7 +130,7 @@ func TestImportXLIFFRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := f.st.ImportXLIFF(ctx, c.actor, c.doc, strings.NewReader(c.data), c.limit)
+			_, err := f.st.ImportXLIFF(ctx, c.actor, c.doc, "", strings.NewReader(c.data), c.limit)
 			e, ok := apperr.As(err)
 			if !ok || e.Code != c.code || e.Message != c.msg {
 				t.Fatalf("err = %v (%T), want %s %q", err, err, c.code, c.msg)

@@ -1,0 +1,218 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"tilmash/internal/xliff"
+)
+
+// download GETs a file and returns its body and headers.
+func (ts *testServer) download(tb testing.TB, path, token string) ([]byte, http.Header) {
+	tb.Helper()
+	req, err := http.NewRequest("GET", ts.URL+path, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if res.StatusCode != http.StatusOK {
+		tb.Fatalf("GET %s: status %d: %s", path, res.StatusCode, body)
+	}
+	return body, res.Header
+}
+
+// fillXLIFF is the translator's script: it reads an exported file and writes
+// it back with every target set by target(i, source).
+func fillXLIFF(tb testing.TB, data []byte, target func(i int, source string) string) []byte {
+	tb.Helper()
+	f, err := xliff.Read(bytes.NewReader(data), 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w, err := xliff.NewWriter(&buf, f.Format, f.Header)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i, u := range f.Units {
+		u.Target = target(i, u.Source)
+		if err := w.WriteUnit(u); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// historyCount is the number of history events of a document in a language.
+func (ts *testServer) historyCount(tb testing.TB, token string, ids []int64, lang string) int {
+	tb.Helper()
+	n := 0
+	for _, id := range ids {
+		h := ts.call(tb, "GET", fmt.Sprintf("/api/v1/segments/%d/translations/%s/history", id, lang), token, nil).must(tb, 200).Body
+		n += len(h["events"].([]any))
+	}
+	return n
+}
+
+// TestXLIFFRoundTrip walks issue 6's XLIFF acceptance over a real listener.
+func TestXLIFFRoundTrip(t *testing.T) {
+	ts := startServer(t)
+	press := ts.user(t, "press", "publisher")
+	aigerim := ts.user(t, "aigerim", "translator:kk")
+	bolat := ts.user(t, "bolat", "reviewer:kk")
+	emma := ts.user(t, "emma", "translator:en")
+	doc := ts.call(t, "POST", "/api/v1/documents", press, map[string]string{"title": "Семинар в Алматы", "text": announcement(t)}).must(t, 201).Body
+	ids := segmentIDs(t, doc)
+	docPath := fmt.Sprintf("/api/v1/documents/%d", num(doc["id"]))
+
+	exported, h := ts.download(t, docPath+"/xliff/kk", aigerim)
+	if ct := h.Get("Content-Type"); ct != "application/xliff+xml; charset=utf-8" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	if cd := h.Get("Content-Disposition"); cd != fmt.Sprintf(`attachment; filename="document-%d-kk.xlf"`, num(doc["id"])) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	if !bytes.Contains(exported, []byte(`version="2.1"`)) || bytes.Count(exported, []byte("<unit ")) != 17 {
+		t.Fatalf("export is not XLIFF 2.1 with 17 units:\n%s", exported)
+	}
+
+	filled := fillXLIFF(t, exported, func(i int, src string) string { return fakeTarget("kk", src, i) })
+	res := ts.call(t, "POST", docPath+"/xliff", aigerim, filled).must(t, 200).Body
+	if num(res["saved"]) != 17 || num(res["unchanged"]) != 0 || len(res["conflicts"].([]any)) != 0 {
+		t.Fatalf("import: %s", res)
+	}
+	list := ts.call(t, "GET", docPath+"/translations/kk", aigerim, nil).must(t, 200).Body
+	for i, s := range list["segments"].([]any) {
+		s := s.(map[string]any)
+		if s["state"] != "translated" || s["author"] != "aigerim" || s["target"] != fakeTarget("kk", s["source"].(string), i) || num(s["version"]) != 1 {
+			t.Errorf("segment %d after import: %v", i, s)
+		}
+	}
+	events := ts.historyCount(t, aigerim, ids, "kk")
+	if events != 17 {
+		t.Fatalf("%d history events after the import, want 17", events)
+	}
+
+	// Bolat filled the same (now stale) export with texts of his own: every
+	// unit conflicts, the body names the current text, and nothing changes.
+	stale := fillXLIFF(t, exported, func(i int, src string) string { return fakeTarget("kk", src, i+100) })
+	res = ts.call(t, "POST", docPath+"/xliff", bolat, stale).must(t, 200).Body
+	conflicts := res["conflicts"].([]any)
+	if num(res["saved"]) != 0 || num(res["unchanged"]) != 0 || len(conflicts) != 17 {
+		t.Fatalf("stale import: %s", res)
+	}
+	c := conflicts[4].(map[string]any)
+	cur := c["current"].(map[string]any)
+	sources := sourcesOf(doc)
+	if num(c["id"]) != int(ids[4]) || c["yours"] != fakeTarget("kk", sources[4], 104) || num(c["exported_version"]) != 0 ||
+		cur["target"] != fakeTarget("kk", sources[4], 4) || cur["state"] != "translated" || num(cur["version"]) != 1 || cur["author"] != "aigerim" {
+		t.Errorf("conflict: %v", c)
+	}
+	if n := ts.historyCount(t, aigerim, ids, "kk"); n != events {
+		t.Errorf("the stale import wrote history: %d events, want %d", n, events)
+	}
+	// The filled file itself again: every text is the current one.
+	res = ts.call(t, "POST", docPath+"/xliff", aigerim, filled).must(t, 200).Body
+	if num(res["saved"]) != 0 || num(res["unchanged"]) != 17 || len(res["conflicts"].([]any)) != 0 {
+		t.Fatalf("repeated import: %s", res)
+	}
+
+	// XLIFF 1.2 for older tools, in English.
+	v12, _ := ts.download(t, docPath+"/xliff/en?format=1.2", emma)
+	if !bytes.Contains(v12, []byte(`version="1.2"`)) || bytes.Count(v12, []byte("<trans-unit ")) != 17 {
+		t.Fatalf("export is not XLIFF 1.2 with 17 units:\n%s", v12)
+	}
+	res = ts.call(t, "POST", docPath+"/xliff", emma, fillXLIFF(t, v12, func(i int, src string) string { return fakeTarget("en", src, i) })).must(t, 200).Body
+	if num(res["saved"]) != 17 {
+		t.Fatalf("1.2 import: %s", res)
+	}
+	en := ts.call(t, "GET", docPath+"/translations/en", emma, nil).must(t, 200).Body
+	for i, s := range en["segments"].([]any) {
+		if s := s.(map[string]any); s["state"] != "translated" || s["author"] != "emma" {
+			t.Errorf("en segment %d after import: %v", i, s)
+		}
+	}
+	again, _ := ts.download(t, docPath+"/xliff/en?format=1.2", emma)
+	if bytes.Count(again, []byte(`<target state="translated">`)) != 17 {
+		t.Errorf("1.2 re-export does not show 17 translated targets:\n%s", again)
+	}
+}
+
+// TestXLIFFRefused checks that bad files are refused whole, each with its
+// exact message, and change nothing.
+func TestXLIFFRefused(t *testing.T) {
+	ts := startServer(t)
+	press := ts.user(t, "press", "publisher")
+	aigerim := ts.user(t, "aigerim", "translator:kk")
+	emma := ts.user(t, "emma", "translator:en")
+	doc := ts.call(t, "POST", "/api/v1/documents", press, map[string]string{"title": "Семинар в Алматы", "text": announcement(t)}).must(t, 201).Body
+	other := ts.call(t, "POST", "/api/v1/documents", press, map[string]string{"title": "Другое", "text": "Одно предложение."}).must(t, 201).Body
+	ids := segmentIDs(t, doc)
+	docPath := fmt.Sprintf("/api/v1/documents/%d", num(doc["id"]))
+	exported, _ := ts.download(t, docPath+"/xliff/kk", aigerim)
+	filled := string(fillXLIFF(t, exported, func(i int, src string) string { return fakeTarget("kk", src, i) }))
+	unknown := fmt.Sprintf(`id="s%d"`, ids[16])
+
+	oversized := strings.Replace(filled, "<file ", "<file"+strings.Repeat(" ", xliff.DefaultLimit)+" ", 1)
+	cases := []struct {
+		name, path, token, body string
+		status                  int
+		message                 string
+	}{
+		{"other language than asked", docPath + "/xliff?lang=en", aigerim, filled, 400, "the file is a translation into kk, not into en"},
+		{"not a target language", docPath + "/xliff", aigerim, strings.Replace(filled, `trgLang="kk"`, `trgLang="de"`, 1), 400,
+			`the file's target language "de" is not a target language of Tilmash (kk, en, ky, tg, tk, uz, ps, fa-AF, ar, nl)`},
+		{"source language", docPath + "/xliff", aigerim, strings.Replace(filled, `srcLang="ru"`, `srcLang="kk"`, 1), 400,
+			`the file's source language is "kk"; Tilmash documents are in ru`},
+		{"other document", fmt.Sprintf("/api/v1/documents/%d/xliff", num(other["id"])), aigerim, filled, 400,
+			fmt.Sprintf("the file is an export of document %d, not of document %d", num(doc["id"]), num(other["id"]))},
+		{"unknown unit", docPath + "/xliff", aigerim, strings.Replace(filled, unknown, `id="s9999"`, 1), 400,
+			fmt.Sprintf("unit s9999 is not a segment of the current revision (1) of document %d; export the document again", num(doc["id"]))},
+		{"malformed", docPath + "/xliff", aigerim, strings.Replace(filled, "</source>", "</sourc>", 1), 400,
+			"line 7: malformed XML: element <source> closed by </sourc>"},
+		{"not xliff", docPath + "/xliff", aigerim, `{"target": "x"}`, 400, "line 1: text before the root element"},
+		{"empty", docPath + "/xliff", aigerim, "", 400, "file has no root element"},
+		{"oversized", docPath + "/xliff", aigerim, oversized, 413, "the XLIFF file is larger than the import limit of 32 MiB"},
+		{"other translator", docPath + "/xliff", emma, filled, 403, "emma may not translate into kk"},
+		{"missing document", "/api/v1/documents/999/xliff", aigerim, strings.Replace(filled, fmt.Sprintf(`tl:document="%d"`, num(doc["id"])), `tl:document="999"`, 1), 404,
+			"document 999 not found"},
+		{"export format", docPath + "/xliff/kk?format=3", aigerim, "", 400, `unknown XLIFF format "3" (want 2.1 or 1.2)`},
+		{"export language", docPath + "/xliff/de", aigerim, "", 400, `unknown language "de" (target languages: kk, en, ky, tg, tk, uz, ps, fa-AF, ar, nl)`},
+		{"export document", "/api/v1/documents/999/xliff/kk", aigerim, "", 404, "document 999 not found"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			method := "POST"
+			if strings.Contains(c.path, "/xliff/") {
+				method = "GET"
+			}
+			var body any
+			if method == "POST" {
+				body = []byte(c.body)
+			}
+			r := ts.call(t, method, c.path, c.token, body).must(t, c.status)
+			if c.message != "" && r.Body["error"] != c.message {
+				t.Errorf("error %q, want %q", r.Body["error"], c.message)
+			}
+		})
+	}
+	if n := ts.historyCount(t, aigerim, ids, "kk"); n != 0 {
+		t.Errorf("refused imports wrote %d history events", n)
+	}
+}
