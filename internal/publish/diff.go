@@ -9,6 +9,7 @@ type DiffSegment struct {
 	Version int
 	// Ancestors are the segments this one derives from through source
 	// revisions, nearest first (a changed Russian sentence is a new segment).
+	// Compare uses them in either direction, so a diff may go back in time.
 	Ancestors []int64
 }
 
@@ -47,8 +48,8 @@ type Diff struct {
 
 // Compare finds which segments changed, were added or were removed between
 // an older and a newer release of the same document and language. Segments
-// match by id, or through a newer segment's ancestors when the source was
-// revised; the text and its language decide whether a match changed.
+// match by id, or through their ancestors when the source was revised; the
+// text and its language decide whether a match changed.
 func Compare(older, newer []DiffSegment) Diff {
 	oldIdx := make(map[int64]int, len(older))
 	for i, s := range older {
@@ -64,6 +65,16 @@ func Compare(older, newer []DiffSegment) Diff {
 			match[i], used[j] = j, true
 		}
 	}
+	// Then derivations: forward (the newer segment derives from an older
+	// one) or, when comparing back in time, the other way round.
+	descendant := make(map[int64]int, len(older))
+	for j, o := range older {
+		for _, a := range o.Ancestors {
+			if _, ok := descendant[a]; !ok {
+				descendant[a] = j
+			}
+		}
+	}
 	for i, s := range newer {
 		if match[i] >= 0 {
 			continue
@@ -73,6 +84,9 @@ func Compare(older, newer []DiffSegment) Diff {
 				match[i], used[j] = j, true
 				break
 			}
+		}
+		if j, ok := descendant[s.ID]; ok && match[i] < 0 && !used[j] {
+			match[i], used[j] = j, true
 		}
 	}
 	d := Diff{Changes: []Change{}}

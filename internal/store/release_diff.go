@@ -30,22 +30,28 @@ func (s *Store) DiffReleases(ctx context.Context, docID int64, lang string, from
 	if err != nil {
 		return ReleaseDiff{}, err
 	}
-	inOld := make(map[int64]bool, len(a.Segments))
-	for _, sg := range a.Segments {
-		inOld[sg.SegmentID] = true
-	}
-	var fresh []int64
-	for _, sg := range b.Segments {
-		if !inOld[sg.SegmentID] {
-			fresh = append(fresh, sg.SegmentID)
-		}
-	}
+	fresh := append(unshared(a.Segments, b.Segments), unshared(b.Segments, a.Segments)...)
 	anc, err := s.ancestors(ctx, fresh)
 	if err != nil {
 		return ReleaseDiff{}, err
 	}
 	return ReleaseDiff{From: a.ReleaseView, To: b.ReleaseView,
-		Diff: publish.Compare(diffSegments(a.Segments, nil), diffSegments(b.Segments, anc))}, nil
+		Diff: publish.Compare(diffSegments(a.Segments, anc), diffSegments(b.Segments, anc))}, nil
+}
+
+// unshared lists the segments of xs that ys does not have.
+func unshared(xs, ys []ReleaseText) []int64 {
+	in := make(map[int64]bool, len(ys))
+	for _, y := range ys {
+		in[y.SegmentID] = true
+	}
+	var out []int64
+	for _, x := range xs {
+		if !in[x.SegmentID] {
+			out = append(out, x.SegmentID)
+		}
+	}
+	return out
 }
 
 func diffSegments(ts []ReleaseText, anc map[int64][]int64) []publish.DiffSegment {
