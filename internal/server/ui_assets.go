@@ -17,8 +17,8 @@ import (
 // carries its content hash ("app.3f2a9c1b.css") so browsers may keep it for
 // a year: a changed file gets a new name.
 type assets struct {
-	byName   map[string]string // logical name → fingerprinted URL path
-	byPrint  map[string]asset  // fingerprinted file name → asset
+	byName  map[string]string // logical name → fingerprinted URL path
+	byPrint map[string]asset  // fingerprinted file name → asset
 }
 
 type asset struct {

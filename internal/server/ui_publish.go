@@ -19,6 +19,8 @@ type releaseLink struct {
 	URL         string
 	PublishedAt time.Time
 	By          string
+	Partial     bool // some segments shown in the source language, on a waiver
+	Withdrawn   bool // its URL answers 410 Gone
 }
 
 // publishLang is one language's readiness and releases.
@@ -76,8 +78,10 @@ func (s *Server) publishPage(c *gin.Context) {
 				continue
 			}
 			pl.Releases = append(pl.Releases, releaseLink{Number: r.Number, Revision: r.Revision, PublishedAt: r.PublishedAt,
-				By: r.PublishedBy, URL: releasePath(id, r.Lang, strconv.Itoa(r.Number))})
-			pl.Latest = releasePath(id, r.Lang, "latest")
+				By: r.PublishedBy, URL: releasePath(id, r.Lang, strconv.Itoa(r.Number)), Partial: r.Partial, Withdrawn: r.Withdrawn != nil})
+			if r.Withdrawn == nil {
+				pl.Latest = releasePath(id, r.Lang, "latest")
+			}
 		}
 		v.Langs = append(v.Langs, pl)
 	}

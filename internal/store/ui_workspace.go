@@ -9,27 +9,26 @@ import (
 	"tilmash/internal/workflow"
 )
 
-// LatestReleases maps document id → language → the newest release, for the
-// workspace's dashboard, in one query.
+// LatestReleases maps document id → language → the newest release that is
+// not withdrawn, for the workspace's dashboard.
 func (s *Store) LatestReleases(ctx context.Context) (map[int64]map[string]ReleaseView, error) {
 	var rs []Release
 	err := s.read(ctx).Raw(`SELECT r.* FROM releases r
-		JOIN (SELECT document_id, lang, MAX(number) AS number FROM releases GROUP BY document_id, lang) m
+		JOIN (SELECT document_id, lang, MAX(number) AS number FROM releases WHERE withdrawn_at IS NULL GROUP BY document_id, lang) m
 		ON m.document_id = r.document_id AND m.lang = r.lang AND m.number = r.number`).Scan(&rs).Error
 	if err != nil {
 		return nil, fmt.Errorf("list latest releases: %w", err)
 	}
-	names, err := s.UserNames(ctx)
+	views, err := s.releaseViews(ctx, rs)
 	if err != nil {
 		return nil, err
 	}
 	out := map[int64]map[string]ReleaseView{}
-	for _, r := range rs {
-		if out[r.DocumentID] == nil {
-			out[r.DocumentID] = map[string]ReleaseView{}
+	for _, v := range views {
+		if out[v.DocumentID] == nil {
+			out[v.DocumentID] = map[string]ReleaseView{}
 		}
-		out[r.DocumentID][r.Lang] = ReleaseView{ID: r.ID, DocumentID: r.DocumentID, Lang: r.Lang, Number: r.Number,
-			Revision: r.Revision, Title: r.Title, PublishedBy: names[r.PublishedBy], PublishedAt: r.PublishedAt}
+		out[v.DocumentID][v.Lang] = v
 	}
 	return out, nil
 }
