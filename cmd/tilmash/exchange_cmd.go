@@ -109,5 +109,70 @@ func openInput(path string, stdin io.Reader) (io.ReadCloser, error) {
 
 // cmdTM runs "tilmash tm export|import".
 func cmdTM(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
-	return usageError{"tm: not built yet"}
+	if len(args) == 0 {
+		return usageError{"tm needs a command: export or import"}
+	}
+	switch args[0] {
+	case "export":
+		return cmdTMExport(ctx, args[1:], stdout)
+	case "import":
+		return cmdTMImport(ctx, args[1:], stdin, stdout)
+	}
+	return usageError{fmt.Sprintf("unknown tm command %q; try: tilmash tm export|import", args[0])}
+}
+
+func cmdTMExport(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := newFlags("tm export")
+	db := fs.String("db", "tilmash.db", "SQLite database file")
+	lang := fs.String("lang", "", "target language of the memory, e.g. kk")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *lang == "" || fs.NArg() != 0 {
+		return usageError{"tm export needs --lang LANG, and no FILE (it writes to stdout)"}
+	}
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return st.ExportTMX(ctx, *lang, stdout)
+}
+
+func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
+	fs := newFlags("tm import")
+	db := fs.String("db", "tilmash.db", "SQLite database file")
+	lang := fs.String("lang", "", "target language of the memory, e.g. kk")
+	user := fs.String("user", "", "name of the user the entries are recorded as (default: the operator, \"cli\")")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *lang == "" || fs.NArg() != 1 {
+		return usageError{"tm import needs --lang LANG and exactly one FILE (use - for stdin)"}
+	}
+	in, err := openInput(fs.Arg(0), stdin)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	actor := cliActor()
+	if *user != "" {
+		if actor, err = st.ActorByName(ctx, *user); err != nil {
+			return err
+		}
+	}
+	res, err := st.ImportTMX(ctx, actor, *lang, in)
+	if err != nil {
+		return err
+	}
+	if res.Skipped > 0 {
+		fmt.Fprintf(stdout, "skipped %d (empty, or already in the memory)\n", res.Skipped)
+	}
+	fmt.Fprintf(stdout, "imported %d\n", res.Imported)
+	return nil
 }

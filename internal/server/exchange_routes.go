@@ -6,4 +6,6 @@ import "github.com/gin-gonic/gin"
 func (s *Server) exchangeRoutes(api *gin.RouterGroup) {
 	api.GET("/documents/:id/xliff/:lang", s.exportXLIFF)
 	api.POST("/documents/:id/xliff", s.importXLIFF)
+	api.POST("/tm/:lang/import", s.importTMX)
+	api.GET("/tm/:lang/export", s.exportTMX)
 }

@@ -1,0 +1,213 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/language"
+	"tilmash/internal/tmx"
+	"tilmash/internal/workflow"
+)
+
+// tmxBatch is how many memory entries one INSERT writes during a TMX import,
+// and how many are read back at a time.
+const tmxBatch = 1000
+
+// TMXImportResult summarises a TMX import.
+type TMXImportResult struct {
+	Imported int `json:"imported"`
+	// Skipped counts units of the language pair that were not imported: an
+	// empty side, or the same source and target as an entry already in the
+	// memory (or earlier in the file).
+	Skipped int `json:"skipped"`
+}
+
+// tmxStoreError marks a failure of the database inside tmx.Read's callback,
+// so that it is not mistaken for a fault of the file.
+type tmxStoreError struct{ err error }
+
+func (e tmxStoreError) Error() string { return e.err.Error() }
+func (e tmxStoreError) Unwrap() error { return e.err }
+
+// ImportTMX streams the ru → lang units of a TMX 1.4b file into the
+// translation memory, in batches inside one transaction: a malformed file
+// imports nothing. Entries carry origin "tmx", the importing user as author
+// and the unit's creation date (else now); they reach the in-process index
+// after the commit, read back from the database in batches, so the file is
+// never held in memory. Admins and reviewers of lang may import.
+func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string, r io.Reader) (TMXImportResult, error) {
+	l, err := s.TargetLanguage(ctx, lang)
+	if err != nil {
+		return TMXImportResult{}, err
+	}
+	if !actor.CanReview(l.Tag) {
+		return TMXImportResult{}, apperr.New(apperr.Forbidden, "%s may not import translation memory into %s (reviewers of %s and admins may)", actor.Name, l.Tag, l.Tag)
+	}
+	var res TMXImportResult
+	var first, last int64
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		seen, err := memoryPairs(tx, l.Tag)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		batch := make([]MemoryEntry, 0, tmxBatch)
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			if err := tx.CreateInBatches(batch, tmxBatch).Error; err != nil {
+				return tmxStoreError{fmt.Errorf("insert memory entries: %w", err)}
+			}
+			if first == 0 {
+				first = batch[0].ID
+			}
+			last = batch[len(batch)-1].ID
+			res.Imported += len(batch)
+			batch = batch[:0]
+			return nil
+		}
+		_, err = tmx.Read(r, language.Source, l.Tag, func(u tmx.Unit) error {
+			if err := ctx.Err(); err != nil {
+				return tmxStoreError{err}
+			}
+			source, target := cleanTarget(u.Source), cleanTarget(u.Target)
+			if source == "" || target == "" || !seen.add(source, target) {
+				res.Skipped++
+				return nil
+			}
+			created := u.Created
+			if created.IsZero() {
+				created = now
+			}
+			batch = append(batch, MemoryEntry{SourceLang: language.Source, TargetLang: l.Tag, Source: source, Target: target,
+				Origin: "tmx", Author: actor.Name, CreatedAt: created})
+			if len(batch) == tmxBatch {
+				return flush()
+			}
+			return nil
+		})
+		if err != nil {
+			var se tmxStoreError
+			if errors.As(err, &se) {
+				return se.err
+			}
+			return apperr.New(apperr.Invalid, "malformed TMX: %s", strings.TrimPrefix(err.Error(), "read tmx: "))
+		}
+		return flush()
+	})
+	if err != nil {
+		return TMXImportResult{}, fmt.Errorf("import tmx into %s: %w", l.Tag, err)
+	}
+	if first != 0 {
+		if err := s.indexMemoryRange(ctx, l.Tag, first, last); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// indexMemoryRange adds the committed entries with ids first..last to the
+// in-process index, a batch at a time. Writers are serialised, so the ids of
+// one import's entries are contiguous.
+func (s *Store) indexMemoryRange(ctx context.Context, lang string, first, last int64) error {
+	index := s.memory.Pair(language.Source, lang)
+	var rows []MemoryEntry
+	err := s.read(ctx).Where("id BETWEEN ? AND ? AND target_lang = ?", first, last, lang).
+		FindInBatches(&rows, 5000, func(*gorm.DB, int) error {
+			for _, r := range rows {
+				index.Add(r.entry())
+			}
+			return nil
+		}).Error
+	if err != nil {
+		return fmt.Errorf("index imported memory of %s: %w", lang, err)
+	}
+	return nil
+}
+
+// pairSet remembers the source/target pairs of a memory by hash, 8 bytes a
+// pair, to skip duplicates without holding the texts.
+type pairSet struct {
+	seed maphash.Seed
+	m    map[uint64]struct{}
+}
+
+// add reports whether the pair is new, and remembers it.
+func (p *pairSet) add(source, target string) bool {
+	var h maphash.Hash
+	h.SetSeed(p.seed)
+	h.WriteString(source)
+	h.WriteByte(0)
+	h.WriteString(target)
+	k := h.Sum64()
+	if _, dup := p.m[k]; dup {
+		return false
+	}
+	p.m[k] = struct{}{}
+	return true
+}
+
+// memoryPairs loads the pairs already in the memory of ru → lang, streaming.
+func memoryPairs(tx *gorm.DB, lang string) (*pairSet, error) {
+	p := &pairSet{seed: maphash.MakeSeed(), m: map[uint64]struct{}{}}
+	rows, err := tx.Model(&MemoryEntry{}).Select("source, target").
+		Where("source_lang = ? AND target_lang = ?", language.Source, lang).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("load memory of %s: %w", lang, err)
+	}
+	defer rows.Close()
+	var source, target string
+	for rows.Next() {
+		if err := rows.Scan(&source, &target); err != nil {
+			return nil, fmt.Errorf("load memory of %s: %w", lang, err)
+		}
+		p.add(source, target)
+	}
+	return p, rows.Err()
+}
+
+// ExportTMX streams the memory of ru → lang as TMX 1.4b, oldest entry first,
+// row by row from the database.
+func (s *Store) ExportTMX(ctx context.Context, lang string, w io.Writer) error {
+	l, err := s.TargetLanguage(ctx, lang)
+	if err != nil {
+		return err
+	}
+	rows, err := s.read(ctx).Model(&MemoryEntry{}).Select("source, target, author, created_at").
+		Where("source_lang = ? AND target_lang = ?", language.Source, l.Tag).Order("id").Rows()
+	if err != nil {
+		return fmt.Errorf("export memory of %s: %w", l.Tag, err)
+	}
+	defer rows.Close()
+	tw, err := tmx.NewWriter(w, language.Source)
+	if err != nil {
+		return err
+	}
+	var u tmx.Unit
+	var author sql.NullString
+	var created time.Time
+	u.SourceLang, u.TargetLang = language.Source, l.Tag
+	for rows.Next() {
+		if err := rows.Scan(&u.Source, &u.Target, &author, &created); err != nil {
+			return fmt.Errorf("export memory of %s: %w", l.Tag, err)
+		}
+		u.Author, u.Created = author.String, created
+		if err := tw.Write(u); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("export memory of %s: %w", l.Tag, err)
+	}
+	return tw.Close()
+}

@@ -1,0 +1,120 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"tilmash/internal/apperr"
+)
+
+// tmxDoc wraps <tu> elements in a TMX 1.4b document; the first <tu> is on line 5.
+func tmxDoc(tus ...string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" datatype="plaintext"/>
+  <body>
+` + strings.Join(tus, "\n") + `
+  </body>
+</tmx>
+`
+}
+
+func tu(ru, kk string) string {
+	return `<tu creationid="oldtool" creationdate="20240102T030405Z"><tuv xml:lang="ru"><seg>` + ru + `</seg></tuv><tuv xml:lang="kk-KZ"><seg>` + kk + `</seg></tuv></tu>`
+}
+
+func TestTMXImport(t *testing.T) {
+	ctx := context.Background()
+	f := newExchangeFixture(t)
+	file := tmxDoc(
+		tu("Семинар прошёл в Алматы.", "Семинар Алматыда өтті."),
+		tu("Итоги подведут в 2030 году.", "Қорытынды 2030 жылы шығарылады."),
+		tu("Итоги подведут в 2030 году.", "Қорытынды 2030 жылы шығарылады."), // the same again
+		tu("Пусто.", " "),
+		`<tu><tuv xml:lang="ru"><seg>Только русский.</seg></tuv><tuv xml:lang="en"><seg>Only Russian.</seg></tuv></tu>`,
+	)
+	res, err := f.st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file))
+	if err != nil || res != (TMXImportResult{Imported: 2, Skipped: 2}) {
+		t.Fatalf("import: %+v, %v", res, err)
+	}
+	sug, err := f.st.Suggestions(ctx, f.doc.Segments[0].ID, "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sug) != 1 || sug[0].Score != 100 || sug[0].Target != "Семинар Алматыда өтті." || sug[0].Origin != "tmx" || sug[0].Author != "bolat" ||
+		sug[0].Created.Format("2006-01-02T15:04:05Z") != "2024-01-02T03:04:05Z" {
+		t.Fatalf("suggestions: %+v", sug)
+	}
+	// Importing the same file again adds nothing.
+	if res, err = f.st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file)); err != nil || res != (TMXImportResult{Skipped: 4}) {
+		t.Fatalf("second import: %+v, %v", res, err)
+	}
+	var out bytes.Buffer
+	if err := f.st.ExportTMX(ctx, "kk", &out); err != nil {
+		t.Fatal(err)
+	}
+	want := `    <tu creationdate="20240102T030405Z" creationid="bolat">
+      <tuv xml:lang="ru"><seg>Семинар прошёл в Алматы.</seg></tuv>
+      <tuv xml:lang="kk"><seg>Семинар Алматыда өтті.</seg></tuv>
+    </tu>
+`
+	if !strings.Contains(out.String(), want) || strings.Count(out.String(), "<tu ") != 2 {
+		t.Errorf("export:\n%s", out.String())
+	}
+	// A store opened afresh builds its index from the rows.
+	if n := f.st.memory.Pair("ru", "kk").Len(); n != 2 {
+		t.Errorf("index holds %d entries, want 2", n)
+	}
+}
+
+func TestTMXImportRefused(t *testing.T) {
+	ctx := context.Background()
+	f := newExchangeFixture(t)
+	cases := []struct {
+		name  string
+		actor string
+		lang  string
+		file  string
+		code  apperr.Code
+		msg   string
+	}{
+		{"translator", "aigerim", "kk", tmxDoc(), apperr.Forbidden, "aigerim may not import translation memory into kk (reviewers of kk and admins may)"},
+		{"language", "bolat", "de", tmxDoc(), apperr.Invalid, `unknown language "de" (target languages: kk, en, ky, tg, tk, uz, ps, fa-AF, ar, nl)`},
+		{"malformed", "bolat", "kk", tmxDoc(tu("а", "б"), tu("в", "г</seg>")), apperr.Invalid, "malformed TMX: line 6: element <tuv> closed by </seg>"},
+		{"not tmx", "bolat", "kk", `<xliff version="2.1"/>`, apperr.Invalid, "malformed TMX: line 1: root element <xliff>, want <tmx>"},
+		{"truncated", "bolat", "kk", tmxDoc(tu("а", "б"))[:300], apperr.Invalid, "malformed TMX: line 5: unexpected EOF"},
+		// Two batches reach the database before the error: the transaction takes them back.
+		{"late error", "bolat", "kk", tmxDoc(append(manyUnits(2500), "<tu><tuv>")...), apperr.Invalid, "malformed TMX: line 2506: element <tuv> closed by </body>"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := f.st.ActorByName(ctx, c.actor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = f.st.ImportTMX(ctx, a, c.lang, strings.NewReader(c.file))
+			if e, ok := apperr.As(err); !ok || e.Code != c.code || e.Message != c.msg {
+				t.Fatalf("err = %v, want %s %q", err, c.code, c.msg)
+			}
+		})
+	}
+	var n int64
+	if err := f.st.read(ctx).Model(&MemoryEntry{}).Count(&n).Error; err != nil || n != 0 {
+		t.Errorf("refused imports left %d memory entries (%v)", n, err)
+	}
+	if n := f.st.memory.Pair("ru", "kk").Len(); n != 0 {
+		t.Errorf("refused imports left %d index entries", n)
+	}
+}
+
+// manyUnits makes n distinct units.
+func manyUnits(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = tu(fmt.Sprintf("Предложение номер %d.", i), fmt.Sprintf("%d-сөйлем.", i))
+	}
+	return out
+}
