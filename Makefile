@@ -2,7 +2,7 @@ GO ?= go
 DB ?= tilmash.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run test build lint bench fuzz
+.PHONY: run test build lint bench fuzz screenshots
 
 ## run: start the service with demo data on the embedded SQLite file $(DB)
 run:
@@ -24,3 +24,7 @@ lint:
 ## bench: the benchmarks quoted in README's performance table
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## screenshots: docs/editor.png (1280×800) and phone-width pages, taken by the browser test in Chromium
+screenshots:
+	TILMASH_BROWSER_TESTS=required TILMASH_SCREENSHOTS=$(CURDIR)/docs $(GO) test -count=1 -run '^TestBrowserWholeFlow$$' ./internal/server/

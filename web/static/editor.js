@@ -24,8 +24,20 @@
   function segments() { return Array.prototype.slice.call(root.querySelectorAll("article.seg")); }
   function area(seg) { return seg.querySelector("textarea"); }
 
+  // Textareas grow with their text, so a long sentence is read whole.
+  function fit(ta) {
+    ta.style.height = "auto";
+    ta.style.height = (ta.scrollHeight + 2) + "px";
+  }
+
   // The text last saved (or loaded), to tell edits from untouched segments.
-  segments().forEach(function (seg) { seg.dataset.saved = area(seg).value; });
+  segments().forEach(function (seg) {
+    seg.dataset.saved = area(seg).value;
+    fit(area(seg));
+  });
+  root.addEventListener("input", function (ev) {
+    if (ev.target.tagName === "TEXTAREA") fit(ev.target);
+  });
 
   function setStatus(seg, text, isError) {
     var s = seg.querySelector(".status");
@@ -132,6 +144,7 @@
     take.addEventListener("click", function () {
       var ta = area(seg);
       ta.value = current.target || "";
+      fit(ta);
       seg.dataset.version = current.version;
       seg.dataset.saved = ta.value;
       setState(seg, current.state);
