@@ -1,0 +1,110 @@
+package publish
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// golden compares got with testdata/name, rewriting it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run with -update to accept):\n%s", name, got)
+	}
+}
+
+// samplePage is a partial Arabic release with a hostile title.
+func samplePage() Page {
+	at := time.Date(2026, 11, 29, 10, 30, 0, 0, time.UTC)
+	return Page{Title: `Семинар <script>alert("x")</script> & co`, Lang: "ar", Dir: "rtl", Number: 3, Revision: 2,
+		PublishedAt: at, URL: "https://t.example/releases/7/ar/3", LatestURL: "https://t.example/releases/7/ar/latest",
+		Partial: true, Labels: LabelsFor("ar"),
+		Paragraphs: Group([]int{1, 1, 2}, []Sentence{{Text: "ترجمة أ.", Lang: "ar"}, {Text: "Второе <b>предложение</b>.", Lang: "ru"},
+			{Text: "ترجمة ب.", Lang: "ar"}}),
+		Alternates: []Alternate{{Lang: "kk", NativeName: "қазақ тілі", URL: "https://t.example/releases/7/kk/latest"},
+			{Lang: "ar", NativeName: "العربية", URL: "https://t.example/releases/7/ar/latest", Current: true}}}
+}
+
+func TestRenderGolden(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := samplePage()
+	for _, f := range []struct {
+		name   string
+		render func(*bytes.Buffer) error
+	}{
+		{"page.ar.html", func(b *bytes.Buffer) error { return r.HTML(b, p) }},
+		{"page.ar.txt", func(b *bytes.Buffer) error { return Text(b, p) }},
+		{"page.ar.json", func(b *bytes.Buffer) error { return JSON(b, p) }},
+		{"gone.kk.html", func(b *bytes.Buffer) error {
+			return r.GoneHTML(b, Withdrawal{Title: "Семинар", Lang: "kk", Dir: "ltr", Number: 2, PublishedAt: p.PublishedAt,
+				WithdrawnAt: p.PublishedAt.Add(time.Hour), Reason: `Күні <өзгерді>`, LatestURL: "https://t.example/releases/7/kk/1",
+				Labels: LabelsFor("kk")})
+		}},
+	} {
+		var b bytes.Buffer
+		if err := f.render(&b); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, f.name, b.Bytes())
+	}
+}
+
+// TestHTMLEscapes: what people typed never becomes markup.
+func TestHTMLEscapes(t *testing.T) {
+	r, _ := NewRenderer()
+	var b bytes.Buffer
+	if err := r.HTML(&b, samplePage()); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, bad := range []string{"<script>", "<b>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %s", bad)
+		}
+	}
+	for _, want := range []string{`<html lang="ar" dir="rtl">`, `<link rel="alternate" hreflang="kk" href="https://t.example/releases/7/kk/latest">`,
+		`<span lang="ru" dir="ltr">Второе &lt;b&gt;предложение&lt;/b&gt;.</span>`, `@media print`, `aria-current="page"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, `hreflang="ar" href`) {
+		t.Error("the page links to itself as an alternate")
+	}
+}
+
+func TestLabelsFor(t *testing.T) {
+	for _, c := range []struct{ lang, release string }{
+		{"kk", "Шығарылым"}, {"ru", "Выпуск"}, {"en", "Release"}, {"ar", "الإصدار"}, {"nl", "Uitgave"},
+		{"fa-AF", "Release"}, {"ky", "Release"}, {"en-GB", "Release"}, {"", "Release"},
+	} {
+		if got := LabelsFor(c.lang).Release; got != c.release {
+			t.Errorf("LabelsFor(%q).Release = %q, want %q", c.lang, got, c.release)
+		}
+	}
+	for lang, l := range labels {
+		if l.Release == "" || l.Published == "" || l.Languages == "" || l.Partial == "" || l.Withdrawn == "" || l.Reason == "" || l.Latest == "" {
+			t.Errorf("labels of %s are incomplete: %+v", lang, l)
+		}
+	}
+}
