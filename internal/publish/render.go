@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
+
+	"tilmash/internal/language"
 )
 
 //go:embed page.html gone.html
@@ -31,12 +34,49 @@ func NewRenderer() (*Renderer, error) {
 	return &Renderer{page: page, gone: gone}, nil
 }
 
+// htmlPage is what the page template gets: the page, and its text already
+// escaped into HTML (one pass over the sentences instead of a template
+// action per sentence, which costs about ten times more).
+type htmlPage struct {
+	Page
+	Body template.HTML
+}
+
 // HTML writes a standalone, print-friendly HTML document.
 func (r *Renderer) HTML(w io.Writer, p Page) error {
-	if err := r.page.Execute(w, p); err != nil {
+	if err := r.page.Execute(w, htmlPage{Page: p, Body: paragraphsHTML(p)}); err != nil {
 		return fmt.Errorf("render release page: %w", err)
 	}
 	return nil
+}
+
+// paragraphsHTML writes the paragraphs as <p> elements, escaping every
+// text; a sentence in another language than the page's (the source in a
+// partial release) is wrapped in a span that names its language.
+func paragraphsHTML(p Page) template.HTML {
+	var b strings.Builder
+	b.Grow(textSize(p) + 16*len(p.Paragraphs))
+	for _, para := range p.Paragraphs {
+		b.WriteString("<p>")
+		for i, s := range para {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			if s.Lang == p.Lang {
+				b.WriteString(template.HTMLEscapeString(s.Text))
+				continue
+			}
+			b.WriteString(`<span lang="`)
+			b.WriteString(template.HTMLEscapeString(s.Lang))
+			b.WriteString(`" dir="`)
+			b.WriteString(template.HTMLEscapeString(language.DirectionOf(s.Lang)))
+			b.WriteString(`">`)
+			b.WriteString(template.HTMLEscapeString(s.Text))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</p>\n")
+	}
+	return template.HTML(b.String()) // every text above is escaped
 }
 
 // GoneHTML writes the page a withdrawn release's URL shows.

@@ -61,7 +61,9 @@ func (f *releaseFixture) approveAll(t *testing.T, lang string, skip ...int) {
 }
 
 // releases is the path of the document's releases.
-func (f *releaseFixture) releases() string { return fmt.Sprintf("/api/v1/documents/%d/releases", f.doc) }
+func (f *releaseFixture) releases() string {
+	return fmt.Sprintf("/api/v1/documents/%d/releases", f.doc)
+}
 
 // publish posts a publishing request and returns the body with the wanted status.
 func (f *releaseFixture) publish(t *testing.T, body any, status int) map[string]any {
