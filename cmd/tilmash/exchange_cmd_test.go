@@ -66,3 +66,29 @@ func TestXLIFFCommands(t *testing.T) {
 		t.Errorf("unknown user: %v", err)
 	}
 }
+
+func TestTMCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	runCLI(t, "", "user", "add", "--db", db, "--name", "bolat", "--role", "reviewer:kk")
+	file := filepath.Join(dir, "kk.tmx")
+	tmxText := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ru"/><body>
+<tu><tuv xml:lang="ru"><seg>Семинар прошёл в Алматы.</seg></tuv><tuv xml:lang="kk"><seg>Семинар Алматыда өтті.</seg></tuv></tu>
+<tu><tuv xml:lang="ru"><seg>Итоги подведут.</seg></tuv><tuv xml:lang="kk"><seg>Қорытынды шығарылады.</seg></tuv></tu>
+</body></tmx>
+`
+	if err := os.WriteFile(file, []byte(tmxText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := runCLI(t, "", "tm", "import", "--db", db, "--lang", "kk", "--user", "bolat", file); out != "imported 2\n" {
+		t.Errorf("tm import: %q", out)
+	}
+	if out := runCLI(t, tmxText, "tm", "import", "--db", db, "--lang", "kk", "-"); out != "skipped 2 (empty, or already in the memory)\nimported 0\n" {
+		t.Errorf("tm import again: %q", out)
+	}
+	out := runCLI(t, "", "tm", "export", "--db", db, "--lang", "kk")
+	if !strings.Contains(out, `creationid="bolat"`) || strings.Count(out, "<tu ") != 2 {
+		t.Errorf("tm export:\n%s", out)
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/language"
+	"tilmash/internal/tm"
 	"tilmash/internal/tmx"
 	"tilmash/internal/workflow"
 )
@@ -117,20 +118,42 @@ func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string
 }
 
 // indexMemoryRange adds the committed entries with ids first..last to the
-// in-process index, a batch at a time. Writers are serialised, so the ids of
-// one import's entries are contiguous.
+// in-process index, streamed back from the database. Writers are serialised,
+// so the ids of one import's entries are contiguous. A large import is added
+// as one batch, which builds the index once (what the index will hold anyway,
+// without the per-entry bookkeeping of its dynamic part); a small one entry
+// by entry, which does not rebuild a large index.
 func (s *Store) indexMemoryRange(ctx context.Context, lang string, first, last int64) error {
-	index := s.memory.Pair(language.Source, lang)
-	var rows []MemoryEntry
-	err := s.read(ctx).Where("id BETWEEN ? AND ? AND target_lang = ?", first, last, lang).
-		FindInBatches(&rows, 5000, func(*gorm.DB, int) error {
-			for _, r := range rows {
-				index.Add(r.entry())
-			}
-			return nil
-		}).Error
+	rows, err := s.read(ctx).Model(&MemoryEntry{}).Select("id, source, target, origin, author, created_at").
+		Where("id BETWEEN ? AND ? AND target_lang = ?", first, last, lang).Order("id").Rows()
 	if err != nil {
 		return fmt.Errorf("index imported memory of %s: %w", lang, err)
+	}
+	defer rows.Close()
+	index := s.memory.Pair(language.Source, lang)
+	batch := last-first+1 > tmxBatch
+	var es []tm.Entry
+	if batch {
+		es = make([]tm.Entry, 0, last-first+1)
+	}
+	for rows.Next() {
+		var e tm.Entry
+		var origin, author sql.NullString
+		if err := rows.Scan(&e.ID, &e.Source, &e.Target, &origin, &author, &e.Created); err != nil {
+			return fmt.Errorf("index imported memory of %s: %w", lang, err)
+		}
+		e.Origin, e.Author = origin.String, author.String
+		if batch {
+			es = append(es, e)
+		} else {
+			index.Add(e)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("index imported memory of %s: %w", lang, err)
+	}
+	if batch {
+		index.AddBatch(es)
 	}
 	return nil
 }
