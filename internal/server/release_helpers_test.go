@@ -19,7 +19,7 @@ type releaseFixture struct {
 	texts     map[string][]string  // lang → the text saved for each segment
 }
 
-func newReleaseFixture(t *testing.T, ts *testServer, langs ...string) *releaseFixture {
+func newReleaseFixture(t testing.TB, ts *testServer, langs ...string) *releaseFixture {
 	t.Helper()
 	f := &releaseFixture{ts: ts, publisher: ts.user(t, "press", "publisher"), admin: ts.user(t, "root", "admin"),
 		people: map[string][2]string{}, texts: map[string][]string{}}
@@ -34,7 +34,7 @@ func newReleaseFixture(t *testing.T, ts *testServer, langs ...string) *releaseFi
 }
 
 // approve translates segment i in lang with text (from version base) and has it approved.
-func (f *releaseFixture) approve(t *testing.T, lang string, i int, text string, base int) {
+func (f *releaseFixture) approve(t testing.TB, lang string, i int, text string, base int) {
 	t.Helper()
 	p := fmt.Sprintf("/api/v1/segments/%d/translations/%s", f.ids[i], lang)
 	f.ts.call(t, "PUT", p, f.people[lang][0], map[string]any{"target": text, "version": base}).must(t, 200)
@@ -47,7 +47,7 @@ func (f *releaseFixture) approve(t *testing.T, lang string, i int, text string, 
 
 // approveAll translates and approves every segment from untranslated,
 // except the indexes in skip.
-func (f *releaseFixture) approveAll(t *testing.T, lang string, skip ...int) {
+func (f *releaseFixture) approveAll(t testing.TB, lang string, skip ...int) {
 	t.Helper()
 	skipped := map[int]bool{}
 	for _, i := range skip {
@@ -66,7 +66,7 @@ func (f *releaseFixture) releases() string {
 }
 
 // publish posts a publishing request and returns the body with the wanted status.
-func (f *releaseFixture) publish(t *testing.T, body any, status int) map[string]any {
+func (f *releaseFixture) publish(t testing.TB, body any, status int) map[string]any {
 	t.Helper()
 	return f.ts.call(t, "POST", f.releases(), f.publisher, body).must(t, status).Body
 }

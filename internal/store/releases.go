@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-
-	"tilmash/internal/apperr"
 )
 
 // Withdrawal says who withdrew a release, when and why.
@@ -66,9 +64,22 @@ func releaseView(r Release, names map[int64]string) ReleaseView {
 
 // releaseViews describes releases with their people's names.
 func (s *Store) releaseViews(ctx context.Context, rs []Release) ([]ReleaseView, error) {
-	names, err := s.UserNames(ctx)
-	if err != nil {
-		return nil, err
+	ids := make([]int64, 0, 2*len(rs))
+	for _, r := range rs {
+		ids = append(ids, r.PublishedBy)
+		if r.WithdrawnAt != nil {
+			ids = append(ids, r.WithdrawnBy)
+		}
+	}
+	names := map[int64]string{}
+	if len(ids) > 0 {
+		var us []User
+		if err := s.read(ctx).Select("id, name").Where("id IN ?", ids).Find(&us).Error; err != nil {
+			return nil, fmt.Errorf("load the names of publishers: %w", err)
+		}
+		for _, u := range us {
+			names[u.ID] = u.Name
+		}
 	}
 	out := make([]ReleaseView, len(rs))
 	for i, r := range rs {
@@ -224,9 +235,4 @@ func releaseByID(tx *gorm.DB, id int64) (Release, error) {
 		return Release{}, notFound(err, "release %d not found", id)
 	}
 	return r, nil
-}
-
-// errNoRelease is returned for a document without releases where one is needed.
-func errNoRelease(docID int64) error {
-	return apperr.New(apperr.NotFound, "document %d has no live release", docID)
 }
