@@ -42,6 +42,16 @@ func (s *Server) releaseJSONs(c *gin.Context, rs []store.ReleaseView) []releaseJ
 	return out
 }
 
+// announce describes new releases for the API and notifies the webhooks of
+// them; every way of publishing (API, workspace) calls it after the store.
+func (s *Server) announce(c *gin.Context, rs []store.ReleaseView) []releaseJSON {
+	out := s.releaseJSONs(c, rs)
+	for _, r := range out {
+		s.hooks.notify(publish.EventPublished, r)
+	}
+	return out
+}
+
 // releasePath is the public path of a release ("latest" for the newest live one).
 func releasePath(doc int64, lang, number string) string {
 	return fmt.Sprintf("/releases/%d/%s/%s", doc, lang, number)
@@ -75,10 +85,7 @@ func (s *Server) createRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	made := s.releaseJSONs(c, res.Releases)
-	for _, r := range made {
-		s.hooks.notify(publish.EventPublished, r)
-	}
+	made := s.announce(c, res.Releases)
 	if req.Lang != "" {
 		one, err := res.Single()
 		if err != nil {

@@ -58,15 +58,7 @@ func TestReleaseArchive(t *testing.T) {
 
 func unzip(t *testing.T, url string) map[string]string {
 	t.Helper()
-	res, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/zip" {
-		t.Fatalf("GET %s: %d %s", url, res.StatusCode, res.Header.Get("Content-Type"))
-	}
+	b := []byte(get(t, url, http.StatusOK))
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
