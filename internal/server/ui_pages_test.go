@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -8,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"tilmash/internal/store"
+	"tilmash/internal/workflow"
 )
 
 const testPassword = "correct-horse-42"
@@ -39,7 +43,11 @@ func TestUIRequiresSession(t *testing.T) {
 // TestUISignInOut: a session cookie with the right attributes, sign-out ends it.
 func TestUISignInOut(t *testing.T) {
 	ts := startServer(t)
-	ts.person(t, "aigerim", testPassword, "translator:kk")
+	role, _ := workflow.ParseRole("translator:kk")
+	if _, _, err := ts.Store.CreateUser(context.Background(), store.NewUser{Name: "aigerim", Password: testPassword,
+		Roles: []workflow.Role{role}}); err != nil {
+		t.Fatal(err)
+	}
 	b := ts.browser(t)
 	csrf := b.csrf(t, "/signin?next=/review/kk")
 	p := b.post(t, "/signin", url.Values{"csrf": {csrf}, "name": {"aigerim"}, "password": {testPassword}, "next": {"/review/kk"}})
