@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"tilmash/internal/store"
+	"tilmash/internal/workflow"
 	"tilmash/internal/xliff"
 )
 
@@ -58,26 +59,14 @@ func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout 
 	if *user == "" || fs.NArg() != 1 {
 		return usageError{"xliff import needs --user NAME and exactly one FILE (use - for stdin)"}
 	}
-	in, err := openInput(fs.Arg(0), stdin)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	st, err := store.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	actor, err := st.ActorByName(ctx, *user)
-	if err != nil {
-		return err
-	}
-	res, err := st.ImportXLIFF(ctx, actor, 0, "", in, xliff.DefaultLimit)
-	if err != nil {
-		return err
-	}
-	printXLIFFResult(stdout, res)
-	return nil
+	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(st *store.Store, actor workflow.Actor, in io.Reader) error {
+		res, err := st.ImportXLIFF(ctx, actor, 0, "", in, xliff.DefaultLimit)
+		if err != nil {
+			return err
+		}
+		printXLIFFResult(stdout, res)
+		return nil
+	})
 }
 
 // printXLIFFResult lists conflicts and check findings, then the summary as
@@ -150,29 +139,37 @@ func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.
 	if *lang == "" || fs.NArg() != 1 {
 		return usageError{"tm import needs --lang LANG and exactly one FILE (use - for stdin)"}
 	}
-	in, err := openInput(fs.Arg(0), stdin)
+	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(st *store.Store, actor workflow.Actor, in io.Reader) error {
+		res, err := st.ImportTMX(ctx, actor, *lang, in)
+		if err != nil {
+			return err
+		}
+		if res.Skipped > 0 {
+			fmt.Fprintf(stdout, "skipped %d (empty, or already in the memory)\n", res.Skipped)
+		}
+		fmt.Fprintf(stdout, "imported %d\n", res.Imported)
+		return nil
+	})
+}
+
+// importFile opens the FILE argument ("-" is stdin) and the database, and
+// runs fn as the named user, or as the operator (cliActor) when user is "".
+func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn func(*store.Store, workflow.Actor, io.Reader) error) error {
+	in, err := openInput(path, stdin)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	st, err := store.Open(ctx, *db)
+	st, err := store.Open(ctx, db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	actor := cliActor()
-	if *user != "" {
-		if actor, err = st.ActorByName(ctx, *user); err != nil {
+	if user != "" {
+		if actor, err = st.ActorByName(ctx, user); err != nil {
 			return err
 		}
 	}
-	res, err := st.ImportTMX(ctx, actor, *lang, in)
-	if err != nil {
-		return err
-	}
-	if res.Skipped > 0 {
-		fmt.Fprintf(stdout, "skipped %d (empty, or already in the memory)\n", res.Skipped)
-	}
-	fmt.Fprintf(stdout, "imported %d\n", res.Imported)
-	return nil
+	return fn(st, actor, in)
 }

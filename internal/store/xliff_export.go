@@ -50,9 +50,10 @@ func (s *Store) XLIFFUnits(ctx context.Context, docID int64, lang string) (XLIFF
 	return out, nil
 }
 
-// releasedVersions maps each segment the latest release of a document in a
-// language took in that language to the translation version it took; a
-// segment a waived release filled with the source is left out.
+// releasedVersions maps each segment the latest live release of a document
+// in a language took in that language to the translation version it took; a
+// segment a waived release filled with the source is left out, and so is
+// everything when every release was withdrawn.
 func (s *Store) releasedVersions(ctx context.Context, docID int64, lang string) (map[int64]int, error) {
 	rel, err := s.ReleaseByNumber(ctx, docID, lang, 0)
 	if e, ok := apperr.As(err); ok && e.Code == apperr.NotFound {
@@ -60,6 +61,9 @@ func (s *Store) releasedVersions(ctx context.Context, docID int64, lang string) 
 	}
 	if err != nil {
 		return nil, err
+	}
+	if rel.Withdrawn != nil {
+		return map[int64]int{}, nil
 	}
 	out := make(map[int64]int, len(rel.Segments))
 	for _, x := range rel.Segments {

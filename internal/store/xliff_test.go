@@ -79,7 +79,8 @@ func TestXLIFFExportStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.st.Publish(ctx, press, f.doc.ID, "kk"); err != nil {
+	rel, err := f.st.Publish(ctx, press, f.doc.ID, "kk")
+	if err != nil {
 		t.Fatal(err)
 	}
 	// After the release: segment 2 is corrected, segment 3 corrected and rejected.
@@ -124,6 +125,13 @@ func TestXLIFFExportStates(t *testing.T) {
 		if !strings.Contains(v12, s) {
 			t.Errorf("XLIFF 1.2 export lacks %s:\n%s", s, v12)
 		}
+	}
+	// A withdrawn release publishes nothing: the text is merely approved again.
+	if _, err := f.st.Withdraw(ctx, press, rel.ID, "wrong date"); err != nil {
+		t.Fatal(err)
+	}
+	if exp, err = f.st.XLIFFUnits(ctx, f.doc.ID, "kk"); err != nil || exp.Units[0].State != "approved" {
+		t.Errorf("after withdrawal: %+v, %v", exp.Units[0], err)
 	}
 }
 

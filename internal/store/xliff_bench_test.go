@@ -1,0 +1,86 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tilmash/internal/tm/tmsynth"
+	"tilmash/internal/workflow"
+	"tilmash/internal/xliff"
+)
+
+// bigDocument imports a document of paragraphs × 5 synthetic sentences and
+// returns the store, the document id and a Kazakh translator.
+func bigDocument(b *testing.B, paragraphs int) (*Store, int64, workflow.Actor) {
+	b.Helper()
+	ctx := context.Background()
+	st, err := Open(ctx, filepath.Join(b.TempDir(), "big.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	g := tmsynth.New(7)
+	var text strings.Builder
+	for p := range paragraphs {
+		for s := range 5 {
+			fmt.Fprintf(&text, "%s Пункт %d.%d. ", strings.TrimSuffix(g.Sentence(), "."), p, s)
+		}
+		text.WriteString("\n\n")
+	}
+	press, _, err := st.CreateUser(ctx, NewUser{Name: "press", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr, _, err := st.CreateUser(ctx, NewUser{Name: "aigerim", Roles: []workflow.Role{{Kind: workflow.Translator, Lang: "kk"}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := st.CreateDocument(ctx, press, "Большой документ", text.String())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st, doc.ID, tr
+}
+
+// BenchmarkXLIFFExport writes a document of about 1,000 segments as XLIFF 2.1.
+func BenchmarkXLIFFExport(b *testing.B) {
+	st, docID, _ := bigDocument(b, 200)
+	ctx := context.Background()
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := st.ExportXLIFF(ctx, docID, "kk", xliff.V21, &buf); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(buf.Len()))
+	}
+}
+
+// BenchmarkXLIFFImport imports a filled XLIFF 2.1 file of about 1,000
+// segments, every target new (each round starts from a fresh export).
+func BenchmarkXLIFFImport(b *testing.B) {
+	st, docID, tr := bigDocument(b, 200)
+	ctx := context.Background()
+	b.ReportAllocs()
+	round := 0
+	for b.Loop() {
+		b.StopTimer()
+		var buf bytes.Buffer
+		if err := st.ExportXLIFF(ctx, docID, "kk", xliff.V21, &buf); err != nil {
+			b.Fatal(err)
+		}
+		round++
+		filled := rewrite(b, buf.Bytes(), func(i int, u *xliff.Unit) { u.Target = fmt.Sprintf("Аударма %d, нұсқа %d.", i, round) })
+		b.SetBytes(int64(len(filled)))
+		b.StartTimer()
+		res, err := st.ImportXLIFF(ctx, tr, docID, "", bytes.NewReader(filled), 0)
+		if err != nil || res.Saved == 0 || len(res.Conflicts) > 0 {
+			b.Fatalf("import: %s, %v", res.Summary(), err)
+		}
+	}
+}
