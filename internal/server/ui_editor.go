@@ -45,20 +45,19 @@ type filterLink struct {
 }
 
 type editorView struct {
-	DocID          int64
-	Title          string
-	Revision       int
-	Lang, Dir      string
-	Native         string
-	Paragraphs     []editorParagraph
-	Filters        []filterLink
-	Shown, Total   int
-	CanEdit        bool
-	CanReview      bool
-	XLIFF          string
-	HistoryBase    string // the API path the script appends SID/translations/LANG/history to
-	Messages       map[string]string
-	SourceWarnings int
+	DocID        int64
+	Title        string
+	Revision     int
+	Lang, Dir    string
+	Native       string
+	Paragraphs   []editorParagraph
+	Filters      []filterLink
+	Shown, Total int
+	CanEdit      bool
+	CanReview    bool
+	XLIFF        string
+	HistoryBase  string // the API path the script appends SID/translations/LANG/history to
+	Messages     map[string]string
 }
 
 // editorFilters are the filter keys in display order: all, open, then each state.
@@ -152,7 +151,7 @@ func (s *Server) editorPage(c *gin.Context) {
 	v := editorView{DocID: id, Title: list.Title, Revision: list.Revision, Lang: list.Lang, Dir: list.Direction, Native: lang.NativeName,
 		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang),
 		XLIFF:       fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
-		HistoryBase: "/api/v1/segments/", Messages: editorMessages(l), SourceWarnings: len(warnings)}
+		HistoryBase: "/api/v1/segments/", Messages: editorMessages(l)}
 	for _, k := range editorFilters() {
 		n := 0
 		for _, sg := range list.Segments {

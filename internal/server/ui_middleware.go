@@ -43,10 +43,12 @@ func (s *Server) uiHeaders() gin.HandlerFunc {
 }
 
 // setCookie writes a cookie the workspace's way: path /, HttpOnly,
-// SameSite=Lax, Secure over TLS. A negative age deletes it.
-func setCookie(c *gin.Context, name, value string, age time.Duration) {
+// SameSite=Lax, Secure when served over TLS (directly, or behind a proxy
+// whose public base URL is https). A negative age deletes it.
+func (s *Server) setCookie(c *gin.Context, name, value string, age time.Duration) {
+	secure := c.Request.TLS != nil || strings.HasPrefix(s.cfg.BaseURL, "https://")
 	http.SetCookie(c.Writer, &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: int(age / time.Second),
-		HttpOnly: true, Secure: c.Request.TLS != nil, SameSite: http.SameSiteLaxMode})
+		HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode})
 }
 
 // sessionActor resolves the request's session cookie, renewing the session
@@ -69,7 +71,7 @@ func (s *Server) sessionActor(c *gin.Context) (a workflow.Actor, token string, o
 		if err := s.store.RenewSession(ctx, hash, now.Add(auth.SessionLifetime)); err != nil {
 			s.log.Error("renew session", "err", err)
 		} else {
-			setCookie(c, sessionCookie, token, auth.SessionLifetime)
+			s.setCookie(c, sessionCookie, token, auth.SessionLifetime)
 		}
 	}
 	return a, token, true
@@ -139,7 +141,7 @@ func (s *Server) csrfSecret(c *gin.Context) string {
 		s.log.Error("new pre-session secret", "err", err)
 		return ""
 	}
-	setCookie(c, presetCookie, v, 2*time.Hour)
+	s.setCookie(c, presetCookie, v, 2*time.Hour)
 	c.Set(presetCookie, v)
 	return v
 }

@@ -3,7 +3,10 @@ package server
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -391,5 +394,41 @@ func TestRendererDeclaredViews(t *testing.T) {
 	delete(files, "templates/"+viewReview+".html")
 	if _, err := newRenderer(files, nil); err == nil || !strings.Contains(err.Error(), "view review has no template") {
 		t.Errorf("missing view: %v", err)
+	}
+}
+
+// TestUISecureCookies: over TLS, or behind a proxy with an https base URL,
+// the workspace's cookies are Secure.
+func TestUISecureCookies(t *testing.T) {
+	ts := startServer(t)
+	discard := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, tt := range []struct {
+		name string
+		cfg  Config
+		tls  bool
+	}{
+		{"TLS", Config{}, true},
+		{"https base URL", Config{BaseURL: "https://tilmash.example.org"}, false},
+	} {
+		srv, err := New(tt.cfg, ts.Store, discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs := httptest.NewUnstartedServer(srv.Handler())
+		if tt.tls {
+			hs.StartTLS()
+		} else {
+			hs.Start()
+		}
+		res, err := hs.Client().Get(hs.URL + "/signin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		cookie := res.Header.Get("Set-Cookie")
+		if !strings.HasPrefix(cookie, presetCookie+"=") || !strings.Contains(cookie, "; Secure") {
+			t.Errorf("%s: Set-Cookie %q, want a Secure %s", tt.name, cookie, presetCookie)
+		}
+		hs.Close()
 	}
 }

@@ -70,8 +70,8 @@ func (s *Server) signin(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	setCookie(c, sessionCookie, token, auth.SessionLifetime)
-	setCookie(c, presetCookie, "", -1)
+	s.setCookie(c, sessionCookie, token, auth.SessionLifetime)
+	s.setCookie(c, presetCookie, "", -1)
 	c.Redirect(http.StatusSeeOther, view.Next)
 }
 
@@ -83,7 +83,7 @@ func (s *Server) signout(c *gin.Context) {
 			return
 		}
 	}
-	setCookie(c, sessionCookie, "", -1)
+	s.setCookie(c, sessionCookie, "", -1)
 	c.Redirect(http.StatusSeeOther, "/signin")
 }
 
@@ -98,7 +98,7 @@ func (s *Server) chooseLanguage(c *gin.Context) {
 	if !isOption(s.ui.bundle.Options(), lang) {
 		lang = i18n.Default
 	}
-	setCookie(c, langCookie, lang, langCookieAge)
+	s.setCookie(c, langCookie, lang, langCookieAge)
 	c.Redirect(http.StatusSeeOther, localPath(c.PostForm("next")))
 }
 
