@@ -29,11 +29,8 @@ func tmxOf(tb testing.TB, lang string, pairs ...[2]string) []byte {
 }
 
 func TestTMXExchange(t *testing.T) {
-	ts := startServer(t)
-	press := ts.user(t, "press", "publisher")
-	aigerim := ts.user(t, "aigerim", "translator:kk")
-	bolat := ts.user(t, "bolat", "reviewer:kk")
-	doc := ts.call(t, "POST", "/api/v1/documents", press, map[string]string{"title": "Семинар в Алматы", "text": announcement(t)}).must(t, 201).Body
+	ts, team, doc := startExchange(t)
+	aigerim, bolat := team.aigerim, team.bolat
 	ids, sources := segmentIDs(t, doc), sourcesOf(doc)
 	file := tmxOf(t, "kk", [2]string{sources[2], fakeTarget("kk", sources[2], 2)}, [2]string{"Совсем другое предложение.", "Мүлде басқа сөйлем."})
 

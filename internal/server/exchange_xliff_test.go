@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html"
-	"io"
 	"net/http"
 	"regexp"
 	"strings"
@@ -17,24 +16,8 @@ import (
 // download GETs a file and returns its body and headers.
 func (ts *testServer) download(tb testing.TB, path, token string) ([]byte, http.Header) {
 	tb.Helper()
-	req, err := http.NewRequest("GET", ts.URL+path, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if res.StatusCode != http.StatusOK {
-		tb.Fatalf("GET %s: status %d: %s", path, res.StatusCode, body)
-	}
-	return body, res.Header
+	r := ts.call(tb, "GET", path, token, nil).must(tb, http.StatusOK)
+	return r.Raw, r.Header
 }
 
 // fillXLIFF is the translator's script, a plain text edit of an export of an
@@ -59,6 +42,20 @@ func fillXLIFF(tb testing.TB, data []byte, target func(i int, source string) str
 
 var sourceElement = regexp.MustCompile(`<source>([^<]*)</source>`)
 
+// exchangeTeam holds the tokens of the people of the exchange tests.
+type exchangeTeam struct{ press, aigerim, bolat, emma string }
+
+// startExchange starts a server with a publisher, a Kazakh translator and
+// reviewer and an English translator, and imports the announcement.
+func startExchange(tb testing.TB) (*testServer, exchangeTeam, map[string]any) {
+	tb.Helper()
+	ts := startServer(tb)
+	team := exchangeTeam{press: ts.user(tb, "press", "publisher"), aigerim: ts.user(tb, "aigerim", "translator:kk"),
+		bolat: ts.user(tb, "bolat", "reviewer:kk"), emma: ts.user(tb, "emma", "translator:en")}
+	doc := ts.call(tb, "POST", "/api/v1/documents", team.press, map[string]string{"title": "Семинар в Алматы", "text": announcement(tb)}).must(tb, 201).Body
+	return ts, team, doc
+}
+
 // historyCount is the number of history events of a document in a language.
 func (ts *testServer) historyCount(tb testing.TB, token string, ids []int64, lang string) int {
 	tb.Helper()
@@ -72,12 +69,8 @@ func (ts *testServer) historyCount(tb testing.TB, token string, ids []int64, lan
 
 // TestXLIFFRoundTrip walks issue 6's XLIFF acceptance over a real listener.
 func TestXLIFFRoundTrip(t *testing.T) {
-	ts := startServer(t)
-	press := ts.user(t, "press", "publisher")
-	aigerim := ts.user(t, "aigerim", "translator:kk")
-	bolat := ts.user(t, "bolat", "reviewer:kk")
-	emma := ts.user(t, "emma", "translator:en")
-	doc := ts.call(t, "POST", "/api/v1/documents", press, map[string]string{"title": "Семинар в Алматы", "text": announcement(t)}).must(t, 201).Body
+	ts, team, doc := startExchange(t)
+	aigerim, bolat, emma := team.aigerim, team.bolat, team.emma
 	ids := segmentIDs(t, doc)
 	docPath := fmt.Sprintf("/api/v1/documents/%d", num(doc["id"]))
 
@@ -157,12 +150,9 @@ func TestXLIFFRoundTrip(t *testing.T) {
 // TestXLIFFRefused checks that bad files are refused whole, each with its
 // exact message, and change nothing.
 func TestXLIFFRefused(t *testing.T) {
-	ts := startServer(t)
-	press := ts.user(t, "press", "publisher")
-	aigerim := ts.user(t, "aigerim", "translator:kk")
-	emma := ts.user(t, "emma", "translator:en")
-	doc := ts.call(t, "POST", "/api/v1/documents", press, map[string]string{"title": "Семинар в Алматы", "text": announcement(t)}).must(t, 201).Body
-	other := ts.call(t, "POST", "/api/v1/documents", press, map[string]string{"title": "Другое", "text": "Одно предложение."}).must(t, 201).Body
+	ts, team, doc := startExchange(t)
+	aigerim, emma := team.aigerim, team.emma
+	other := ts.call(t, "POST", "/api/v1/documents", team.press, map[string]string{"title": "Другое", "text": "Одно предложение."}).must(t, 201).Body
 	ids := segmentIDs(t, doc)
 	docPath := fmt.Sprintf("/api/v1/documents/%d", num(doc["id"]))
 	exported, _ := ts.download(t, docPath+"/xliff/kk", aigerim)

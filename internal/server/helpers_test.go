@@ -72,6 +72,7 @@ type response struct {
 	Status int
 	Body   map[string]any
 	Raw    []byte
+	Header http.Header
 }
 
 // call sends a request; body may be nil, a []byte (sent as is) or a value encoded as JSON.
@@ -106,7 +107,7 @@ func (ts *testServer) call(tb testing.TB, method, path, token string, body any) 
 	if err != nil {
 		tb.Fatal(err)
 	}
-	out := response{Status: res.StatusCode, Raw: raw}
+	out := response{Status: res.StatusCode, Raw: raw, Header: res.Header}
 	if json.Valid(raw) {
 		_ = json.Unmarshal(raw, &out.Body)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,12 +16,6 @@ import (
 // returns the store, the document id and a Kazakh translator.
 func bigDocument(b *testing.B, paragraphs int) (*Store, int64, workflow.Actor) {
 	b.Helper()
-	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(b.TempDir(), "big.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
 	g := tmsynth.New(7)
 	var text strings.Builder
 	for p := range paragraphs {
@@ -31,19 +24,8 @@ func bigDocument(b *testing.B, paragraphs int) (*Store, int64, workflow.Actor) {
 		}
 		text.WriteString("\n\n")
 	}
-	press, _, err := st.CreateUser(ctx, NewUser{Name: "press", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	tr, _, err := st.CreateUser(ctx, NewUser{Name: "aigerim", Roles: []workflow.Role{{Kind: workflow.Translator, Lang: "kk"}}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := st.CreateDocument(ctx, press, "Большой документ", text.String())
-	if err != nil {
-		b.Fatal(err)
-	}
-	return st, doc.ID, tr
+	f := exchangeFixtureOf(b, text.String())
+	return f.st, f.doc.ID, f.translator
 }
 
 // BenchmarkXLIFFExport writes a document of about 1,000 segments as XLIFF 2.1.

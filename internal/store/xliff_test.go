@@ -24,6 +24,16 @@ const fixtureText = "Семинар прошёл в Алматы. В нём уч
 
 func newExchangeFixture(tb testing.TB) *exchangeFixture {
 	tb.Helper()
+	f := exchangeFixtureOf(tb, fixtureText)
+	if len(f.doc.Segments) != 3 {
+		tb.Fatalf("fixture has %d segments, want 3", len(f.doc.Segments))
+	}
+	return f
+}
+
+// exchangeFixtureOf is a fresh store with the people and a document of text.
+func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
+	tb.Helper()
 	ctx := context.Background()
 	st, err := Open(ctx, filepath.Join(tb.TempDir(), "x.db"))
 	if err != nil {
@@ -43,11 +53,8 @@ func newExchangeFixture(tb testing.TB) *exchangeFixture {
 		english:    mk("emma", workflow.Role{Kind: workflow.Translator, Lang: "en"}),
 	}
 	press := mk("press", workflow.Role{Kind: workflow.Publisher})
-	if f.doc, err = st.CreateDocument(ctx, press, "Семинар", fixtureText); err != nil {
+	if f.doc, err = st.CreateDocument(ctx, press, "Семинар", text); err != nil {
 		tb.Fatal(err)
-	}
-	if len(f.doc.Segments) != 3 {
-		tb.Fatalf("fixture has %d segments, want 3", len(f.doc.Segments))
 	}
 	return f
 }
