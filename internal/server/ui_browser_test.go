@@ -193,6 +193,13 @@ func TestBrowserWholeFlow(t *testing.T) {
 	aigerim.signIn("aigerim", testPassword)
 	aigerim.navigate("open the editor", chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="%s"]`, editor))))
 
+	// The glossary's term for the first sentence shows in place.
+	aigerim.do("open the help", chromedp.Click(chromedp.CSS(fmt.Sprintf("#seg-%d details.help summary", ids[0]))))
+	aigerim.waitFor("the glossary", fmt.Sprintf(`document.querySelectorAll("#seg-%d .help-body li").length > 0`, ids[0]))
+	if help := eval[string](aigerim, fmt.Sprintf(`document.querySelector("#seg-%d .help-body").textContent`, ids[0])); !strings.Contains(help, "мемлекеттік басқару") {
+		t.Errorf("the help lacks the glossary term: %q", help)
+	}
+
 	// Two segments with the keyboard: type, Ctrl+Enter, and focus moves on.
 	aigerim.do("focus the first segment", chromedp.Focus(chromedp.ID(textarea(0))))
 	aigerim.typeText(kkText(0))

@@ -206,11 +206,77 @@
     });
   }
 
+  // loadHelp shows the glossary's terms for the source and the translation
+  // memory's suggestions; "Use" puts a suggestion in the textarea.
+  function loadHelp(seg) {
+    var d = seg.querySelector("details.help");
+    var body = d.querySelector(".help-body");
+    d.dataset.loaded = "1";
+    var q = "?lang=" + encodeURIComponent(lang);
+    var base = "/api/v1/segments/" + seg.dataset.id;
+    Promise.all([api("GET", base + "/glossary" + q), api("GET", base + "/suggestions" + q)]).then(function (rs) {
+      body.textContent = "";
+      if (rs[0].status !== 200 || rs[1].status !== 200) {
+        body.appendChild(el("p", "status error", t("editor.help_failed")));
+        return;
+      }
+      var terms = rs[0].data.terms || [];
+      var sugs = rs[1].data.suggestions || [];
+      if (terms.length === 0 && sugs.length === 0) {
+        body.appendChild(el("p", "muted", t("editor.help_empty")));
+        return;
+      }
+      if (terms.length) {
+        body.appendChild(el("h3", "", t("editor.terms")));
+        var ul = el("ul", "terms");
+        terms.forEach(function (h) {
+          var li = el("li");
+          var src = el("span", "", h.form);
+          src.setAttribute("lang", "ru");
+          var tgt = el("strong", "", h.term.target);
+          tgt.setAttribute("lang", lang);
+          li.appendChild(src);
+          li.appendChild(document.createTextNode(" → "));
+          li.appendChild(tgt);
+          if (h.term.note) li.appendChild(el("span", "muted", " (" + h.term.note + ")"));
+          if (h.term.forbidden && h.term.forbidden.length) {
+            li.appendChild(el("span", "muted", " · " + t("editor.forbidden_terms") + " " + h.term.forbidden.join(", ")));
+          }
+          ul.appendChild(li);
+        });
+        body.appendChild(ul);
+      }
+      if (sugs.length) {
+        body.appendChild(el("h3", "", t("editor.memory")));
+        var ol = el("ul", "suggestions");
+        sugs.forEach(function (sg) {
+          var li = el("li");
+          li.appendChild(el("span", "score", sg.score + "%"));
+          var q2 = el("span", "", " " + sg.target + " ");
+          q2.setAttribute("lang", lang);
+          q2.setAttribute("dir", area(seg).dir);
+          li.appendChild(q2);
+          var use = el("button", "use", t("editor.use"));
+          use.type = "button";
+          use.addEventListener("click", function () {
+            var ta = area(seg);
+            ta.value = sg.target;
+            fit(ta);
+            ta.focus();
+          });
+          li.appendChild(use);
+          ol.appendChild(li);
+        });
+        body.appendChild(ol);
+      }
+    });
+  }
+
   root.addEventListener("toggle", function (ev) {
     var d = ev.target;
-    if (d.matches && d.matches("details.history") && d.open && !d.dataset.loaded) {
-      loadHistory(d.closest("article.seg"));
-    }
+    if (!d.matches || !d.open || d.dataset.loaded) return;
+    if (d.matches("details.history")) loadHistory(d.closest("article.seg"));
+    if (d.matches("details.help")) loadHelp(d.closest("article.seg"));
   }, true);
 
   root.addEventListener("click", function (ev) {
