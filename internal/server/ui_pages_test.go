@@ -345,8 +345,15 @@ func TestUISigninThrottle(t *testing.T) {
 	b := ts.browser(t)
 	b.language = "en"
 	csrf := b.csrf(t, "/signin")
+	n := 0
 	try := func(pw string) page {
-		return b.post(t, "/signin", url.Values{"csrf": {csrf}, "name": {"aigerim"}, "password": {pw}})
+		// A new X-Forwarded-For on every attempt does not reset the count.
+		n++
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+"/signin",
+			strings.NewReader(url.Values{"csrf": {csrf}, "name": {"aigerim"}, "password": {pw}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", fmt.Sprintf("203.0.113.%d", n))
+		return b.do(t, req)
 	}
 	for range 4 {
 		try("wrong-password").must(t, http.StatusUnauthorized).contains(t, "The name or password is wrong.", `value="aigerim"`)

@@ -71,7 +71,11 @@ func newRenderer(fsys fs.FS, funcs template.FuncMap) (*renderer, error) {
 		if !found[v] {
 			return nil, fmt.Errorf("view %s has no template templates/%s.html", v, v)
 		}
-		t, err := template.Must(layout.Clone()).ParseFS(fsys, "templates/"+v+".html")
+		t, err := layout.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("clone layout for %s: %w", v, err)
+		}
+		t, err = t.ParseFS(fsys, "templates/"+v+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse view %s: %w", v, err)
 		}

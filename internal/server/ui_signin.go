@@ -41,7 +41,9 @@ func (s *Server) signin(c *gin.Context) {
 	}
 	name, password := strings.TrimSpace(c.PostForm("name")), c.PostForm("password")
 	view := signinView{Name: name, Next: localPath(c.PostForm("next"))}
-	key := auth.ThrottleKey(name, c.ClientIP())
+	// The peer's address, not X-Forwarded-For, which a guesser could vary at
+	// will; behind a proxy the count is then per name, which is stricter.
+	key := auth.ThrottleKey(name, c.RemoteIP())
 	if wait := s.ui.throttle.Wait(key); wait > 0 {
 		view.Error = l.N("signin.wait", int(math.Ceil(wait.Seconds())))
 		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
