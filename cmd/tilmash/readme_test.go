@@ -45,6 +45,7 @@ func TestREADMEWalkThrough(t *testing.T) {
 
 	cmd := exec.Command("bash", "-euo", "pipefail", "-c", script)
 	cmd.Env = append(os.Environ(), env...)
+	cmd.Dir = t.TempDir() // the examples may write files (kk.xlf)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("README examples failed: %v\n%s", err, out)
