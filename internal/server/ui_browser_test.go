@@ -271,6 +271,12 @@ func TestBrowserWholeFlow(t *testing.T) {
 	press.signIn("press", testPassword)
 	press.open(fmt.Sprintf("/publish/%d", docID))
 	press.navigate("publish kk", chromedp.Click(chromedp.CSS(`#lang-kk form button`)))
+	if dir := os.Getenv("TILMASH_SCREENSHOTS"); dir != "" {
+		shot(t, press, filepath.Join(dir, "publish.png"))
+		press.open("/")
+		shot(t, press, filepath.Join(dir, "dashboard.png"))
+		press.open(fmt.Sprintf("/publish/%d", docID))
+	}
 	press.navigate("open the release", chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/releases/%d/kk/1"]`, docID))))
 	body := eval[string](press, `document.body.innerText`)
 	lang := eval[string](press, `document.documentElement.lang`)
