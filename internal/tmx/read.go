@@ -176,7 +176,9 @@ func (rd *reader) nextStart() (xml.StartElement, error) {
 	}
 }
 
-func (rd *reader) body() error {
+// children reads the children of the element just opened up to its end: each <want> goes to fn,
+// every other element (<note>, <prop>, ...) is skipped whole.
+func (rd *reader) children(want string, fn func(xml.StartElement) error) error {
 	for {
 		tok, err := rd.token()
 		if err != nil {
@@ -184,13 +186,13 @@ func (rd *reader) body() error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Local != "tu" {
+			if t.Name.Local != want {
 				if err := rd.dec.Skip(); err != nil {
 					return rd.syntax(err)
 				}
 				continue
 			}
-			if err := rd.tu(t); err != nil {
+			if err := fn(t); err != nil {
 				return err
 			}
 		case xml.EndElement:
@@ -199,30 +201,18 @@ func (rd *reader) body() error {
 	}
 }
 
+func (rd *reader) body() error {
+	return rd.children("tu", rd.tu)
+}
+
 func (rd *reader) tu(start xml.StartElement) error {
 	rd.tuAuthor = attr(start, "creationid")
 	rd.tuDate = attr(start, "creationdate")
 	rd.tuvs = rd.tuvs[:0]
-	for {
-		tok, err := rd.token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "tuv" {
-				if err := rd.dec.Skip(); err != nil { // <note>, <prop>
-					return rd.syntax(err)
-				}
-				continue
-			}
-			if err := rd.tuv(t); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return rd.emit()
-		}
+	if err := rd.children("tuv", rd.tuv); err != nil {
+		return err
 	}
+	return rd.emit()
 }
 
 func (rd *reader) tuv(start xml.StartElement) error {
@@ -237,30 +227,20 @@ func (rd *reader) tuv(start xml.StartElement) error {
 	v.date = attr(start, "creationdate")
 	v.seg.Reset()
 	v.hasSeg = false
-	for {
-		tok, err := rd.token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "seg" {
-				if err := rd.dec.Skip(); err != nil {
-					return rd.syntax(err)
-				}
-				continue
-			}
-			v.hasSeg = true
-			if err := rd.seg(&v.seg); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			if v.lang == "" {
-				return rd.errorf("<tuv> without xml:lang")
-			}
-			return nil
-		}
+	if err := rd.children("seg", rd.tuvSeg); err != nil {
+		return err
 	}
+	if v.lang == "" {
+		return rd.errorf("<tuv> without xml:lang")
+	}
+	return nil
+}
+
+// tuvSeg reads the <seg> of the <tuv> being read.
+func (rd *reader) tuvSeg(xml.StartElement) error {
+	v := &rd.tuvs[len(rd.tuvs)-1]
+	v.hasSeg = true
+	return rd.seg(&v.seg)
 }
 
 // seg collects the text of a <seg>: character data and the text of <hi>, not inline codes.
