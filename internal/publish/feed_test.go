@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"testing"
+	"tilmash/internal/golden"
 	"time"
 )
 
@@ -24,7 +25,7 @@ func TestWriteAtom(t *testing.T) {
 	if err := WriteAtom(&b, sampleFeed()); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "feed.kk.atom", b.Bytes())
+	golden.Check(t, "feed.kk.atom", b.Bytes())
 	// Well-formed XML all through.
 	dec := xml.NewDecoder(bytes.NewReader(b.Bytes()))
 	for {

@@ -3,15 +3,12 @@ package segment
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"io"
-	"os"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"tilmash/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func streamString(tb testing.TB, s *Segmenter, in string, limit int) (string, error) {
 	tb.Helper()
@@ -26,15 +23,7 @@ func TestStreamGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const golden = "testdata/announcement.stream.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if want := mustRead(t, golden); got != want {
-		t.Errorf("Stream output differs from %s (run with -update to rewrite):\n%s", golden, got)
-	}
+	golden.Check(t, "announcement.stream.golden", []byte(got))
 	// The CLI contract is the fixture's format exactly.
 	if want := mustRead(t, "testdata/announcement.ru.segments.txt"); got != want {
 		t.Errorf("Stream output differs from announcement.ru.segments.txt:\n%s", got)

@@ -3,15 +3,11 @@ package tmx
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+	"tilmash/internal/golden"
 	"time"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 var created = time.Date(2024, 11, 27, 9, 30, 0, 0, time.UTC)
 
@@ -83,20 +79,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	doc := writeAll(t, sampleUnits())
-	path := filepath.Join("testdata", "written.tmx")
-	if *update {
-		if err := os.WriteFile(path, doc, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(doc, want) {
-		t.Errorf("written TMX differs from %s (go test -update rewrites it):\n%s", path, doc)
-	}
+	golden.Check(t, "written.tmx", writeAll(t, sampleUnits()))
 }
 
 func TestReadForeignFile(t *testing.T) {

@@ -2,13 +2,11 @@ package xliff
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
+	"tilmash/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // goldenCases are the exports kept in testdata/: Kazakh (Cyrillic, ltr) and
 // Arabic (rtl, with markup-like text and CRLF) in both formats.
@@ -32,20 +30,7 @@ func TestWriteGolden(t *testing.T) {
 		for _, f := range formats {
 			name := c.name + "." + f.name + ".xlf"
 			t.Run(name, func(t *testing.T) {
-				got := write(t, f.format, sampleHeader(c.lang), c.units)
-				path := filepath.Join("testdata", name)
-				if *update {
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("output differs from %s (run go test -update if the change is intended):\n%s", path, got)
-				}
+				golden.Check(t, name, write(t, f.format, sampleHeader(c.lang), c.units))
 			})
 		}
 	}
