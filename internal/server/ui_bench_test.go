@@ -6,9 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"sort"
 	"testing"
-	"time"
 )
 
 // editorFixture is the announcement half translated (some rejected, some
@@ -62,7 +60,8 @@ func serveEditor(tb testing.TB, h http.Handler, cookie *http.Cookie, path string
 }
 
 // BenchmarkEditorPage: the announcement's Kazakh editor, session check,
-// store reads, quality checks and template, without the network.
+// store reads, quality checks and template, without the network. Issue 4's
+// budget is 100 ms of server time; the README quotes the figure.
 func BenchmarkEditorPage(b *testing.B) {
 	h, cookie, path := editorFixture(b)
 	n := serveEditor(b, h, cookie, path)
@@ -71,21 +70,5 @@ func BenchmarkEditorPage(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		serveEditor(b, h, cookie, path)
-	}
-}
-
-// TestEditorServerTime: the announcement's editor renders in under 100 ms of
-// server time (the median of nine, so a busy machine's hiccup does not fail it).
-func TestEditorServerTime(t *testing.T) {
-	h, cookie, path := editorFixture(t)
-	var times []time.Duration
-	for range 9 {
-		start := time.Now()
-		serveEditor(t, h, cookie, path)
-		times = append(times, time.Since(start))
-	}
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	if med := times[len(times)/2]; med > 100*time.Millisecond {
-		t.Errorf("median editor render %v, budget 100ms (all: %v)", med, times)
 	}
 }
