@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
@@ -95,7 +96,13 @@ func (s *Server) publishRelease(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	r, err := s.store.Publish(c.Request.Context(), actor(c), id, c.Param("lang"))
+	res, err := s.store.PublishLanguages(c.Request.Context(), actor(c), id, store.PublishRequest{Langs: []string{c.Param("lang")}})
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	s.announce(c, res.Releases) // the webhooks hear of workspace releases as of API ones
+	r, err := res.Single()
 	if err != nil {
 		s.failPage(c, err)
 		return
