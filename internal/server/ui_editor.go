@@ -109,7 +109,7 @@ func editorMessages(l *i18n.Localizer) map[string]string {
 	for _, id := range []string{"editor.saving", "editor.saved", "editor.unchanged", "editor.save_failed",
 		"editor.conflict_title", "editor.conflict_yours", "editor.conflict_theirs", "editor.keep_mine",
 		"editor.take_theirs", "editor.unsaved", "editor.history_empty", "editor.history_failed", "editor.last_open",
-		"editor.terms", "editor.memory", "editor.use", "editor.help_empty", "editor.help_failed", "editor.forbidden_terms",
+		"editor.terms", "editor.memory", "editor.use", "editor.checks", "editor.help_empty", "editor.help_failed", "editor.forbidden_terms",
 		"state.untranslated", "state.translated", "state.approved", "state.rejected", "state.outdated"} {
 		m[id] = l.T(id)
 	}

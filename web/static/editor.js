@@ -1,5 +1,6 @@
 // Tilmash editor: saves a segment through the JSON API without reloading,
-// Ctrl+Enter saves and moves to the next open segment, a 409 shows the other
+// Ctrl+Enter saves and moves to the next open segment, Alt+1…5 inserts a
+// memory suggestion, the checks of a saved text show at once, a 409 shows the other
 // person's text beside yours, and history loads in place. Hand-written, no
 // build step. Every text from the server is set with textContent, never as HTML.
 (function () {
@@ -88,6 +89,7 @@
         var c = seg.querySelector(".comment");
         if (c && !r.data.unchanged) c.remove();
         hideConflict(seg);
+        showChecks(seg, r.data.checks || []);
         setStatus(seg, r.data.unchanged ? t("editor.unchanged") : t("editor.saved"));
         refreshHistory(seg);
         return true;
@@ -103,6 +105,27 @@
       seg.classList.remove("saving");
       setStatus(seg, t("editor.save_failed"), true);
       return false;
+    });
+  }
+
+  // showChecks replaces the segment's quality findings with those of the
+  // text just saved, so the translator sees at once what a reviewer will.
+  function showChecks(seg, checks) {
+    var list = seg.querySelector("ul.checks");
+    if (checks.length === 0) {
+      if (list) list.remove();
+      return;
+    }
+    if (!list) {
+      list = el("ul", "checks");
+      list.setAttribute("aria-label", t("editor.checks"));
+      seg.querySelector(".meta").after(list);
+    }
+    list.textContent = "";
+    checks.forEach(function (c) {
+      var li = el("li", c.severity, c.message);
+      li.setAttribute("lang", "en");
+      list.appendChild(li);
     });
   }
 
@@ -248,29 +271,42 @@
       }
       if (sugs.length) {
         body.appendChild(el("h3", "", t("editor.memory")));
-        var ol = el("ul", "suggestions");
-        sugs.forEach(function (sg) {
+        var ol = el("ol", "suggestions");
+        sugs.forEach(function (sg, i) {
           var li = el("li");
-          li.appendChild(el("span", "score", sg.score + "%"));
+          li.appendChild(el("kbd", "", "Alt+" + (i + 1)));
+          li.appendChild(el("span", "score", " " + sg.score + "%"));
+          if (sg.count > 1) li.appendChild(el("span", "muted", " ×" + sg.count));
           var q2 = el("span", "", " " + sg.target + " ");
           q2.setAttribute("lang", lang);
           q2.setAttribute("dir", area(seg).dir);
           li.appendChild(q2);
           var use = el("button", "use", t("editor.use"));
           use.type = "button";
-          use.addEventListener("click", function () {
-            var ta = area(seg);
-            ta.value = sg.target;
-            fit(ta);
-            ta.focus();
-          });
+          use.addEventListener("click", function () { useSuggestion(seg, sg.target); });
           li.appendChild(use);
           ol.appendChild(li);
         });
         body.appendChild(ol);
       }
+      seg.suggestions = sugs;
     });
   }
+
+  function useSuggestion(seg, text) {
+    var ta = area(seg);
+    ta.value = text;
+    fit(ta);
+    ta.focus();
+  }
+
+  // The help of the segment being translated opens by itself, as in a CAT
+  // tool: its memory matches are one key (Alt+1 … Alt+5) away.
+  root.addEventListener("focusin", function (ev) {
+    if (ev.target.tagName !== "TEXTAREA" || ev.target.readOnly) return;
+    var d = ev.target.closest("article.seg").querySelector("details.help");
+    if (d && !d.open) d.open = true;
+  });
 
   root.addEventListener("toggle", function (ev) {
     var d = ev.target;
@@ -285,6 +321,15 @@
   });
 
   root.addEventListener("keydown", function (ev) {
+    if (ev.altKey && !ev.ctrlKey && !ev.metaKey && /^Digit[1-5]$/.test(ev.code)) {
+      var s = ev.target.closest && ev.target.closest("article.seg");
+      var n = Number(ev.code.slice(5)) - 1;
+      if (s && ev.target.tagName === "TEXTAREA" && !ev.target.readOnly && s.suggestions && s.suggestions[n]) {
+        ev.preventDefault();
+        useSuggestion(s, s.suggestions[n].target);
+      }
+      return;
+    }
     if (ev.key !== "Enter" || !(ev.ctrlKey || ev.metaKey)) return;
     var seg = ev.target.closest && ev.target.closest("article.seg");
     if (!seg || ev.target.tagName !== "TEXTAREA" || ev.target.readOnly) return;
