@@ -52,6 +52,13 @@ func startServer(tb testing.TB) *testServer {
 // user creates a user with roles and returns its token.
 func (ts *testServer) user(tb testing.TB, name string, roles ...string) string {
 	tb.Helper()
+	_, token := ts.newUser(tb, name, roles...)
+	return token
+}
+
+// newUser creates a user with roles (as "translator:kk") and returns it with its API token.
+func (ts *testServer) newUser(tb testing.TB, name string, roles ...string) (workflow.Actor, string) {
+	tb.Helper()
 	nu := store.NewUser{Name: name}
 	for _, r := range roles {
 		role, err := workflow.ParseRole(r)
@@ -60,11 +67,11 @@ func (ts *testServer) user(tb testing.TB, name string, roles ...string) string {
 		}
 		nu.Roles = append(nu.Roles, role)
 	}
-	_, token, err := ts.Store.CreateUser(context.Background(), nu)
+	a, token, err := ts.Store.CreateUser(context.Background(), nu)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return token
+	return a, token
 }
 
 // response is a decoded JSON answer.

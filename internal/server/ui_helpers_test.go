@@ -11,9 +11,6 @@ import (
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
-
-	"tilmash/internal/store"
-	"tilmash/internal/workflow"
 )
 
 // person creates a user who signs in with a password; it returns the API
@@ -22,18 +19,7 @@ import (
 // (TestUISignInOut uses the production cost through store.NewUser.Password.)
 func (ts *testServer) person(tb testing.TB, name, password string, roles ...string) string {
 	tb.Helper()
-	nu := store.NewUser{Name: name}
-	for _, r := range roles {
-		role, err := workflow.ParseRole(r)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		nu.Roles = append(nu.Roles, role)
-	}
-	a, token, err := ts.Store.CreateUser(context.Background(), nu)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	a, token := ts.newUser(tb, name, roles...)
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.MinCost)
 	if err != nil {
 		tb.Fatal(err)
