@@ -5,8 +5,9 @@ import (
 	"encoding/xml"
 	"io"
 	"testing"
-	"tilmash/internal/golden"
 	"time"
+
+	"tilmash/internal/golden"
 )
 
 func sampleFeed() Feed {

@@ -36,6 +36,36 @@ var labels = map[string]Labels{
 		Partial:   "بعض المقاطع لم تُترجم بعد، وهي معروضة باللغة الروسية.",
 		Withdrawn: "تم سحب هذا الإصدار", Reason: "السبب", Latest: "اقرأ أحدث إصدار",
 	},
+	"ky": {
+		Release: "Чыгарылыш", Published: "Жарыяланды", Languages: "Башка тилдер",
+		Partial:   "Айрым үзүндүлөр азырынча которула элек, алар орус тилинде берилди.",
+		Withdrawn: "Бул чыгарылыш кайтарылып алынды", Reason: "Себеби", Latest: "Акыркы чыгарылышты окуу",
+	},
+	"tg": {
+		Release: "Нашр", Published: "Нашр шуд", Languages: "Забонҳои дигар",
+		Partial:   "Баъзе қисматҳо ҳанӯз тарҷума нашудаанд ва бо забони русӣ оварда шудаанд.",
+		Withdrawn: "Ин нашр бозхонд шудааст", Reason: "Сабаб", Latest: "Нашри охиринро хонед",
+	},
+	"tk": {
+		Release: "Neşir", Published: "Çap edildi", Languages: "Beýleki diller",
+		Partial:   "Käbir bölekler entek terjime edilmedi; olar rus dilinde berilýär.",
+		Withdrawn: "Bu neşir yzyna alyndy", Reason: "Sebäbi", Latest: "Iň soňky neşiri okaň",
+	},
+	"uz": {
+		Release: "Nashr", Published: "Eʼlon qilindi", Languages: "Boshqa tillar",
+		Partial:   "Baʼzi qismlar hali tarjima qilinmagan; ular rus tilida berilgan.",
+		Withdrawn: "Bu nashr qaytarib olindi", Reason: "Sabab", Latest: "Eng soʻnggi nashrni oʻqing",
+	},
+	"ps": {
+		Release: "خپرونه", Published: "خپره شوه", Languages: "نورې ژبې",
+		Partial:   "ځینې برخې لا نه دي ژباړل شوې؛ هغه په روسي ژبه ښودل شوې دي.",
+		Withdrawn: "دا خپرونه بېرته اخیستل شوې ده", Reason: "لامل", Latest: "وروستۍ خپرونه ولولئ",
+	},
+	"fa-AF": {
+		Release: "نشر", Published: "منتشر شد", Languages: "زبان‌های دیگر",
+		Partial:   "برخی بخش‌ها هنوز ترجمه نشده‌اند و به زبان روسی نمایش داده می‌شوند.",
+		Withdrawn: "این نشر پس گرفته شده است", Reason: "دلیل", Latest: "آخرین نشر را بخوانید",
+	},
 	"nl": {
 		Release: "Uitgave", Published: "Gepubliceerd", Languages: "Andere talen",
 		Partial:   "Sommige passages zijn nog niet vertaald; ze staan er in het Russisch.",
@@ -44,7 +74,7 @@ var labels = map[string]Labels{
 }
 
 // LabelsFor returns the labels in lang, trying the tag, then its base
-// language ("fa-AF" → "fa"), then English.
+// language ("kk-KZ" → "kk"), then English (for languages an admin adds).
 func LabelsFor(lang string) Labels {
 	if l, ok := labels[lang]; ok {
 		return l

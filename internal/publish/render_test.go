@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"tilmash/internal/golden"
 	"time"
+
+	"tilmash/internal/golden"
+	"tilmash/internal/language"
 )
 
 // samplePage is a partial Arabic release with a hostile title.
@@ -74,10 +76,16 @@ func TestHTMLEscapes(t *testing.T) {
 func TestLabelsFor(t *testing.T) {
 	for _, c := range []struct{ lang, release string }{
 		{"kk", "Шығарылым"}, {"ru", "Выпуск"}, {"en", "Release"}, {"ar", "الإصدار"}, {"nl", "Uitgave"},
-		{"fa-AF", "Release"}, {"ky", "Release"}, {"en-GB", "Release"}, {"", "Release"},
+		{"fa-AF", "نشر"}, {"ky", "Чыгарылыш"}, {"kk-KZ", "Шығарылым"}, {"en-GB", "Release"}, {"", "Release"}, {"de", "Release"},
 	} {
 		if got := LabelsFor(c.lang).Release; got != c.release {
 			t.Errorf("LabelsFor(%q).Release = %q, want %q", c.lang, got, c.release)
+		}
+	}
+	// Every seeded target language, and the source, has labels of its own.
+	for _, l := range language.Seed() {
+		if _, ok := labels[l.Tag]; !ok {
+			t.Errorf("no release labels in %s (%s)", l.Tag, l.Name)
 		}
 	}
 	for lang, l := range labels {

@@ -3,9 +3,9 @@ package qa
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"tilmash/internal/glossary"
-	"unicode/utf8"
 )
 
 // foldedWords is a text split into words folded for comparison (lower

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
 	"tilmash/internal/golden"
 )
 

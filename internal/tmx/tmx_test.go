@@ -5,8 +5,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"tilmash/internal/golden"
 	"time"
+
+	"tilmash/internal/golden"
 )
 
 var created = time.Date(2024, 11, 27, 9, 30, 0, 0, time.UTC)
