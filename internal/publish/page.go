@@ -6,7 +6,11 @@
 package publish
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
+
+	"tilmash/internal/language"
 )
 
 // Sentence is one released segment; Lang differs from the page's language
@@ -29,6 +33,7 @@ type Alternate struct {
 
 // Page is everything a public release page shows.
 type Page struct {
+	// Title is the document's title as it was imported: in the source language.
 	Title       string      `json:"title"`
 	Lang        string      `json:"lang"`
 	Dir         string      `json:"dir"`
@@ -42,6 +47,26 @@ type Page struct {
 	Alternates  []Alternate `json:"alternates"`
 	// Labels are the page's few words in the page's own language.
 	Labels Labels `json:"-"`
+}
+
+// Heading is what a page is titled with: the translated headline when the
+// document opens with one (a first paragraph of one sentence that does not end
+// like a sentence, as press texts do), else the document's title, in the
+// source language. rest is what the page shows below the heading.
+func (p Page) Heading() (heading Sentence, rest []Paragraph) {
+	if len(p.Paragraphs) > 1 && len(p.Paragraphs[0]) == 1 && !endsSentence(p.Paragraphs[0][0].Text) {
+		return p.Paragraphs[0][0], p.Paragraphs[1:]
+	}
+	return Sentence{Text: p.Title, Lang: language.Source}, p.Paragraphs
+}
+
+// endsSentence reports text ending in a full stop, question or exclamation
+// mark (in the scripts of the target languages), or an ellipsis, before any
+// closing quotes or brackets.
+func endsSentence(text string) bool {
+	text = strings.TrimRight(text, " »\"”’)]")
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".!?…؟۔。", r)
 }
 
 // Group splits sentences into paragraphs: paragraphOf[i] is the source

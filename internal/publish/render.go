@@ -39,24 +39,28 @@ func NewRenderer() (*Renderer, error) {
 // action per sentence, which costs about ten times more).
 type htmlPage struct {
 	Page
-	Body template.HTML
+	Heading    Sentence
+	HeadingDir string
+	Body       template.HTML
 }
 
 // HTML writes a standalone, print-friendly HTML document.
 func (r *Renderer) HTML(w io.Writer, p Page) error {
-	if err := r.page.Execute(w, htmlPage{Page: p, Body: paragraphsHTML(p)}); err != nil {
+	heading, rest := p.Heading()
+	hp := htmlPage{Page: p, Heading: heading, HeadingDir: language.DirectionOf(heading.Lang), Body: paragraphsHTML(p, rest)}
+	if err := r.page.Execute(w, hp); err != nil {
 		return fmt.Errorf("render release page: %w", err)
 	}
 	return nil
 }
 
-// paragraphsHTML writes the paragraphs as <p> elements, escaping every
-// text; a sentence in another language than the page's (the source in a
-// partial release) is wrapped in a span that names its language.
-func paragraphsHTML(p Page) template.HTML {
+// paragraphsHTML writes paras as <p> elements, escaping every text; a
+// sentence in another language than the page's (the source in a partial
+// release) is wrapped in a span that names its language.
+func paragraphsHTML(p Page, paras []Paragraph) template.HTML {
 	var b strings.Builder
-	b.Grow(textSize(p) + 16*len(p.Paragraphs))
-	for _, para := range p.Paragraphs {
+	b.Grow(textSize(p) + 16*len(paras))
+	for _, para := range paras {
 		b.WriteString("<p>")
 		for i, s := range para {
 			if i > 0 {
@@ -87,14 +91,15 @@ func (r *Renderer) GoneHTML(w io.Writer, g Withdrawal) error {
 	return nil
 }
 
-// Text writes the release as plain text: the title, a blank line, then one
+// Text writes the release as plain text: the heading, a blank line, then one
 // paragraph a line with its sentences joined by a space.
 func Text(w io.Writer, p Page) error {
 	var b bytes.Buffer
 	b.Grow(textSize(p))
-	b.WriteString(p.Title)
+	heading, rest := p.Heading()
+	b.WriteString(heading.Text)
 	b.WriteString("\n\n")
-	for _, para := range p.Paragraphs {
+	for _, para := range rest {
 		for i, s := range para {
 			if i > 0 {
 				b.WriteByte(' ')

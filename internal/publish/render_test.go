@@ -94,3 +94,70 @@ func TestLabelsFor(t *testing.T) {
 		}
 	}
 }
+
+func TestHeading(t *testing.T) {
+	kk := func(texts ...string) Paragraph {
+		var p Paragraph
+		for _, t := range texts {
+			p = append(p, Sentence{Text: t, Lang: "kk"})
+		}
+		return p
+	}
+	title := Sentence{Text: "Семинар", Lang: "ru"}
+	tests := []struct {
+		name  string
+		paras []Paragraph
+		want  Sentence
+		rest  int
+	}{
+		{"a headline", []Paragraph{kk("Алматыда семинар өтті"), kk("Бүгін.")}, Sentence{Text: "Алматыда семинар өтті", Lang: "kk"}, 1},
+		{"a headline in the source (partial)", []Paragraph{{{Text: "В Алматы", Lang: "ru"}}, kk("Бүгін.")}, Sentence{Text: "В Алматы", Lang: "ru"}, 1},
+		{"a headline in quotes", []Paragraph{kk("«Алматы» форумы"), kk("Бүгін.")}, Sentence{Text: "«Алматы» форумы", Lang: "kk"}, 1},
+		{"a sentence opens the text", []Paragraph{kk("Бүгін семинар өтті."), kk("Ертең.")}, title, 2},
+		{"a question", []Paragraph{kk("Не болды?"), kk("Бүгін.")}, title, 2},
+		{"an Arabic question", []Paragraph{{{Text: "ماذا حدث؟", Lang: "ar"}}, kk("Бүгін.")}, title, 2},
+		{"closing quote after the stop", []Paragraph{kk("Ол «бәрі жақсы.»"), kk("Бүгін.")}, title, 2},
+		{"two sentences", []Paragraph{kk("Бірінші", "Екінші"), kk("Бүгін.")}, title, 2},
+		{"the only paragraph", []Paragraph{kk("Алматыда семинар өтті")}, title, 1},
+		{"empty", nil, title, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rest := Page{Title: "Семинар", Lang: "kk", Paragraphs: tt.paras}.Heading()
+			if got != tt.want || len(rest) != tt.rest {
+				t.Errorf("Heading() = %+v and %d paragraphs, want %+v and %d", got, len(rest), tt.want, tt.rest)
+			}
+		})
+	}
+}
+
+// TestHTMLHeadline: a translated headline titles the page once, in the
+// page's language; the Russian document title does not appear.
+func TestHTMLHeadline(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Page{Title: "Семинар в Алматы", Lang: "kk", Dir: "ltr", Number: 1, Labels: LabelsFor("kk"),
+		Paragraphs: []Paragraph{{{Text: "Алматыда <семинар> өтті", Lang: "kk"}}, {{Text: "Бүгін.", Lang: "kk"}}}}
+	var b bytes.Buffer
+	if err := r.HTML(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{"<title>Алматыда &lt;семинар&gt; өтті</title>", "<h1>Алматыда &lt;семинар&gt; өтті</h1>", "<p>Бүгін.</p>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s:\n%s", want, page)
+		}
+	}
+	if strings.Count(page, "&lt;семинар&gt;") != 2 || strings.Contains(page, "Семинар в Алматы") {
+		t.Errorf("the headline is not exactly in <title> and <h1>, or the Russian title shows:\n%s", page)
+	}
+	var txt bytes.Buffer
+	if err := Text(&txt, p); err != nil {
+		t.Fatal(err)
+	}
+	if got := txt.String(); got != "Алматыда <семинар> өтті\n\nБүгін.\n" {
+		t.Errorf("Text = %q", got)
+	}
+}
