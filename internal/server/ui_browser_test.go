@@ -275,8 +275,12 @@ func TestBrowserWholeFlow(t *testing.T) {
 		shot(t, press, filepath.Join(dir, "publish.png"))
 		press.open("/")
 		shot(t, press, filepath.Join(dir, "dashboard.png"))
+		press.open(fmt.Sprintf("/documents/%d/source", docID))
+		shot(t, press, filepath.Join(dir, "source.png"))
 		press.open(fmt.Sprintf("/publish/%d", docID))
 	}
+	press.fitsWidth(fmt.Sprintf("/documents/%d/source", docID), 390)
+	press.open(fmt.Sprintf("/publish/%d", docID))
 	press.navigate("open the release", chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/releases/%d/kk/1"]`, docID))))
 	body := eval[string](press, `document.body.innerText`)
 	lang := eval[string](press, `document.documentElement.lang`)

@@ -59,6 +59,7 @@ type dashDoc struct {
 type dashboardView struct {
 	Docs       []dashDoc
 	CanPublish bool
+	CanImport  bool // importing and correcting source documents
 }
 
 // dashboard: GET / — documents × languages with counts, bars and the latest
@@ -84,7 +85,7 @@ func (s *Server) dashboard(c *gin.Context) {
 	for _, l := range a.Languages() {
 		mine[l] = true
 	}
-	view := dashboardView{CanPublish: a.CanPublish()}
+	view := dashboardView{CanPublish: a.CanPublish(), CanImport: a.CanManageDocuments()}
 	for _, d := range docs {
 		dd := dashDoc{ID: d.ID, Title: d.Title, Revision: d.Revision}
 		for _, l := range langs {

@@ -24,13 +24,14 @@ const (
 	viewEditor    = "editor"
 	viewReview    = "review"
 	viewPublish   = "publish"
+	viewSource    = "source"
 	viewError     = "error"
 )
 
 // views lists every declared view; start-up fails if one lacks its file or a
 // file is no declared view.
 func views() []string {
-	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewError}
+	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError}
 }
 
 const layoutFile = "layout.html"

@@ -58,6 +58,10 @@ func (s *Server) uiRoutes(r *gin.Engine) {
 	pages.POST("/review/:lang", s.reviewApproveAll)
 	pages.POST("/review/:lang/:sid/approve", s.reviewApprove)
 	pages.POST("/review/:lang/:sid/reject", s.reviewReject)
+	pages.GET("/documents/new", s.newDocumentPage)
+	pages.POST("/documents", s.createDocumentForm)
+	pages.GET("/documents/:id/source", s.sourcePage)
+	pages.POST("/documents/:id/source", s.reviseDocumentForm)
 	pages.GET("/publish/:id", s.publishPage)
 	pages.POST("/publish/:id/:lang", s.publishRelease)
 }

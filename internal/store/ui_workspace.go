@@ -77,11 +77,9 @@ func (s *Store) ApprovedBefore(ctx context.Context, lang string, segIDs []int64)
 
 // SourceWarnings lists the hygiene warnings of a document's current revision.
 func (s *Store) SourceWarnings(ctx context.Context, docID int64) ([]segment.Warning, error) {
-	var rev Revision
-	err := s.read(ctx).Select("revisions.warnings").Joins("JOIN documents d ON d.id = revisions.document_id AND d.revision = revisions.number").
-		Where("revisions.document_id = ?", docID).Take(&rev).Error
+	rev, err := s.currentRevision(ctx, docID, "revisions.warnings")
 	if err != nil {
-		return nil, notFound(err, "document %d not found", docID)
+		return nil, err
 	}
 	out := []segment.Warning{}
 	if rev.Warnings != "" {
@@ -90,4 +88,22 @@ func (s *Store) SourceWarnings(ctx context.Context, docID int64) ([]segment.Warn
 		}
 	}
 	return out, nil
+}
+
+// SourceText is the Russian text of a document's current revision, as it
+// was imported (after NFC), for a publisher to correct.
+func (s *Store) SourceText(ctx context.Context, docID int64) (string, error) {
+	rev, err := s.currentRevision(ctx, docID, "revisions.text")
+	return rev.Text, err
+}
+
+// currentRevision reads columns of a document's current revision.
+func (s *Store) currentRevision(ctx context.Context, docID int64, columns string) (Revision, error) {
+	var rev Revision
+	err := s.read(ctx).Select(columns).Joins("JOIN documents d ON d.id = revisions.document_id AND d.revision = revisions.number").
+		Where("revisions.document_id = ?", docID).Take(&rev).Error
+	if err != nil {
+		return Revision{}, notFound(err, "document %d not found", docID)
+	}
+	return rev, nil
 }
