@@ -19,8 +19,8 @@ import (
 	"tilmash/internal/workflow"
 )
 
-// tmxBatch is how many memory entries one INSERT writes during a TMX import,
-// and how many are read back at a time.
+// tmxBatch is the size of import above which the entries are added to the
+// index as one batch rather than one by one.
 const tmxBatch = 1000
 
 // TMXImportResult summarises a TMX import.
@@ -32,8 +32,9 @@ type TMXImportResult struct {
 	Skipped int `json:"skipped"`
 }
 
-// tmxStoreError marks a failure of the database inside tmx.Read's callback,
-// so that it is not mistaken for a fault of the file.
+// tmxStoreError marks a failure that is not the file's inside tmx.Read's
+// callback (a cancelled request), so that it is not mistaken for a fault of
+// the file.
 type tmxStoreError struct{ err error }
 
 func (e tmxStoreError) Error() string { return e.err.Error() }
@@ -41,7 +42,8 @@ func (e tmxStoreError) Unwrap() error { return e.err }
 
 // ImportTMX streams the ru → lang units of a TMX 1.4b file into the
 // translation memory, in batches inside one transaction: a malformed file
-// imports nothing. Entries carry origin "tmx", the importing user as author
+// imports nothing. The file is parsed on a goroutine of its own while the
+// rows before are written (see tmxStream). Entries carry origin "tmx", the importing user as author
 // and the unit's creation date (else now); they reach the in-process index
 // after the commit, read back from the database in batches, so the file is
 // never held in memory. Admins and reviewers of lang may import.
@@ -61,50 +63,39 @@ func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string
 			return err
 		}
 		now := s.now()
-		batch := make([]MemoryEntry, 0, tmxBatch)
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
+		ins := newMemoryInserter(tx, language.Source, l.Tag, "tmx", actor.Name)
+		defer ins.close()
+		in := streamTMX(ctx, r, l.Tag)
+		defer in.close()
+		for batch := range in.units {
+			for _, u := range batch {
+				source, target := cleanUnitText(u.Source), cleanUnitText(u.Target)
+				if source == "" || target == "" || !seen.add(source, target) {
+					res.Skipped++
+					continue
+				}
+				created := u.Created
+				if created.IsZero() {
+					created = now
+				}
+				if err := ins.add(source, target, created); err != nil {
+					return err
+				}
 			}
-			if err := tx.CreateInBatches(batch, tmxBatch).Error; err != nil {
-				return tmxStoreError{fmt.Errorf("insert memory entries: %w", err)}
-			}
-			if first == 0 {
-				first = batch[0].ID
-			}
-			last = batch[len(batch)-1].ID
-			res.Imported += len(batch)
-			batch = batch[:0]
-			return nil
+			in.recycle(batch)
 		}
-		_, err = tmx.Read(r, language.Source, l.Tag, func(u tmx.Unit) error {
-			if err := ctx.Err(); err != nil {
-				return tmxStoreError{err}
-			}
-			source, target := cleanTarget(u.Source), cleanTarget(u.Target)
-			if source == "" || target == "" || !seen.add(source, target) {
-				res.Skipped++
-				return nil
-			}
-			created := u.Created
-			if created.IsZero() {
-				created = now
-			}
-			batch = append(batch, MemoryEntry{SourceLang: language.Source, TargetLang: l.Tag, Source: source, Target: target,
-				Origin: "tmx", Author: actor.Name, CreatedAt: created})
-			if len(batch) == tmxBatch {
-				return flush()
-			}
-			return nil
-		})
-		if err != nil {
+		if err := in.err; err != nil {
 			var se tmxStoreError
 			if errors.As(err, &se) {
 				return se.err
 			}
 			return apperr.New(apperr.Invalid, "malformed TMX: %s", strings.TrimPrefix(err.Error(), "read tmx: "))
 		}
-		return flush()
+		if err := ins.flush(); err != nil {
+			return err
+		}
+		res.Imported, first, last = ins.total, ins.first, ins.last
+		return nil
 	})
 	if err != nil {
 		return TMXImportResult{}, fmt.Errorf("import tmx into %s: %w", l.Tag, err)

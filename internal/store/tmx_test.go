@@ -3,9 +3,14 @@ package store
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"time"
+
+	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
 )
@@ -86,7 +91,7 @@ func TestTMXImportRefused(t *testing.T) {
 		{"malformed", "bolat", "kk", tmxDoc(tu("а", "б"), tu("в", "г</seg>")), apperr.Invalid, "malformed TMX: line 6: element <tuv> closed by </seg>"},
 		{"not tmx", "bolat", "kk", `<xliff version="2.1"/>`, apperr.Invalid, "malformed TMX: line 1: root element <xliff>, want <tmx>"},
 		{"truncated", "bolat", "kk", tmxDoc(tu("а", "б"))[:300], apperr.Invalid, "malformed TMX: line 5: unexpected EOF"},
-		// Two batches reach the database before the error: the transaction takes them back.
+		// Batches reach the database before the error: the transaction takes them back.
 		{"late error", "bolat", "kk", tmxDoc(append(manyUnits(2500), "<tu><tuv>")...), apperr.Invalid, "malformed TMX: line 2506: element <tuv> closed by </body>"},
 	}
 	for _, c := range cases {
@@ -117,4 +122,94 @@ func manyUnits(n int) []string {
 		out[i] = tu(fmt.Sprintf("Предложение номер %d.", i), fmt.Sprintf("%d-сөйлем.", i))
 	}
 	return out
+}
+
+// TestTMXImportRows imports more units than one INSERT writes, with
+// duplicates across statements, and checks the rows as GORM would have
+// written them and the index fed from them.
+func TestTMXImportRows(t *testing.T) {
+	ctx := context.Background()
+	f := newExchangeFixture(t)
+	n := 2*tmxInsertRows + 7
+	units := manyUnits(n)
+	// Duplicates, the last after trimming; then a decomposed text, stored in NFC.
+	units = append(units, units[3], units[tmxInsertRows+1], tu(" Предложение номер 5. ", "5-сөйлем."))
+	units = append(units, tu("и\u0306од", "йод"))
+	res, err := f.st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(units...)))
+	if err != nil || res != (TMXImportResult{Imported: n + 1, Skipped: 3}) {
+		t.Fatalf("import: %+v, %v", res, err)
+	}
+	var rows []MemoryEntry
+	if err := f.st.read(ctx).Order("id").Find(&rows).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != n+1 {
+		t.Fatalf("%d rows, want %d", len(rows), n+1)
+	}
+	created := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	for i, r := range rows {
+		want := MemoryEntry{ID: rows[0].ID + int64(i), SourceLang: "ru", TargetLang: "kk", Source: fmt.Sprintf("Предложение номер %d.", i),
+			Target: fmt.Sprintf("%d-сөйлем.", i), Origin: "tmx", Author: "bolat", CreatedAt: created}
+		if i == n {
+			want.Source, want.Target = "йод", "йод"
+		}
+		if r.TranslationID != nil || !r.CreatedAt.Equal(created) {
+			t.Fatalf("row %d: %+v", i, r)
+		}
+		r.CreatedAt = created
+		if r != want {
+			t.Fatalf("row %d: %+v, want %+v", i, r, want)
+		}
+	}
+	// The creation time is stored as GORM stores it.
+	if err := f.st.write(ctx, func(tx *gorm.DB) error {
+		return tx.Create(&MemoryEntry{SourceLang: "ru", TargetLang: "en", Source: "x", Target: "x", CreatedAt: created}).Error
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var stored []string
+	if err := f.st.read(ctx).Raw("SELECT DISTINCT CAST(created_at AS TEXT) FROM memory_entries").Scan(&stored).Error; err != nil || len(stored) != 1 {
+		t.Errorf("created_at stored as %q (%v)", stored, err)
+	}
+	if got := f.st.memory.Pair("ru", "kk").Len(); got != n+1 {
+		t.Errorf("index holds %d entries, want %d", got, n+1)
+	}
+	sug, err := f.st.Suggestions(ctx, f.doc.Segments[0].ID, "kk")
+	if err != nil || len(sug) != 0 {
+		t.Errorf("suggestions for an unrelated segment: %+v, %v", sug, err)
+	}
+}
+
+// TestTMXImportCancelled stops an import whose request goes away halfway
+// through the file: nothing is written.
+func TestTMXImportCancelled(t *testing.T) {
+	f := newExchangeFixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	doc := tmxDoc(manyUnits(3000)...)
+	r := &cancelAfter{r: strings.NewReader(doc), n: len(doc) / 2, cancel: cancel}
+	_, err := f.st.ImportTMX(ctx, f.reviewer, "kk", r)
+	if !errors.Is(err, context.Canceled) || r.n > 0 {
+		t.Fatalf("err = %v (%d bytes left to read before cancelling), want context.Canceled", err, r.n)
+	}
+	var n int64
+	if err := f.st.read(context.Background()).Model(&MemoryEntry{}).Count(&n).Error; err != nil || n != 0 {
+		t.Errorf("cancelled import left %d memory entries (%v)", n, err)
+	}
+}
+
+// cancelAfter cancels a context once n bytes have been read through it.
+type cancelAfter struct {
+	r      io.Reader
+	n      int
+	cancel func()
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	p = p[:min(len(p), 4096)]
+	n, err := c.r.Read(p)
+	if c.n -= n; c.n <= 0 {
+		c.cancel()
+	}
+	return n, err
 }

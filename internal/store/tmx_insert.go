@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// tmxInsertRows is how many memory entries one INSERT of a TMX import
+// writes. SQLite would take 10920 (4 + 3 a row parameters, at most 32766),
+// but compiling a VALUES list costs time quadratic in its rows (5000 rows:
+// 0.3 s), while more than a few hundred rows a statement save nothing.
+const tmxInsertRows = 256
+
+// memoryInserter writes the entries of a TMX import with one prepared
+// multi-row INSERT on the transaction's connection, bound again for every
+// batch: no statement parsed per batch, no reflection per row. The language
+// pair, origin and author are the same for every row and bound once per
+// statement (?1 … ?4); each row adds its source, target and creation time.
+type memoryInserter struct {
+	ctx   context.Context
+	tx    gorm.ConnPool
+	full  *sql.Stmt // for tmxInsertRows rows, prepared when first needed
+	args  []any     // ?1 … ?4, then 3 a row
+	rows  int
+	total int
+	// first and last are the ids of the first and last entries written.
+	first, last int64
+}
+
+// memoryInsertSQL is the INSERT of n rows.
+func memoryInsertSQL(n int) string {
+	var b strings.Builder
+	b.Grow(90 + n*22)
+	b.WriteString("INSERT INTO memory_entries (source_lang, target_lang, origin, author, source, target, created_at) VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		p := 5 + 3*i
+		b.WriteString("(?1,?2,?3,?4,?")
+		b.WriteString(strconv.Itoa(p))
+		b.WriteString(",?")
+		b.WriteString(strconv.Itoa(p + 1))
+		b.WriteString(",?")
+		b.WriteString(strconv.Itoa(p + 2))
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// newMemoryInserter writes inside tx to the memory of source → target,
+// entries with the given origin and author.
+func newMemoryInserter(tx *gorm.DB, source, target, origin, author string) *memoryInserter {
+	args := make([]any, 4, 4+3*tmxInsertRows)
+	args[0], args[1], args[2], args[3] = source, target, origin, author
+	return &memoryInserter{ctx: tx.Statement.Context, tx: tx.Statement.ConnPool, args: args}
+}
+
+// add queues one entry, writing the queue when it is full.
+func (m *memoryInserter) add(source, target string, created time.Time) error {
+	m.args = append(m.args, source, target, created)
+	m.rows++
+	if m.rows == tmxInsertRows {
+		return m.flush()
+	}
+	return nil
+}
+
+// flush writes the queued entries.
+func (m *memoryInserter) flush() error {
+	if m.rows == 0 {
+		return nil
+	}
+	var res sql.Result
+	var err error
+	if m.rows == tmxInsertRows {
+		if m.full == nil {
+			if m.full, err = m.tx.PrepareContext(m.ctx, memoryInsertSQL(tmxInsertRows)); err != nil {
+				return fmt.Errorf("prepare memory insert: %w", err)
+			}
+		}
+		res, err = m.full.ExecContext(m.ctx, m.args...)
+	} else {
+		res, err = m.tx.ExecContext(m.ctx, memoryInsertSQL(m.rows), m.args...)
+	}
+	if err != nil {
+		return fmt.Errorf("insert memory entries: %w", err)
+	}
+	// The transaction holds SQLite's write lock: the rows of one statement
+	// take consecutive ids, the last one reported.
+	last, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("insert memory entries: %w", err)
+	}
+	if m.first == 0 {
+		m.first = last - int64(m.rows) + 1
+	}
+	m.last = last
+	m.total += m.rows
+	m.rows = 0
+	clear(m.args[4:]) // let the texts go
+	m.args = m.args[:4]
+	return nil
+}
+
+// close releases the prepared statement.
+func (m *memoryInserter) close() {
+	if m.full != nil {
+		m.full.Close()
+	}
+}
