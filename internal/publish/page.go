@@ -45,19 +45,31 @@ type Page struct {
 	Partial     bool        `json:"partial,omitempty"`
 	Paragraphs  []Paragraph `json:"paragraphs"`
 	Alternates  []Alternate `json:"alternates"`
+	// Headline: the first paragraph is the document's headline (IsHeadline),
+	// which titles the page in the page's language.
+	Headline bool `json:"-"`
 	// Labels are the page's few words in the page's own language.
 	Labels Labels `json:"-"`
 }
 
-// Heading is what a page is titled with: the translated headline when the
-// document opens with one (a first paragraph of one sentence that does not end
-// like a sentence, as press texts do), else the document's title, in the
+// Heading is what a page is titled with: the (translated) first paragraph
+// when it is the document's headline, else the document's title, in the
 // source language. rest is what the page shows below the heading.
 func (p Page) Heading() (heading Sentence, rest []Paragraph) {
-	if len(p.Paragraphs) > 1 && len(p.Paragraphs[0]) == 1 && !endsSentence(p.Paragraphs[0][0].Text) {
+	if p.Headline && len(p.Paragraphs) > 1 && len(p.Paragraphs[0]) == 1 {
 		return p.Paragraphs[0][0], p.Paragraphs[1:]
 	}
 	return Sentence{Text: p.Title, Lang: language.Source}, p.Paragraphs
+}
+
+// IsHeadline reports whether a document opens with a headline, as press
+// texts do: a first paragraph of one sentence that does not end like one,
+// followed by more paragraphs. sources are the source sentences in order and
+// paragraphOf[i] the paragraph of sources[i]. The source decides, not a
+// translation, so every language of a release agrees.
+func IsHeadline(sources []string, paragraphOf []int) bool {
+	return len(sources) > 1 && len(paragraphOf) == len(sources) &&
+		paragraphOf[1] != paragraphOf[0] && !endsSentence(sources[0])
 }
 
 // endsSentence reports text ending in a full stop, question or exclamation

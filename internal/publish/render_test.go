@@ -95,35 +95,50 @@ func TestLabelsFor(t *testing.T) {
 	}
 }
 
-func TestHeading(t *testing.T) {
-	kk := func(texts ...string) Paragraph {
-		var p Paragraph
-		for _, t := range texts {
-			p = append(p, Sentence{Text: t, Lang: "kk"})
-		}
-		return p
-	}
-	title := Sentence{Text: "Семинар", Lang: "ru"}
+func TestIsHeadline(t *testing.T) {
 	tests := []struct {
-		name  string
-		paras []Paragraph
-		want  Sentence
-		rest  int
+		name        string
+		sources     []string
+		paragraphOf []int
+		want        bool
 	}{
-		{"a headline", []Paragraph{kk("Алматыда семинар өтті"), kk("Бүгін.")}, Sentence{Text: "Алматыда семинар өтті", Lang: "kk"}, 1},
-		{"a headline in the source (partial)", []Paragraph{{{Text: "В Алматы", Lang: "ru"}}, kk("Бүгін.")}, Sentence{Text: "В Алматы", Lang: "ru"}, 1},
-		{"a headline in quotes", []Paragraph{kk("«Алматы» форумы"), kk("Бүгін.")}, Sentence{Text: "«Алматы» форумы", Lang: "kk"}, 1},
-		{"a sentence opens the text", []Paragraph{kk("Бүгін семинар өтті."), kk("Ертең.")}, title, 2},
-		{"a question", []Paragraph{kk("Не болды?"), kk("Бүгін.")}, title, 2},
-		{"an Arabic question", []Paragraph{{{Text: "ماذا حدث؟", Lang: "ar"}}, kk("Бүгін.")}, title, 2},
-		{"closing quote after the stop", []Paragraph{kk("Ол «бәрі жақсы.»"), kk("Бүгін.")}, title, 2},
-		{"two sentences", []Paragraph{kk("Бірінші", "Екінші"), kk("Бүгін.")}, title, 2},
-		{"the only paragraph", []Paragraph{kk("Алматыда семинар өтті")}, title, 1},
-		{"empty", nil, title, 0},
+		{"a headline", []string{"В Алматы обсудили вопросы", "Сегодня."}, []int{1, 2}, true},
+		{"a headline in quotes", []string{"«Алматы» форум", "Сегодня."}, []int{1, 2}, true},
+		{"a sentence opens the text", []string{"Сегодня прошел семинар.", "Завтра."}, []int{1, 2}, false},
+		{"a question", []string{"Что случилось?", "Сегодня."}, []int{1, 2}, false},
+		{"an ellipsis", []string{"И вот…", "Сегодня."}, []int{1, 2}, false},
+		{"closing quote after the stop", []string{"Он сказал: «всё хорошо.»", "Сегодня."}, []int{1, 2}, false},
+		{"two sentences in the first paragraph", []string{"Первое", "Второе", "Сегодня."}, []int{1, 1, 2}, false},
+		{"the only paragraph", []string{"В Алматы обсудили вопросы"}, []int{1}, false},
+		{"empty", nil, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, rest := Page{Title: "Семинар", Lang: "kk", Paragraphs: tt.paras}.Heading()
+			if got := IsHeadline(tt.sources, tt.paragraphOf); got != tt.want {
+				t.Errorf("IsHeadline(%q) = %v, want %v", tt.sources, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeading(t *testing.T) {
+	head := Paragraph{{Text: "Алматыда семинар өтті", Lang: "kk"}}
+	body := Paragraph{{Text: "Бүгін.", Lang: "kk"}}
+	title := Sentence{Text: "Семинар", Lang: "ru"}
+	for _, tt := range []struct {
+		name     string
+		headline bool
+		paras    []Paragraph
+		want     Sentence
+		rest     int
+	}{
+		{"a headline", true, []Paragraph{head, body}, head[0], 1},
+		{"a headline shown in the source (partial)", true, []Paragraph{{{Text: "В Алматы", Lang: "ru"}}, body}, Sentence{Text: "В Алматы", Lang: "ru"}, 1},
+		{"no headline", false, []Paragraph{head, body}, title, 2},
+		{"a headline flag on one paragraph", true, []Paragraph{head}, title, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rest := Page{Title: "Семинар", Lang: "kk", Headline: tt.headline, Paragraphs: tt.paras}.Heading()
 			if got != tt.want || len(rest) != tt.rest {
 				t.Errorf("Heading() = %+v and %d paragraphs, want %+v and %d", got, len(rest), tt.want, tt.rest)
 			}
@@ -138,7 +153,7 @@ func TestHTMLHeadline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := Page{Title: "Семинар в Алматы", Lang: "kk", Dir: "ltr", Number: 1, Labels: LabelsFor("kk"),
+	p := Page{Title: "Семинар в Алматы", Lang: "kk", Dir: "ltr", Number: 1, Labels: LabelsFor("kk"), Headline: true,
 		Paragraphs: []Paragraph{{{Text: "Алматыда <семинар> өтті", Lang: "kk"}}, {{Text: "Бүгін.", Lang: "kk"}}}}
 	var b bytes.Buffer
 	if err := r.HTML(&b, p); err != nil {

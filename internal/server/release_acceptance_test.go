@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"regexp"
 	"sort"
@@ -64,6 +65,10 @@ func TestReleaseAcceptance(t *testing.T) {
 			if !strings.Contains(page, f.texts[l][i]) {
 				t.Errorf("%s page lacks segment %d", l, i)
 			}
+		}
+		// The announcement's headline titles the page in its language.
+		if want := "<h1>" + html.EscapeString(f.texts[l][0]) + "</h1>"; !strings.Contains(page, want) || strings.Contains(page, "<h1>Семинар") {
+			t.Errorf("%s page is not titled %s", l, want)
 		}
 	}
 	if ar := get(t, rels["ar"]["url"].(string), 200); !strings.Contains(ar, "الإصدار 1") {

@@ -12,6 +12,7 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/publish"
+	"tilmash/internal/store"
 )
 
 // feedEntries bounds the entries of a feed.
@@ -53,7 +54,7 @@ func (s *Server) feed(c *gin.Context, tag string, doc int64) {
 				return
 			}
 		} else {
-			f.Title = rs[0].Title + " · " + l.NativeName
+			f.Title = releaseName(rs[0]) + " · " + l.NativeName
 		}
 		f.SelfURL = base + releasePath(doc, l.Tag, "feed.atom")
 	}
@@ -61,7 +62,7 @@ func (s *Server) feed(c *gin.Context, tag string, doc int64) {
 	for _, r := range rs {
 		url := base + releasePath(r.DocumentID, r.Lang, strconv.Itoa(r.Number))
 		e := publish.FeedEntry{ID: url, URL: url, Lang: r.Lang, Published: r.PublishedAt, Updated: r.PublishedAt,
-			Title: fmt.Sprintf("%s · %s %d", r.Title, labels.Release, r.Number)}
+			Title: fmt.Sprintf("%s · %s %d", releaseName(r), labels.Release, r.Number)}
 		if r.Partial {
 			e.Summary = labels.Partial
 		}
@@ -78,4 +79,13 @@ func (s *Server) feed(c *gin.Context, tag string, doc int64) {
 		return
 	}
 	writePublic(c, http.StatusOK, "atom", l.Tag, cacheLatest, buf.Bytes())
+}
+
+// releaseName is what a feed calls a release: its headline in the feed's
+// language, or the document's title when the document has no headline.
+func releaseName(r store.ReleaseView) string {
+	if r.Headline != "" {
+		return r.Headline
+	}
+	return r.Title
 }

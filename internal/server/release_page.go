@@ -19,11 +19,14 @@ func releasePage(base string, rel store.ReleaseContent, alts []publish.Alternate
 		Labels:    publish.LabelsFor(rel.Lang), Alternates: alts}
 	paragraphOf := make([]int, len(rel.Segments))
 	texts := make([]publish.Sentence, len(rel.Segments))
+	sources := make([]string, len(rel.Segments))
 	for i, sg := range rel.Segments {
 		paragraphOf[i] = sg.Paragraph
 		texts[i] = publish.Sentence{Text: sg.Text, Lang: sg.Lang}
+		sources[i] = sg.Source
 	}
 	page.Paragraphs = publish.Group(paragraphOf, texts)
+	page.Headline = publish.IsHeadline(sources, paragraphOf)
 	return page
 }
 

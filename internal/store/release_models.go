@@ -6,13 +6,17 @@ import "time"
 // Only a withdrawal ever writes to it after it is made, and only the
 // Withdrawn* fields.
 type Release struct {
-	ID          int64     `gorm:"primaryKey"`
-	DocumentID  int64     `gorm:"uniqueIndex:idx_release_number;not null"`
-	Document    *Document `gorm:"constraint:OnDelete:CASCADE"`
-	Lang        string    `gorm:"uniqueIndex:idx_release_number;not null;index:idx_release_lang"`
-	Number      int       `gorm:"uniqueIndex:idx_release_number;not null"`
-	Revision    int
-	Title       string
+	ID         int64     `gorm:"primaryKey"`
+	DocumentID int64     `gorm:"uniqueIndex:idx_release_number;not null"`
+	Document   *Document `gorm:"constraint:OnDelete:CASCADE"`
+	Lang       string    `gorm:"uniqueIndex:idx_release_number;not null;index:idx_release_lang"`
+	Number     int       `gorm:"uniqueIndex:idx_release_number;not null"`
+	Revision   int
+	Title      string
+	// Headline is the released text of the document's headline (its first
+	// paragraph, when that is one: publish.IsHeadline), in the release's
+	// language; empty when the document opens with a sentence.
+	Headline    string
 	PublishedBy int64
 	PublishedAt time.Time `gorm:"index:idx_release_lang"`
 	// Partial releases show Missing segments in the source language, on the

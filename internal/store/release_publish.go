@@ -217,6 +217,13 @@ func (s *Store) createRelease(tx *gorm.DB, actor workflow.Actor, doc Document, l
 	if rel.Partial {
 		rel.Reason = reason
 	}
+	sources, paragraphOf := make([]string, len(taken)), make([]int, len(taken))
+	for i, t := range taken {
+		sources[i], paragraphOf[i] = t.Source, t.Paragraph
+	}
+	if publish.IsHeadline(sources, paragraphOf) {
+		rel.Headline = taken[0].Text
+	}
 	if err := tx.Create(&rel).Error; err != nil {
 		return Release{}, fmt.Errorf("create the release in %s: %w", lang, err)
 	}

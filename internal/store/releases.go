@@ -23,7 +23,8 @@ type ReleaseView struct {
 	Lang        string      `json:"lang"`
 	Number      int         `json:"number"`
 	Revision    int         `json:"revision"`
-	Title       string      `json:"title"`
+	Title       string      `json:"title"`              // the document's title, in the source language
+	Headline    string      `json:"headline,omitempty"` // the released headline, in the release's language
 	PublishedBy string      `json:"published_by"`
 	PublishedAt time.Time   `json:"published_at"`
 	Partial     bool        `json:"partial"`
@@ -54,7 +55,7 @@ type ReleaseContent struct {
 
 func releaseView(r Release, names map[int64]string) ReleaseView {
 	v := ReleaseView{ID: r.ID, DocumentID: r.DocumentID, Lang: r.Lang, Number: r.Number, Revision: r.Revision,
-		Title: r.Title, PublishedBy: names[r.PublishedBy], PublishedAt: r.PublishedAt, Partial: r.Partial,
+		Title: r.Title, Headline: r.Headline, PublishedBy: names[r.PublishedBy], PublishedAt: r.PublishedAt, Partial: r.Partial,
 		Reason: r.Reason, Missing: r.Missing}
 	if r.WithdrawnAt != nil {
 		v.Withdrawn = &Withdrawal{At: *r.WithdrawnAt, By: names[r.WithdrawnBy], Reason: r.WithdrawReason}
