@@ -37,7 +37,8 @@ func TestWholePath(t *testing.T) {
 
 	// The translator saves segment 0; version 0 is the untranslated base.
 	saved := ts.call(t, "PUT", seg(0, ""), aigerim, map[string]any{"target": kkText(0), "version": 0}).must(t, 200).Body
-	if saved["state"] != "translated" || num(saved["version"]) != 1 || saved["author"] != "aigerim" {
+	if saved["state"] != "translated" || num(saved["version"]) != 1 || saved["author"] != "aigerim" ||
+		num(saved["paragraph"]) != 1 || num(saved["position"]) != 1 {
 		t.Fatalf("after save: %v", saved)
 	}
 	// An English translator may not write Kazakh.

@@ -18,8 +18,8 @@ import (
 // TranslationView is one segment of the current revision in one language.
 type TranslationView struct {
 	ID             int64          `json:"id"`
-	Paragraph      int            `json:"paragraph"`
-	Position       int            `json:"position"`
+	Paragraph      int            `json:"paragraph,omitempty"` // 0: not in the current revision
+	Position       int            `json:"position,omitempty"`
 	Source         string         `json:"source"`
 	Target         string         `json:"target"`
 	State          workflow.State `json:"state"`
@@ -232,15 +232,23 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 		if err != nil {
 			return err
 		}
-		var title string
-		if err := tx.Model(&Document{}).Select("title").Where("id = ?", seg.DocumentID).Scan(&title).Error; err != nil {
+		var doc struct {
+			Title               string
+			Paragraph, Position int
+		}
+		// The title for the memory; the place in the current revision for the answer.
+		if err := tx.Raw(`SELECT d.title, COALESCE(rs.paragraph, 0) AS paragraph, COALESCE(rs.position, 0) AS position FROM documents d
+			LEFT JOIN revisions r ON r.document_id = d.id AND r.number = d.revision
+			LEFT JOIN revision_segments rs ON rs.revision_id = r.id AND rs.segment_id = ?
+			WHERE d.id = ?`, seg.ID, seg.DocumentID).Scan(&doc).Error; err != nil {
 			return err
 		}
+		title := doc.Title
 		if err := s.apply(tx, &b, actor, &t, ch, text, comment, "", seg.Source, title); err != nil {
 			return err
 		}
-		out = TranslationView{ID: seg.ID, Source: seg.Source, Target: t.Text, State: workflow.State(t.State), Version: t.Version,
-			AuthorID: t.AuthorID, Comment: t.Comment, Unchanged: !ch.Changed}
+		out = TranslationView{ID: seg.ID, Paragraph: doc.Paragraph, Position: doc.Position, Source: seg.Source, Target: t.Text,
+			State: workflow.State(t.State), Version: t.Version, AuthorID: t.AuthorID, Comment: t.Comment, Unchanged: !ch.Changed}
 		if !t.UpdatedAt.IsZero() {
 			u := t.UpdatedAt
 			out.UpdatedAt = &u
