@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"tilmash/internal/apperr"
 )
@@ -36,6 +37,13 @@ type Change struct {
 	Changed bool
 }
 
+// MaxTargetRunes is the longest translation, in characters (runes), that Edit
+// accepts. No real sentence comes near it (the longest segment of a press
+// release is a few hundred characters); a longer text is an accidental paste
+// of a whole document or worse, and is refused before it reaches the checks,
+// the memory or a reviewer's "approve all".
+const MaxTargetRunes = 20000
+
 func checkVersion(cur Current, base int) error {
 	if base != cur.Version {
 		return apperr.New(apperr.Conflict, "the translation changed since you loaded it (you had version %d, it is now version %d)", base, cur.Version).
@@ -52,6 +60,13 @@ func Edit(actor Actor, lang string, cur Current, base int, text string) (Change,
 	}
 	if strings.TrimSpace(text) == "" {
 		return Change{}, apperr.New(apperr.Invalid, "the translation is empty")
+	}
+	// A text of at most MaxTargetRunes bytes has at most as many runes: count only longer ones.
+	if len(text) > MaxTargetRunes {
+		if n := utf8.RuneCountInString(text); n > MaxTargetRunes {
+			return Change{}, apperr.New(apperr.Invalid, "the translation is %d characters long; the limit is %d characters for one segment", n, MaxTargetRunes).
+				With("length", n).With("limit", MaxTargetRunes)
+		}
 	}
 	if err := checkVersion(cur, base); err != nil {
 		return Change{}, err

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"tilmash/internal/apperr"
@@ -63,6 +64,11 @@ func TestEditRules(t *testing.T) {
 		{"stale version", cur, 2, "жаңа", "conflict"},
 		{"newer than current", cur, 4, "жаңа", "conflict"},
 		{"empty text", cur, 3, "  \n", "invalid"},
+		{"at the cap", cur, 3, strings.Repeat("ә", MaxTargetRunes), "approved>translated v4"},
+		{"one rune over the cap", cur, 3, strings.Repeat("ә", MaxTargetRunes+1), "invalid"},
+		{"a 1 MB paste", cur, 3, strings.Repeat("x", 990000), "invalid"},
+		{"over the cap with a stale version is invalid first", cur, 2, strings.Repeat("x", MaxTargetRunes+1), "invalid"},
+		{"bytes over the cap, runes not", cur, 3, strings.Repeat("ә", MaxTargetRunes/2+1), "approved>translated v4"},
 		{"same text keeps approval", cur, 3, "мәтін", "same"},
 		{"same text on translated is a no-op", Current{State: Translated, Version: 3, Text: "мәтін", AuthorID: 1}, 3, "мәтін", "same"},
 		{"same text confirms outdated", Current{State: Outdated, Version: 3, Text: "мәтін", AuthorID: 1}, 3, "мәтін", "outdated>translated v4"},
@@ -75,6 +81,21 @@ func TestEditRules(t *testing.T) {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestEditTooLongMessage(t *testing.T) {
+	cur := Current{State: Translated, Version: 1, Text: "мәтін", AuthorID: 2}
+	_, err := Edit(kkTranslator, "kk", cur, 1, strings.Repeat("ә", 990000))
+	e, ok := apperr.As(err)
+	if !ok || e.Code != apperr.Invalid {
+		t.Fatalf("want invalid, got %v", err)
+	}
+	if want := "the translation is 990000 characters long; the limit is 20000 characters for one segment"; e.Message != want {
+		t.Errorf("message %q, want %q", e.Message, want)
+	}
+	if e.Details["length"] != 990000 || e.Details["limit"] != MaxTargetRunes {
+		t.Errorf("details = %v", e.Details)
 	}
 }
 
