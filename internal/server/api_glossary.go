@@ -77,6 +77,10 @@ func (s *Server) importTerms(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	if err := refuseFormUpload(c, "glossary"); err != nil {
+		s.fail(c, err)
+		return
+	}
 	body, err := readBody(c)
 	if err != nil {
 		s.fail(c, err)

@@ -18,6 +18,10 @@ const exchangeLimit = xliff.DefaultLimit
 
 // importTMX: POST /api/v1/tm/:lang/import, a TMX 1.4b file as the body → {"imported", "skipped"}.
 func (s *Server) importTMX(c *gin.Context) {
+	if err := refuseFormUpload(c, "TMX"); err != nil {
+		s.fail(c, err)
+		return
+	}
 	body := &capped{r: c.Request.Body, left: exchangeLimit}
 	res, err := s.store.ImportTMX(c.Request.Context(), actor(c), c.Param("lang"), body)
 	switch {

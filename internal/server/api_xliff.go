@@ -47,6 +47,10 @@ func (s *Server) importXLIFF(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	if err := refuseFormUpload(c, "XLIFF"); err != nil {
+		s.fail(c, err)
+		return
+	}
 	res, err := s.store.ImportXLIFF(c.Request.Context(), actor(c), id, c.Query("lang"), c.Request.Body, xliff.DefaultLimit)
 	if err != nil {
 		s.fail(c, err)

@@ -98,3 +98,14 @@ func requireVersion(v *int) (int, error) {
 	}
 	return *v, nil
 }
+
+// refuseFormUpload explains a file sent as a multipart form (curl -F) where
+// the API takes the file itself as the body: otherwise the parser meets the
+// form's boundary lines and reports "text before the root element". (curl
+// --data-binary labels a raw body as a urlencoded form; that one is fine.)
+func refuseFormUpload(c *gin.Context, what string) error {
+	if c.ContentType() == "multipart/form-data" {
+		return apperr.New(apperr.Invalid, "send the %s file itself as the request body (curl --data-binary @FILE), not as a multipart form upload (curl -F)", what)
+	}
+	return nil
+}
