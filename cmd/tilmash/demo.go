@@ -52,7 +52,7 @@ func loadDemo(ctx context.Context, st *store.Store, url string, out io.Writer) e
 		fmt.Fprintf(out, "Demo: imported the announcement as document %d (%d segments)\n", doc.ID, len(doc.Segments))
 	}
 	var b strings.Builder
-	b.WriteString("Demo users (passwords and tokens are new on every start; copy the export lines into your shell):\n")
+	b.WriteString("Demo users (passwords and tokens are new on every start; run the lines below that set variables in your shell):\n")
 	for _, u := range demoTeam() {
 		var roles []workflow.Role
 		for _, r := range u.roles {
