@@ -76,9 +76,11 @@ func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // WriteAtom writes f as an Atom 1.0 (RFC 4287) document. Entries keep the
 // order given (newest first is expected).
 func WriteAtom(w io.Writer, f Feed) error {
+	// A feed changes when an entry does: readers poll on it, so the time of
+	// the request would make every poll look like news.
 	updated := f.Updated
-	for _, e := range f.Entries {
-		if e.Updated.After(updated) || updated.IsZero() {
+	for i, e := range f.Entries {
+		if i == 0 || e.Updated.After(updated) {
 			updated = e.Updated
 		}
 	}

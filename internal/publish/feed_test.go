@@ -43,6 +43,16 @@ func TestWriteAtom(t *testing.T) {
 	if err := xml.Unmarshal(b.Bytes(), &f); err != nil || f.Updated != "2026-11-29T11:00:00Z" {
 		t.Errorf("updated = %q, %v", f.Updated, err)
 	}
+	// Even when the given time (the server's "now") is later.
+	b.Reset()
+	later := sampleFeed()
+	later.Updated = later.Updated.Add(48 * time.Hour)
+	if err := WriteAtom(&b, later); err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(b.Bytes(), &f); err != nil || f.Updated != "2026-11-29T11:00:00Z" {
+		t.Errorf("updated with a later default = %q, %v", f.Updated, err)
+	}
 	// Without entries, the given time.
 	b.Reset()
 	empty := sampleFeed()
