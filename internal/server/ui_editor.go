@@ -1,10 +1,12 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -18,9 +20,11 @@ import (
 // editorSegment is one sentence of the editor.
 type editorSegment struct {
 	store.TranslationView
-	Label  string // the state's message id
-	Open   bool   // still needs a translator
-	Number string // "paragraph.position", as people cite it
+	Label      string     // the state's message id
+	Open       bool       // still needs a translator
+	Number     string     // "paragraph.position", as people cite it
+	SourceDiff []diffPart // outdated: the previous source against the current one, word by word
+	Reviewer   string     // rejected: who rejected it, the author of Comment
 }
 
 // hygieneNote is a source warning with its localized kind.
@@ -44,6 +48,14 @@ type filterLink struct {
 	URL     string
 }
 
+// pageLink is one page of a long editor or review queue.
+type pageLink struct {
+	N       int
+	URL     string
+	Current bool
+	Label   string // what the page holds, e.g. "¶ 12–20"
+}
+
 type editorView struct {
 	DocID        int64
 	Title        string
@@ -56,9 +68,18 @@ type editorView struct {
 	CanEdit      bool
 	CanReview    bool
 	XLIFF        string
+	Upload       string // the XLIFF upload form's action
 	HistoryBase  string // the API path the script appends SID/translations/LANG/history to
 	Messages     map[string]string
+	Pages        []pageLink // empty when everything fits on one page
+	Page         int
+	Import       *importView // the outcome of an XLIFF upload, on the page that answers it
 }
+
+// editorPageSize bounds the segments one editor page shows: whole paragraphs
+// up to this many (a longer paragraph is cut), so a 24,000-sentence document
+// is pages of a few hundred kilobytes, not one page of 28 MB.
+const editorPageSize = 200
 
 // editorFilters are the filter keys in display order: all, open, then each state.
 func editorFilters() []string {
@@ -113,12 +134,21 @@ func editorMessages(l *i18n.Localizer) map[string]string {
 		"state.untranslated", "state.translated", "state.approved", "state.rejected", "state.outdated"} {
 		m[id] = l.T(id)
 	}
+	// Texts with values carry placeholders the script fills in.
+	m["editor.by"] = l.T("editor.by", "Name", "{name}")
+	m["editor.conflict_who"] = l.T("editor.conflict_who", "Name", "{name}", "Version", "{version}")
 	return m
 }
 
 // editorPage: GET /translate/:id/:lang[?state=open] — the document in one
 // language, source beside target, grouped by paragraph.
 func (s *Server) editorPage(c *gin.Context) {
+	s.renderEditor(c, http.StatusOK, nil)
+}
+
+// renderEditor shows the editor page of the request's document, language,
+// filter and page, with the outcome of an XLIFF upload when imp is set.
+func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	id, err := idParam(c, "id", "document")
 	if err != nil {
 		s.failPage(c, err)
@@ -152,7 +182,8 @@ func (s *Server) editorPage(c *gin.Context) {
 	v := editorView{DocID: id, Title: list.Title, Revision: list.Revision, Lang: list.Lang, Dir: list.Direction, Native: lang.NativeName,
 		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang),
 		XLIFF:       fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
-		HistoryBase: "/api/v1/segments/", Messages: editorMessages(l)}
+		Upload:      base + "/xliff" + keepQuery(c, filter),
+		HistoryBase: "/api/v1/segments/", Messages: editorMessages(l), Import: imp}
 	for _, k := range editorFilters() {
 		n := 0
 		for _, sg := range list.Segments {
@@ -192,7 +223,109 @@ func (s *Server) editorPage(c *gin.Context) {
 	}
 	v.Paragraphs = out
 	sort.Slice(v.Paragraphs, func(i, j int) bool { return v.Paragraphs[i].Number < v.Paragraphs[j].Number })
-	s.render(c, http.StatusOK, viewEditor, l.T("editor.title", "Lang", lang.NativeName), v)
+	pages := pageParagraphs(v.Paragraphs, editorPageSize)
+	v.Page = min(max(atoi(c.Query("page")), 1), max(len(pages), 1))
+	if len(pages) > 0 {
+		v.Paragraphs = pages[v.Page-1]
+	}
+	if len(pages) > 1 {
+		for i, pg := range pages {
+			u := base + "?page=" + strconv.Itoa(i+1)
+			if filter != "all" {
+				u += "&state=" + filter
+			}
+			v.Pages = append(v.Pages, pageLink{N: i + 1, URL: u, Current: i+1 == v.Page,
+				Label: paragraphRange(pg[0].Number, pg[len(pg)-1].Number)})
+		}
+	}
+	if err := s.decorateSegments(ctx, list.Lang, v.Paragraphs); err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if imp != nil {
+		imp.number(list.Segments)
+	}
+	s.render(c, status, viewEditor, l.T("editor.title", "Lang", lang.NativeName), v)
+}
+
+// keepQuery is the query of the page shown (filter and page number), for a
+// form whose answer shows that page again.
+func keepQuery(c *gin.Context, filter string) string {
+	q := url.Values{}
+	if filter != "all" {
+		q.Set("state", filter)
+	}
+	if p := atoi(c.Query("page")); p > 1 {
+		q.Set("page", strconv.Itoa(p))
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
+}
+
+func paragraphRange(first, last int) string {
+	if first == last {
+		return "¶ " + strconv.Itoa(first)
+	}
+	return fmt.Sprintf("¶ %d–%d", first, last)
+}
+
+// pageParagraphs cuts paragraphs into pages of at most size segments, keeping
+// paragraphs whole unless one alone is longer than a page.
+func pageParagraphs(ps []editorParagraph, size int) [][]editorParagraph {
+	var pages [][]editorParagraph
+	var cur []editorParagraph
+	n := 0
+	add := func(p editorParagraph) {
+		if n > 0 && n+len(p.Segments) > size {
+			pages, cur, n = append(pages, cur), nil, 0
+		}
+		cur, n = append(cur, p), n+len(p.Segments)
+	}
+	for _, p := range ps {
+		for len(p.Segments) > size {
+			head := p
+			head.Segments = p.Segments[:size:size]
+			add(head)
+			p.Segments, p.Warnings = p.Segments[size:], nil
+		}
+		add(p)
+	}
+	if len(cur) > 0 {
+		pages = append(pages, cur)
+	}
+	return pages
+}
+
+// decorateSegments adds what only the shown page needs: the word diff of an
+// outdated segment's source, and who rejected a rejected one.
+func (s *Server) decorateSegments(ctx context.Context, lang string, ps []editorParagraph) error {
+	var rejected []int64
+	for _, p := range ps {
+		for i := range p.Segments {
+			sg := &p.Segments[i]
+			if sg.PreviousSource != "" {
+				sg.SourceDiff = wordDiff(sg.PreviousSource, sg.Source)
+			}
+			if sg.State == workflow.Rejected {
+				rejected = append(rejected, sg.ID)
+			}
+		}
+	}
+	if len(rejected) == 0 {
+		return nil
+	}
+	who, err := s.store.Rejecters(ctx, lang, rejected)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		for i := range p.Segments {
+			p.Segments[i].Reviewer = who[p.Segments[i].ID]
+		}
+	}
+	return nil
 }
 
 // paragraphOf finds or appends paragraph n (the caller sorts them after).

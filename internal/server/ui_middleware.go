@@ -12,6 +12,7 @@ import (
 	"tilmash/internal/auth"
 	"tilmash/internal/i18n"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xliff"
 )
 
 // Cookies and headers of the workspace.
@@ -23,6 +24,7 @@ const (
 	csrfHeader    = "X-CSRF-Token"    // the header fetch() sends it in
 	sessionKey    = "tilmash.session" // the context key of the request's session token
 	langCookieAge = 365 * 24 * time.Hour
+	uploadLimit   = xliff.DefaultLimit + 1<<20 // a multipart form: the file and a few fields
 )
 
 // uiHeaders sets what every page needs: no caching of personal pages, a
@@ -113,7 +115,11 @@ func (s *Server) requireSession() gin.HandlerFunc {
 func (s *Server) checkCSRF(c *gin.Context, secret string) bool {
 	tok := c.GetHeader(csrfHeader)
 	if tok == "" {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, MaxBodyBytes)
+		limit := int64(MaxBodyBytes)
+		if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
+			limit = uploadLimit // an uploaded XLIFF file has its own, larger limit
+		}
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 		tok = c.PostForm(csrfField)
 	}
 	return auth.CheckCSRF(secret, tok)

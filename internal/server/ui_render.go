@@ -26,12 +26,13 @@ const (
 	viewPublish   = "publish"
 	viewSource    = "source"
 	viewError     = "error"
+	viewAccount   = "account"
 )
 
 // views lists every declared view; start-up fails if one lacks its file or a
 // file is no declared view.
 func views() []string {
-	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError}
+	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError, viewAccount}
 }
 
 const layoutFile = "layout.html"

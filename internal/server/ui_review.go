@@ -41,7 +41,13 @@ type reviewView struct {
 	Error             string // localized
 	Detail            string // the application's precise reason
 	Action            string // the form action of "approve all shown"
+	Total             int    // translations awaiting review, on every page
+	Pages             []pageLink
+	Page              int
 }
+
+// reviewPageSize bounds the items one review page shows.
+const reviewPageSize = 100
 
 // reviewPage: GET /review/:lang[?doc=ID] — the queue of translated segments.
 func (s *Server) reviewPage(c *gin.Context) {
@@ -97,6 +103,8 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 			ids = append(ids, sg.ID)
 		}
 	}
+	v.Total = len(v.Items)
+	v.Items, ids, v.Page, v.Pages = reviewPaging(v.Items, ids, atoi(c.Query("page")), reviewBack(lang.Tag, strconv.FormatInt(docID, 10)))
 	prev, err := s.store.ApprovedBefore(ctx, lang.Tag, ids)
 	if err != nil {
 		s.failPage(c, err)
@@ -109,6 +117,25 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 		}
 	}
 	s.render(c, status, viewReview, l.T("review.title", "Lang", lang.NativeName), v)
+}
+
+// reviewPaging cuts the queue to page (from 1) of reviewPageSize items and
+// makes the page links from base, the queue's path with its document filter.
+func reviewPaging(items []reviewItem, ids []int64, page int, base string) ([]reviewItem, []int64, int, []pageLink) {
+	n := max((len(items)+reviewPageSize-1)/reviewPageSize, 1)
+	page = min(max(page, 1), n)
+	var links []pageLink
+	if n > 1 {
+		sep := "?"
+		if strings.Contains(base, "?") {
+			sep = "&"
+		}
+		for i := 1; i <= n; i++ {
+			links = append(links, pageLink{N: i, URL: base + sep + "page=" + strconv.Itoa(i), Current: i == page})
+		}
+	}
+	lo, hi := (page-1)*reviewPageSize, min(page*reviewPageSize, len(items))
+	return items[lo:hi], ids[lo:hi], page, links
 }
 
 func atoi(s string) int {

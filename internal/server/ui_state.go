@@ -64,4 +64,8 @@ func (s *Server) uiRoutes(r *gin.Engine) {
 	pages.POST("/documents/:id/source", s.reviseDocumentForm)
 	pages.GET("/publish/:id", s.publishPage)
 	pages.POST("/publish/:id/:lang", s.publishRelease)
+	pages.POST("/publish/:id/:lang/withdraw", s.withdrawReleaseForm)
+	pages.POST("/translate/:id/:lang/xliff", s.uploadXLIFF)
+	pages.GET("/account", s.accountPage)
+	pages.POST("/account/tokens", s.createTokenForm)
 }

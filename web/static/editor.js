@@ -46,9 +46,32 @@
     s.classList.toggle("error", !!isError);
   }
 
+  function isOpen(state) { return state === "untranslated" || state === "rejected" || state === "outdated"; }
+
+  // bump moves one segment's count from its old state's filters to the new
+  // one's, so the filter links stay true without a reload.
+  function bump(from, to) {
+    if (from === to) return;
+    function add(key, d) {
+      var n = document.querySelector('.filters .n[data-filter="' + key + '"]');
+      if (n) n.textContent = String(Math.max(0, Number(n.textContent) + d));
+    }
+    add(from, -1);
+    add(to, 1);
+    if (isOpen(from) !== isOpen(to)) add("open", isOpen(to) ? 1 : -1);
+  }
+
+  function setAuthor(seg, name) {
+    var a = seg.querySelector(".author");
+    if (!a || !name) return;
+    a.textContent = t("editor.by").replace("{name}", name);
+    a.hidden = false;
+  }
+
   function setState(seg, state) {
+    bump(seg.dataset.state, state);
     seg.dataset.state = state;
-    seg.dataset.open = String(state === "untranslated" || state === "rejected" || state === "outdated");
+    seg.dataset.open = String(isOpen(state));
     var badge = seg.querySelector(".badge");
     badge.className = "badge st-" + state;
     badge.textContent = t("state." + state);
@@ -86,6 +109,7 @@
         seg.dataset.saved = r.data.target;
         if (ta.value === text) ta.value = r.data.target;
         setState(seg, r.data.state);
+        setAuthor(seg, r.data.author);
         var c = seg.querySelector(".comment");
         if (c && !r.data.unchanged) c.remove();
         hideConflict(seg);
@@ -96,7 +120,7 @@
       }
       if (r.status === 409 && r.data.current) {
         showConflict(seg, text, r.data.current);
-        setStatus(seg, t("editor.conflict_title"), true);
+        setStatus(seg, ""); // the panel's heading says it, once
         return false;
       }
       setStatus(seg, t("editor.save_failed") + " " + (r.data.error || r.status), true);
@@ -136,11 +160,24 @@
   }
 
   // showConflict puts the other person's text beside yours; neither is lost
-  // until the translator picks one.
+  // until the translator picks one. Focus goes to the panel's heading, not to
+  // a button, so an Enter still held from Ctrl+Enter overwrites nobody.
   function showConflict(seg, mine, current) {
     var box = seg.querySelector(".conflict");
     box.textContent = "";
-    box.appendChild(el("h3", "", t("editor.conflict_title")));
+    var head = el("h3", "conflict-title", t("editor.conflict_title"));
+    head.tabIndex = -1;
+    box.appendChild(head);
+    // The 409 names the version; who wrote it is the history's latest entry.
+    var who = el("p", "conflict-who");
+    box.appendChild(who);
+    api("GET", historyPath(seg)).then(function (r) {
+      var evs = (r.status === 200 && r.data.events) || [];
+      var last = evs[evs.length - 1];
+      if (!last) return;
+      current.author = last.actor;
+      who.textContent = t("editor.conflict_who").replace("{name}", last.actor).replace("{version}", String(current.version));
+    });
     var pair = el("div", "pair");
     var yours = el("div", "yours");
     yours.appendChild(el("h3", "", t("editor.conflict_yours")));
@@ -171,6 +208,7 @@
       seg.dataset.version = current.version;
       seg.dataset.saved = ta.value;
       setState(seg, current.state);
+      setAuthor(seg, current.author);
       hideConflict(seg);
       setStatus(seg, "");
       ta.focus();
@@ -179,7 +217,7 @@
     buttons.appendChild(take);
     box.appendChild(buttons);
     box.hidden = false;
-    keep.focus();
+    head.focus();
   }
 
   // nextOpen is the first open segment after seg, wrapping around.
@@ -199,11 +237,15 @@
     else d.dataset.loaded = "";
   }
 
+  function historyPath(seg) {
+    return historyBase + seg.dataset.id + "/translations/" + encodeURIComponent(lang) + "/history";
+  }
+
   function loadHistory(seg) {
     var d = seg.querySelector("details.history");
     var list = d.querySelector("ol");
     d.dataset.loaded = "1";
-    api("GET", historyBase + seg.dataset.id + "/translations/" + encodeURIComponent(lang) + "/history").then(function (r) {
+    api("GET", historyPath(seg)).then(function (r) {
       list.textContent = "";
       if (r.status !== 200) {
         list.appendChild(el("li", "", t("editor.history_failed")));
