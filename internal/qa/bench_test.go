@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"unicode"
 )
@@ -71,7 +72,7 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("Check is not deterministic: %v vs %v", first, second)
 		}
 		for i, f := range first {
-			if f != second[i] {
+			if !reflect.DeepEqual(f, second[i]) {
 				t.Fatalf("Check is not deterministic: %v vs %v", f, second[i])
 			}
 			if _, ok := severities[f.ID]; !ok || f.Severity != SeverityOf(f.ID) || f.Message == "" {

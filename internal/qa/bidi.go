@@ -38,30 +38,34 @@ func isBidiControl(r rune) bool {
 func checkBidi(c *checker) {
 	t := c.in.Target
 	var embeddings, isolates []int // offsets of open controls
-	report := func(i int, r rune, why string) {
-		where := "at the start"
-		if before := contextBefore(t, i); before != "" {
-			where = fmt.Sprintf("after %q", before)
+	report := func(i int, r rune, why, problem string) {
+		code := fmt.Sprintf("U+%04X", r)
+		before := contextBefore(t, i)
+		if before == "" {
+			c.add(IDBidi, fmt.Sprintf("The target has the invisible control %s %s at the start%s.", code, bidiNames[r], why),
+				"code_point", code, "name", bidiNames[r], "problem", problem)
+			return
 		}
-		c.add(IDBidi, fmt.Sprintf("The target has the invisible control U+%04X %s %s%s.", r, bidiNames[r], where, why))
+		c.add(IDBidi, fmt.Sprintf("The target has the invisible control %s %s after %q%s.", code, bidiNames[r], before, why),
+			"code_point", code, "name", bidiNames[r], "context", before, "problem", problem)
 	}
 	for i, r := range t {
 		if !isBidiControl(r) {
 			continue
 		}
 		if !c.p.rtl {
-			report(i, r, "; a left-to-right text needs none")
+			report(i, r, "; a left-to-right text needs none", "in-ltr")
 			continue
 		}
 		switch r {
 		case '\u202d', '\u202e':
-			report(i, r, "; overrides reorder letters and hide what the text says")
+			report(i, r, "; overrides reorder letters and hide what the text says", "override")
 			embeddings = append(embeddings, i)
 		case '\u202a', '\u202b':
 			embeddings = append(embeddings, i)
 		case '\u202c':
 			if len(embeddings) == 0 {
-				report(i, r, " without an embedding to close")
+				report(i, r, " without an embedding to close", "unopened")
 			} else {
 				embeddings = embeddings[:len(embeddings)-1]
 			}
@@ -69,7 +73,7 @@ func checkBidi(c *checker) {
 			isolates = append(isolates, i)
 		case '\u2069':
 			if len(isolates) == 0 {
-				report(i, r, " without an isolate to close")
+				report(i, r, " without an isolate to close", "unopened")
 			} else {
 				isolates = isolates[:len(isolates)-1]
 			}
@@ -78,9 +82,9 @@ func checkBidi(c *checker) {
 			next, _ := utf8.DecodeRuneInString(t[i+utf8.RuneLen(r):])
 			switch {
 			case unicode.IsLetter(prev) && unicode.IsLetter(next):
-				report(i, r, " inside a word")
+				report(i, r, " inside a word", "inside-word")
 			case isBidiControl(next) && bidiNames[next] == bidiNames[r]:
-				report(i, r, " twice in a row")
+				report(i, r, " twice in a row", "doubled")
 			}
 		}
 	}
@@ -89,6 +93,6 @@ func checkBidi(c *checker) {
 		if r == '\u202d' || r == '\u202e' {
 			continue // already reported
 		}
-		report(i, r, " that is never closed")
+		report(i, r, " that is never closed", "unclosed")
 	}
 }

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -74,31 +75,55 @@ func bracketProblems(s string) []bracketProblem {
 	return problems
 }
 
-// signature summarises problems by family, so a target that mirrors an
-// unbalanced source is not blamed for it.
-func signature(ps []bracketProblem) string {
-	counts := map[string]int{}
-	for _, p := range ps {
-		counts[fmt.Sprintf("%c%v", family(p.r), p.unclosed)]++
-	}
-	return fmt.Sprint(counts)
+// class is the kind of a bracket problem: the family of the mark and
+// whether it is left open or closes nothing.
+type class struct {
+	family   rune
+	unclosed bool
 }
 
+func (p bracketProblem) class() class { return class{family(p.r), p.unclosed} }
+
 // checkBrackets reports unbalanced quotes and brackets in the target,
-// unless the source is unbalanced in the same way.
+// judged against the source: a source may legitimately leave marks
+// unpaired (list items "1)", "а)"; a quote that runs on into the next
+// sentence), and its translation then does the same. Of each kind of
+// problem, the target is blamed only for those beyond the source's count;
+// the first ones are taken to mirror the source.
 func checkBrackets(c *checker) {
 	tp := bracketProblems(c.in.Target)
 	if len(tp) == 0 {
 		return
 	}
-	if sp := bracketProblems(c.in.Source); len(sp) > 0 && signature(sp) == signature(tp) {
-		return
+	sourceCount := map[class]int{}
+	for _, p := range bracketProblems(c.in.Source) {
+		sourceCount[p.class()]++
 	}
+	targetCount := map[class]int{}
 	for _, p := range tp {
-		if p.unclosed {
-			c.add(IDBrackets, fmt.Sprintf("The target opens %q without closing it: %q.", string(p.r), contextAfter(c.in.Target, p.pos)))
-		} else {
-			c.add(IDBrackets, fmt.Sprintf("The target closes %q without opening it, after %q.", string(p.r), contextBefore(c.in.Target, p.pos)))
+		targetCount[p.class()]++
+	}
+	seen := map[class]int{}
+	for _, p := range tp {
+		k := p.class()
+		seen[k]++
+		if seen[k] <= sourceCount[k] {
+			continue
 		}
+		mark := string(p.r)
+		problem, ctx, msg := "unopened", contextBefore(c.in.Target, p.pos), ""
+		if p.unclosed {
+			problem, ctx = "unclosed", contextAfter(c.in.Target, p.pos)
+			msg = fmt.Sprintf("The target opens %q without closing it: %q.", mark, ctx)
+		} else {
+			msg = fmt.Sprintf("The target closes %q without opening it, after %q.", mark, ctx)
+		}
+		args := []string{"mark", mark, "context", ctx, "problem", problem}
+		if n := sourceCount[k]; n > 0 {
+			src, tgt := strconv.Itoa(n), strconv.Itoa(targetCount[k])
+			msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(" (the source has %s such unpaired marks, the target %s).", src, tgt)
+			args = append(args, "source_count", src, "target_count", tgt)
+		}
+		c.add(IDBrackets, msg, args...)
 	}
 }

@@ -3,6 +3,7 @@ package qa
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -11,8 +12,20 @@ import (
 // titles and names vary too much.
 const minRatioLength = 40
 
+// extremeFactor: a ratio above extremeFactor times the language's upper
+// bound, or below its lower bound divided by extremeFactor, is no matter of
+// style but a pasted document or a lost text, and an error (IDLengthExtreme).
+const extremeFactor = 3
+
+// minExtremeShortLength is the shortest source whose too-short target is an
+// error: below it a legitimate abbreviation ("Организация Объединённых Наций
+// по вопросам образования" → "UNESCO") can shrink a segment tenfold, and
+// the ordinary warning is enough.
+const minExtremeShortLength = 100
+
 // checkLength warns when the target is unusually long or short for the
-// language. Each glossary term of the source counts as long as its required
+// language, and reports an error (IDLengthExtreme) when it is so far off that
+// it cannot be a translation of the source at all. Each glossary term of the source counts as long as its required
 // rendering would make it, because an abbreviation such as "РК"
 // legitimately grows into "Republic of Kazakhstan".
 func checkLength(c *checker) {
@@ -42,6 +55,18 @@ func checkLength(c *checker) {
 	if len(c.in.Terms) > 0 {
 		how = ", glossary terms counted at the length of their renderings"
 	}
-	c.add(IDLength, fmt.Sprintf("The target is %.2f times as long as the source (%d against %d characters%s); %.2f to %.2f is usual for %s, so it may be too %s.",
-		ratio, tgt, src, how, lo, hi, c.p.name, side))
+	id, verdict := IDLength, fmt.Sprintf("so it may be too %s", side)
+	switch {
+	case ratio > hi*extremeFactor:
+		id, verdict = IDLengthExtreme, "far too long, as if something were pasted in by accident"
+	case ratio < lo/extremeFactor && src >= minExtremeShortLength:
+		id, verdict = IDLengthExtreme, "far too short, as if most of the translation were missing"
+	}
+	args := []string{"ratio", fmt.Sprintf("%.2f", ratio), "target_length", strconv.Itoa(tgt), "source_length", strconv.Itoa(src),
+		"low", fmt.Sprintf("%.2f", lo), "high", fmt.Sprintf("%.2f", hi), "language", c.p.name, "side", side}
+	if how != "" {
+		args = append(args, "glossary", "yes")
+	}
+	c.add(id, fmt.Sprintf("The target is %.2f times as long as the source (%d against %d characters%s); %.2f to %.2f is usual for %s, %s.",
+		ratio, tgt, src, how, lo, hi, c.p.name, verdict), args...)
 }

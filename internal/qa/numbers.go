@@ -222,13 +222,16 @@ func checkNumbers(c *checker) {
 	for i, m := range missing {
 		form := c.in.Source[m.start:m.end]
 		if i < len(extra) {
-			c.add(IDNumberChanged, fmt.Sprintf("The number %q in the source appears as %q in the target.", form, c.in.Target[extra[i].start:extra[i].end]))
+			found := c.in.Target[extra[i].start:extra[i].end]
+			c.add(IDNumberChanged, fmt.Sprintf("The number %q in the source appears as %q in the target.", form, found),
+				"number", form, "found", found)
 		} else {
-			c.add(IDNumberMissing, fmt.Sprintf("The number %q from the source is missing in the target.", form))
+			c.add(IDNumberMissing, fmt.Sprintf("The number %q from the source is missing in the target.", form), "number", form)
 		}
 	}
 	for _, e := range extra[min(len(missing), len(extra)):] {
-		c.add(IDNumberExtra, fmt.Sprintf("The target has the number %q, which is not in the source.", c.in.Target[e.start:e.end]))
+		form := c.in.Target[e.start:e.end]
+		c.add(IDNumberExtra, fmt.Sprintf("The target has the number %q, which is not in the source.", form), "number", form)
 	}
 }
 

@@ -58,13 +58,16 @@ type profile struct {
 	lookalikes map[rune]rune
 	// arabicFixes are Arabic-script letters of the wrong variety.
 	arabicFixes []letterFix
-	checks      []string // registry names
+	// joiners are invisible characters the language needs in its words:
+	// ZWNJ (U+200C) in Persian-style orthography ("می‌شود").
+	joiners string
+	checks  []string // registry names
 }
 
 func (p *profile) runs(name string) bool { return slices.Contains(p.checks, name) }
 
 var (
-	commonChecks   = []string{"numbers", "sentence-end", "brackets", "spaces", "untranslated", "length", "glossary", "bidi"}
+	commonChecks   = []string{"numbers", "sentence-end", "brackets", "spaces", "untranslated", "length", "glossary", "bidi", "addresses", "invisible"}
 	latinChecks    = append(slices.Clone(commonChecks), "script")
 	cyrillicChecks = append(slices.Clone(commonChecks), "script")
 	arabicChecks   = append(slices.Clone(commonChecks), "script", "arabic-letters")
@@ -117,6 +120,9 @@ var (
 	suffixesNL = []string{"s", "en", "e", "'s", "’s"}
 )
 
+// zwnj is the zero-width non-joiner Dari and Pashto write inside words.
+const zwnj = "\u200c"
+
 // arabicQuestion lists the question marks of Arabic-script text.
 const arabicQuestion = "?؟"
 
@@ -146,9 +152,9 @@ var profiles = map[string]*profile{
 	"uz": {name: "Uzbek", script: scriptLatin, questionMarks: "?", fullStops: ".", ratio: [2]float64{0.7, 1.8},
 		match: matchStem, checks: latinChecks},
 	"ps": {name: "Pashto", script: scriptArabic, rtl: true, nativeDigits: true, questionMarks: arabicQuestion, fullStops: ".۔",
-		ratio: [2]float64{0.5, 1.5}, match: matchContains, arabicFixes: []letterFix{arabicKaf}, checks: arabicChecks},
+		ratio: [2]float64{0.5, 1.5}, match: matchContains, arabicFixes: []letterFix{arabicKaf}, joiners: zwnj, checks: arabicChecks},
 	"fa-af": {name: "Dari", script: scriptArabic, rtl: true, nativeDigits: true, questionMarks: arabicQuestion, fullStops: ".۔",
-		ratio: [2]float64{0.5, 1.5}, match: matchContains, arabicFixes: []letterFix{arabicYeh, arabicKaf, alefMaksura}, checks: arabicChecks},
+		ratio: [2]float64{0.5, 1.5}, match: matchContains, arabicFixes: []letterFix{arabicYeh, arabicKaf, alefMaksura}, joiners: zwnj, checks: arabicChecks},
 	"ar": {name: "Arabic", script: scriptArabic, rtl: true, nativeDigits: true, questionMarks: arabicQuestion, fullStops: ".",
 		ratio: [2]float64{0.45, 1.4}, match: matchContains, arabicFixes: []letterFix{persianYeh, persianKeheh}, checks: arabicChecks},
 }

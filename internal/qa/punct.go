@@ -48,14 +48,13 @@ func checkSentenceEnd(c *checker) {
 	if src == tgt {
 		return
 	}
-	var msg string
 	switch {
 	case tgt == endNone:
-		msg = fmt.Sprintf("The source ends with %q but the target has no closing punctuation.", srcMark)
+		c.add(IDSentenceEnd, fmt.Sprintf("The source ends with %q but the target has no closing punctuation.", srcMark), "source_mark", srcMark)
 	case src == endNone:
-		msg = fmt.Sprintf("The target ends with %q but the source has no closing punctuation.", tgtMark)
+		c.add(IDSentenceEnd, fmt.Sprintf("The target ends with %q but the source has no closing punctuation.", tgtMark), "target_mark", tgtMark)
 	default:
-		msg = fmt.Sprintf("The source ends with %q but the target ends with %q.", srcMark, tgtMark)
+		c.add(IDSentenceEnd, fmt.Sprintf("The source ends with %q but the target ends with %q.", srcMark, tgtMark),
+			"source_mark", srcMark, "target_mark", tgtMark)
 	}
-	c.add(IDSentenceEnd, msg)
 }

@@ -1,6 +1,7 @@
 // Package qa checks a translated segment against its Russian source: numbers,
 // punctuation, brackets, spaces, length, glossary terms, letters of the wrong
-// script and stray bidi controls. Which checks run and how they judge is
+// script, stray bidi controls and other invisible characters, and e-mail and
+// web addresses. Which checks run and how they judge is
 // data in a per-language profile table; unknown languages get a generic
 // profile. The package is pure.
 package qa
@@ -21,11 +22,45 @@ const (
 	Warning Severity = "warning"
 )
 
-// Finding is one problem a check found in a translation.
+// Finding is one problem a check found in a translation. Message is an
+// English sentence; Args carries the values it interpolates, so an interface
+// can phrase the finding in its own language. The keys per ID:
+//
+//	ID                   Args keys
+//	empty                (none)
+//	number-missing       number
+//	number-changed       number, found
+//	number-extra         number
+//	sentence-end         source_mark, target_mark (either may be absent: no closing punctuation)
+//	brackets             mark, context, problem ("unclosed" or "unopened"); source_count and
+//	                     target_count when the source has unpaired marks of the same kind too
+//	spaces               where ("start", "end" or "inside"); count and context for "inside"
+//	untranslated         (none)
+//	length, length-extreme
+//	                     ratio, target_length, source_length, low, high, language,
+//	                     side ("long" or "short"); glossary ("yes") when terms were counted
+//	glossary-forbidden   variant, term, rendering
+//	glossary-missing     rendering, form
+//	script               count; with one word: word, script, language, and letter, letter_code
+//	                     (and expected, expected_code for a look-alike) when the word mixes
+//	                     scripts; with several: words, script, language
+//	script-mixed         count; with one word: word, letter, letter_code, and expected,
+//	                     expected_code for a look-alike; with several: words
+//	arabic-letters       count, letter, letter_code, expected, expected_code, language; with one
+//	                     word: word; with several: words
+//	bidi                 code_point, name, context (absent at the start), problem ("in-ltr",
+//	                     "override", "unopened", "unclosed", "inside-word" or "doubled")
+//	address-missing      kind ("e-mail address" or "web address"), address
+//	address-changed      kind, address, found
+//	invisible            code_point, name, count, context
+//
+// Numbers are written in decimal without grouping; ratios with two decimals;
+// word lists as the message shows them.
 type Finding struct {
-	ID       string   `json:"id"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	ID       string            `json:"id"`
+	Severity Severity          `json:"severity"`
+	Message  string            `json:"message"`
+	Args     map[string]string `json:"args,omitempty"`
 }
 
 // Input is a segment to check: the Russian source, the translation, the
@@ -46,12 +81,16 @@ const (
 	IDSpaces            = "spaces"             // leading, trailing or double spaces
 	IDUntranslated      = "untranslated"       // the target equals the source
 	IDLength            = "length"             // the length ratio is unusual for the language
+	IDLengthExtreme     = "length-extreme"     // the length ratio is far outside the language's range (a paste, a lost text)
 	IDGlossaryForbidden = "glossary-forbidden" // a forbidden rendering of a term is used
 	IDGlossaryMissing   = "glossary-missing"   // a term's required rendering is missing
 	IDScript            = "script"             // letters of a script the language does not use
 	IDScriptMixed       = "script-mixed"       // a word mixes scripts (Latin look-alikes in Cyrillic)
 	IDArabicLetters     = "arabic-letters"     // Arabic vs Persian letter forms wrong for the language
 	IDBidi              = "bidi"               // stray or misplaced bidi control characters
+	IDAddressMissing    = "address-missing"    // an e-mail or web address of the source is not in the target
+	IDAddressChanged    = "address-changed"    // an e-mail or web address of the source appears altered
+	IDInvisible         = "invisible"          // invisible characters (zero-width space, soft hyphen, tab...)
 )
 
 // severities is the default severity of each finding ID.
@@ -65,12 +104,16 @@ var severities = map[string]Severity{
 	IDSpaces:            Warning,
 	IDUntranslated:      Warning,
 	IDLength:            Warning,
+	IDLengthExtreme:     Error,
 	IDGlossaryForbidden: Error,
 	IDGlossaryMissing:   Warning,
 	IDScript:            Error,
 	IDScriptMixed:       Error,
 	IDArabicLetters:     Error,
 	IDBidi:              Warning,
+	IDAddressMissing:    Error,
+	IDAddressChanged:    Error,
+	IDInvisible:         Warning,
 }
 
 // SeverityOf returns the severity findings with the given ID carry.
@@ -99,6 +142,8 @@ var registry = []check{
 	{"script", checkScript},
 	{"arabic-letters", checkArabicLetters},
 	{"bidi", checkBidi},
+	{"addresses", checkAddresses},
+	{"invisible", checkInvisible},
 }
 
 // checker carries one Check call's input, profile and findings.
@@ -124,8 +169,21 @@ func (c *checker) targetWords() []span {
 	return c.words
 }
 
-func (c *checker) add(id, message string) {
-	c.out = append(c.out, Finding{ID: id, Severity: SeverityOf(id), Message: message})
+// add records a finding; kv are the Args as key, value pairs.
+func (c *checker) add(id, message string, kv ...string) {
+	var args map[string]string
+	if len(kv) > 1 {
+		args = make(map[string]string, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			args[kv[i]] = kv[i+1]
+		}
+	}
+	c.addArgs(id, message, args)
+}
+
+// addArgs records a finding with its Args.
+func (c *checker) addArgs(id, message string, args map[string]string) {
+	c.out = append(c.out, Finding{ID: id, Severity: SeverityOf(id), Message: message, Args: args})
 }
 
 // Check runs every check configured for in.Lang and returns the findings in a

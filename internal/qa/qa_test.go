@@ -25,6 +25,9 @@ func input(lang, source, target string) Input {
 	return in
 }
 
+// pressSource is a 150-character sentence of a press release.
+var pressSource = "Сегодня в Алматы представители более десяти стран собрались на семинар, посвящённый цифровой трансформации и новым услугам для жителей нашей страны."
+
 func e(id, msg string) Finding { return Finding{ID: id, Severity: Error, Message: msg} }
 func w(id, msg string) Finding { return Finding{ID: id, Severity: Warning, Message: msg} }
 
@@ -71,6 +74,18 @@ func TestCheck(t *testing.T) {
 		{"closer without opener", "en", "Семинар (ноябрь)", "Seminar November)",
 			[]Finding{w(IDBrackets, `The target closes ")" without opening it, after "Seminar November".`)}},
 		{"german-style quotes balance", "nl", "Он сказал «да»", "Hij zei „ja“", nil},
+		{"list markers like the source", "en", "Итого: 1) раз; 2) два; 3) три.", "In total: 1) one; 2) two.",
+			[]Finding{e(IDNumberMissing, `The number "3" from the source is missing in the target.`)}},
+		{"cyrillic list letters", "en", "Задачи: а) учет; б) анализ.", "Tasks: a) accounting; b) analysis.", nil},
+		{"more unpaired closers than the source", "en", "Итого: 1) раз.", "In total: 1) one; 2) two.",
+			[]Finding{
+				w(IDNumberExtra, `The target has the number "2", which is not in the source.`),
+				w(IDBrackets, `The target closes ")" without opening it, after "In total: 1) one; 2" (the source has 1 such unpaired marks, the target 2).`),
+			}},
+		{"the source's closers do not excuse an opener", "en", "Итого: 1) раз.", "In total: (1 one.",
+			[]Finding{
+				w(IDBrackets, `The target opens "(" without closing it: "(1 one.".`),
+			}},
 		{"unbalanced source mirrored", "en", "НАО «Государственной корпорации «Правительство для граждан».",
 			"NJSC “State Corporation “Government for Citizens”.", nil},
 
@@ -97,6 +112,24 @@ func TestCheck(t *testing.T) {
 				w(IDLength, `The target is 1.53 times as long as the source (90 against 59 characters); 0.45 to 1.40 is usual for Arabic, so it may be too long.`),
 			}},
 		{"empty", "kk", "Сегодня", " ", []Finding{w(IDEmpty, `The target is empty.`)}},
+		{"a 1 MB paste is an error", "en", pressSource, strings.Repeat("x", 990000),
+			[]Finding{
+				w(IDSentenceEnd, `The source ends with "." but the target has no closing punctuation.`),
+				e(IDLengthExtreme, `The target is 6689.19 times as long as the source (990000 against 148 characters); 0.50 to 1.60 is usual for English, far too long, as if something were pasted in by accident.`),
+			}},
+		{"just over three times the upper bound", "en", pressSource, strings.Repeat("слово ", 118) + "слово.",
+			[]Finding{
+				e(IDLengthExtreme, `The target is 4.82 times as long as the source (714 against 148 characters); 0.50 to 1.60 is usual for English, far too long, as if something were pasted in by accident.`),
+				e(IDScript, `119 words are in Cyrillic letters, which English does not use: «слово», «слово», «слово», …`),
+			}},
+		{"just under three times the upper bound", "en", pressSource, strings.Repeat("word ", 141) + "end.",
+			[]Finding{
+				w(IDLength, `The target is 4.79 times as long as the source (709 against 148 characters); 0.50 to 1.60 is usual for English, so it may be too long.`),
+			}},
+		{"a long source losing most of its text is an error", "en", pressSource, "Today in Almaty.",
+			[]Finding{e(IDLengthExtreme, `The target is 0.11 times as long as the source (16 against 148 characters); 0.50 to 1.60 is usual for English, far too short, as if most of the translation were missing.`)}},
+		{"twice too long stays a warning", "en", pressSource, strings.Repeat("a ", 200) + "end.",
+			[]Finding{w(IDLength, `The target is 2.73 times as long as the source (404 against 148 characters); 0.50 to 1.60 is usual for English, so it may be too long.`)}},
 
 		// glossary
 		{"forbidden variant", "en", "Повестка дня ООН", "The UN Agenda of the Day",
@@ -147,6 +180,18 @@ func TestCheck(t *testing.T) {
 				e(IDArabicLetters, `The word "كتاب" has the letter "ك" (U+0643); Dari writes "ک" (U+06A9).`),
 				e(IDArabicLetters, `The word "يك" has the letter "ي" (U+064A); Dari writes "ی" (U+06CC).`),
 			}},
+		{"a pasted Russian sentence is one finding", "en", "Сегодня в Алматы представители более десяти стран обсудили реформы.",
+			"Сегодня в Алматы представители более десяти стран обсудили реформы.",
+			[]Finding{
+				w(IDUntranslated, `The target is the same as the source; it looks untranslated.`),
+				e(IDScript, `9 words are in Cyrillic letters, which English does not use: «Сегодня», «в», «Алматы», …`),
+			}},
+		{"two look-alike words are one finding", "uz", "В Ташкенте и Самарканде", "Tоshkentda va Sаmarqandda",
+			[]Finding{e(IDScript, `2 words have Cyrillic letters, which Uzbek does not use: «Tоshkentda», «Sаmarqandda».`)}},
+		{"whole and mixed words kept apart by kind in kazakh", "kk", "Алматы и Астана", "Aлматы мен Aстана",
+			[]Finding{e(IDScriptMixed, `2 words mix Latin letters with Cyrillic letters: «Aлматы», «Aстана».`)}},
+		{"one arabic letter in many dari words", "fa-AF", "Ученые обсудили книгу", "دانشمندان كتاب كمك بحث کردند",
+			[]Finding{e(IDArabicLetters, `2 words have the letter "ك" (U+0643); Dari writes "ک" (U+06A9): «كتاب», «كمك».`)}},
 		{"pashto keeps its hard ye", "ps", "Человек", "سړي", nil},
 		{"arabic kaf in pashto", "ps", "Книга", "كتاب",
 			[]Finding{e(IDArabicLetters, `The word "كتاب" has the letter "ك" (U+0643); Pashto writes "ک" (U+06A9).`)}},
@@ -167,6 +212,40 @@ func TestCheck(t *testing.T) {
 			}},
 		{"mark beside a number is fine", "ar", "В 2019 году", "في عام \u200f2019\u200f", nil},
 
+		// addresses
+		{"changed e-mail", "en", "Пишите на press@mfa.kz.", "Write to press@mfa.com.",
+			[]Finding{e(IDAddressChanged, `The e-mail address "press@mfa.kz" in the source appears as "press@mfa.com" in the target; an address must stay as it is.`)}},
+		{"e-mail kept, case aside", "en", "Пишите на press@mfa.kz.", "Write to Press@MFA.kz.", nil},
+		{"missing url", "en", "Подробнее на https://www.gov.kz/memleket/entities/mfa?lang=ru.", "Details on the website of the Ministry of Foreign Affairs.",
+			[]Finding{e(IDAddressMissing, `The web address "https://www.gov.kz/memleket/entities/mfa?lang=ru" from the source is missing in the target.`)}},
+		{"url path case matters", "en", "См. https://gov.kz/News/1.", "See https://gov.kz/news/1.",
+			[]Finding{e(IDAddressChanged, `The web address "https://gov.kz/News/1" in the source appears as "https://gov.kz/news/1" in the target; an address must stay as it is.`)}},
+		{"bare domain with a kazakh ending", "kk", "Сайт akorda.kz работает.", "akorda.kz-те сайт жұмыс істейді.", nil},
+		{"bare domain changed", "kk", "Сайт akorda.kz работает.", "akorda.com сайты жұмыс істейді.",
+			[]Finding{e(IDAddressChanged, `The web address "akorda.kz" in the source appears as "akorda.com" in the target; an address must stay as it is.`)}},
+		{"address extended is changed", "en", "Пишите: press@mfa.kz", "Write: press@mfa.kz.com",
+			[]Finding{e(IDAddressChanged, `The e-mail address "press@mfa.kz" in the source appears as "press@mfa.kz.com" in the target; an address must stay as it is.`)}},
+		{"url in arabic", "ar", "Сайт www.undp.org.", "الموقع www.undp.org.", nil},
+		{"abbreviations are not domains", "en", "Т.е. в 2019 г. и т.д.", "I.e. in 2019, etc.", nil},
+
+		// invisible characters
+		{"zero-width space", "en", "Ученые обсудили", "Scientists\u200b discussed",
+			[]Finding{w(IDInvisible, `The target has the invisible character U+200B ZERO WIDTH SPACE after "Scientists"; delete it or type what it stands for.`)}},
+		{"soft hyphens counted once", "kk", "Государственное управление", "Мемле\u00adкеттік бас\u00adқару\u00ad",
+			[]Finding{
+				w(IDGlossaryMissing, `The glossary gives "мемлекеттік басқару" for "Государственное управление", but the target does not contain it.`),
+				w(IDInvisible, "The target has the invisible character U+00AD SOFT HYPHEN 3 times, first after \"Мемле\"; delete them or type what they stand for."),
+			}},
+		{"tab and byte order mark", "en", "Ученые обсудили", "\ufeffScientists\tdiscussed",
+			[]Finding{
+				w(IDInvisible, `The target has the invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark) at the start; delete it or type what it stands for.`),
+				w(IDInvisible, `The target has the invisible character U+0009 CHARACTER TABULATION after "Scientists"; delete it or type what it stands for.`),
+			}},
+		{"zwnj is dari orthography", "fa-AF", "Обсуждается", "بحث می\u200cشود", nil},
+		{"zwnj is not english", "en", "Обсуждается", "Is\u200c discussed",
+			[]Finding{w(IDInvisible, `The target has the invisible character U+200C ZERO WIDTH NON-JOINER after "Is"; delete it or type what it stands for.`)}},
+		{"nbsp between number and unit is fine", "en", "5 км", "5\u00a0km", nil},
+
 		// language profiles
 		{"region subtag falls back", "kk-KZ", "В Алматы", "Алматыда", nil},
 		{"unknown language gets the generic profile", "de", "Где 2030?", "Wo ist 2030.",
@@ -175,6 +254,10 @@ func TestCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Check(input(tt.lang, tt.source, tt.target))
+			for i := range got {
+				argsInMessage(t, got[i])
+				got[i].Args = nil // pinned by TestArgs
+			}
 			if len(got) == 0 {
 				got = nil
 			}
@@ -185,6 +268,24 @@ func TestCheck(t *testing.T) {
 				t.Errorf("Check(%s, %q)\n got %s\nwant %s", tt.lang, tt.target, dump(got), dump(tt.want))
 			}
 		})
+	}
+}
+
+// structuralArgs are Args keys whose values name a case rather than quote
+// the message.
+var structuralArgs = map[string]bool{"problem": true, "where": true, "side": true, "glossary": true}
+
+// argsInMessage checks that the values a finding's Args carry are the ones
+// its message shows, so a translated message says the same thing.
+func argsInMessage(t *testing.T, f Finding) {
+	t.Helper()
+	for k, v := range f.Args {
+		if structuralArgs[k] || (k == "count" && v == "1") {
+			continue
+		}
+		if !strings.Contains(f.Message, v) {
+			t.Errorf("%s: arg %s=%q is not in the message %q", f.ID, k, v, f.Message)
+		}
 	}
 }
 
@@ -229,7 +330,7 @@ func TestSeverities(t *testing.T) {
 			errs = append(errs, id)
 		}
 	}
-	want := []string{IDArabicLetters, IDGlossaryForbidden, IDNumberChanged, IDNumberMissing, IDScript, IDScriptMixed}
+	want := []string{IDAddressChanged, IDAddressMissing, IDArabicLetters, IDGlossaryForbidden, IDLengthExtreme, IDNumberChanged, IDNumberMissing, IDScript, IDScriptMixed}
 	slicesSort(errs)
 	if !reflect.DeepEqual(errs, want) {
 		t.Errorf("error IDs %v, want %v", errs, want)
@@ -258,5 +359,41 @@ func TestProfilesAreComplete(t *testing.T) {
 		if profileFor(tag) == generic {
 			t.Errorf("target language %s has no profile", tag)
 		}
+	}
+}
+
+// TestArgs pins the values findings carry for localization.
+func TestArgs(t *testing.T) {
+	type m = map[string]string
+	tests := []struct {
+		name, lang, source, target string
+		want                       []m
+	}{
+		{"number changed", "en", "С 27 по 29 ноября.", "From 72 to 29 November.", []m{{"number": "27", "found": "72"}}},
+		{"length extreme", "en", pressSource, strings.Repeat("x", 990000) + ".", []m{{"ratio": "6689.20", "target_length": "990001",
+			"source_length": "148", "low": "0.50", "high": "1.60", "language": "English", "side": "long"}}},
+		{"script, several words", "en", "Сегодня в Алматы.", "Сегодня в Алматы.",
+			[]m{nil, {"count": "3", "words": "«Сегодня», «в», «Алматы»", "script": "Cyrillic", "language": "English"}}},
+		{"script, one look-alike", "uz", "В Ташкенте", "Tоshkentda", []m{{"count": "1", "word": "Tоshkentda", "script": "Cyrillic",
+			"language": "Uzbek", "letter": "о", "letter_code": "U+043E", "expected": "o", "expected_code": "U+006F"}}},
+		{"brackets against the source", "en", "1) раз.", "1) one; 2) two.", []m{{"number": "2"},
+			{"mark": ")", "context": "1) one; 2", "problem": "unopened", "source_count": "1", "target_count": "2"}}},
+		{"address changed", "en", "Пишите на press@mfa.kz.", "Write to press@mfa.com.",
+			[]m{{"kind": "e-mail address", "address": "press@mfa.kz", "found": "press@mfa.com"}}},
+		{"invisible", "en", "Ученые обсудили", "Scientists\u200b discussed\u200b",
+			[]m{{"code_point": "U+200B", "name": "ZERO WIDTH SPACE", "count": "2", "context": "Scientists"}}},
+		{"sentence end", "en", "Когда?", "When.", []m{{"source_mark": "?", "target_mark": "."}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Check(input(tt.lang, tt.source, tt.target))
+			var args []m
+			for _, f := range got {
+				args = append(args, f.Args)
+			}
+			if !reflect.DeepEqual(args, tt.want) {
+				t.Errorf("Args\n got %v\nwant %v%s", args, tt.want, dump(got))
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,10 +12,10 @@ import (
 func checkSpaces(c *checker) {
 	t := c.in.Target
 	if r, _ := utf8.DecodeRuneInString(t); unicode.IsSpace(r) {
-		c.add(IDSpaces, "The target starts with a space.")
+		c.add(IDSpaces, "The target starts with a space.", "where", "start")
 	}
 	if r, _ := utf8.DecodeLastRuneInString(t); unicode.IsSpace(r) {
-		c.add(IDSpaces, "The target ends with a space.")
+		c.add(IDSpaces, "The target ends with a space.", "where", "end")
 	}
 	trimmed := strings.TrimLeftFunc(t, unicode.IsSpace)
 	offset := len(t) - len(trimmed)
@@ -33,12 +34,15 @@ func checkSpaces(c *checker) {
 			}
 		}
 	}
-	switch {
-	case count == 1:
-		c.add(IDSpaces, fmt.Sprintf("The target has a double space after %q.", contextBefore(t, first)))
-	case count > 1:
-		c.add(IDSpaces, fmt.Sprintf("The target has double spaces in %d places, the first after %q.", count, contextBefore(t, first)))
+	if count == 0 {
+		return
 	}
+	ctx := contextBefore(t, first)
+	msg := fmt.Sprintf("The target has a double space after %q.", ctx)
+	if count > 1 {
+		msg = fmt.Sprintf("The target has double spaces in %d places, the first after %q.", count, ctx)
+	}
+	c.add(IDSpaces, msg, "where", "inside", "count", strconv.Itoa(count), "context", ctx)
 }
 
 // checkUntranslated warns when the target is the source copied.

@@ -145,25 +145,31 @@ func checkGlossary(c *checker) {
 	}
 	text := &c.folded
 	text.fold(c.in.Target, c.targetWords(), nil)
-	var forbidden, missing []string
+	var forbidden, missing []Finding
 	for i, h := range c.in.Terms {
 		if seenBefore(c.in.Terms[:i], h.Term) {
 			continue
 		}
 		for _, f := range h.Term.Forbidden {
 			if c.contains(text, f) {
-				forbidden = append(forbidden, fmt.Sprintf("The target uses %q, which the glossary forbids for %q; use %q.", f, h.Term.Source, h.Term.Target))
+				forbidden = append(forbidden, Finding{
+					Message: fmt.Sprintf("The target uses %q, which the glossary forbids for %q; use %q.", f, h.Term.Source, h.Term.Target),
+					Args:    map[string]string{"variant": f, "term": h.Term.Source, "rendering": h.Term.Target},
+				})
 			}
 		}
 		if h.Term.Target != "" && !c.contains(text, h.Term.Target) {
-			missing = append(missing, fmt.Sprintf("The glossary gives %q for %q, but the target does not contain it.", h.Term.Target, h.Form))
+			missing = append(missing, Finding{
+				Message: fmt.Sprintf("The glossary gives %q for %q, but the target does not contain it.", h.Term.Target, h.Form),
+				Args:    map[string]string{"rendering": h.Term.Target, "form": h.Form},
+			})
 		}
 	}
-	for _, m := range forbidden {
-		c.add(IDGlossaryForbidden, m)
+	for _, f := range forbidden {
+		c.addArgs(IDGlossaryForbidden, f.Message, f.Args)
 	}
-	for _, m := range missing {
-		c.add(IDGlossaryMissing, m)
+	for _, f := range missing {
+		c.addArgs(IDGlossaryMissing, f.Message, f.Args)
 	}
 }
 

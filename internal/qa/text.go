@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tilmash/internal/segment"
 )
 
 // span is a word of a text: letters, combining marks and digits, with
@@ -112,18 +114,27 @@ func contextBefore(s string, i int) string {
 	return strings.TrimSpace(withoutBidi(s[start:i]))
 }
 
-// withoutBidi drops invisible bidi controls, which would only show as
-// escapes in a quoted message.
+// withoutBidi drops invisible bidi controls and other invisible characters
+// but the tab, which would only show as escapes in a quoted message.
 func withoutBidi(s string) string {
-	if strings.IndexFunc(s, isBidiControl) < 0 {
+	if strings.IndexFunc(s, isHidden) < 0 {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if isBidiControl(r) {
+		if isHidden(r) {
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// isHidden reports an invisible character other than the tab.
+func isHidden(r rune) bool {
+	if r < 0xad {
+		return false
+	}
+	_, ok := segment.InvisibleName(r)
+	return ok
 }
 
 // contextAfter returns up to about 25 characters of s from byte offset i,
@@ -148,8 +159,11 @@ func contextAfter(s string, i int) string {
 // runeName names a character for messages: the character itself and its
 // code point.
 func runeName(r rune) string {
-	return "\"" + string(r) + "\" (U+" + strings.ToUpper(hex4(r)) + ")"
+	return "\"" + string(r) + "\" (" + codePoint(r) + ")"
 }
+
+// codePoint writes r as U+XXXX.
+func codePoint(r rune) string { return "U+" + strings.ToUpper(hex4(r)) }
 
 func hex4(r rune) string {
 	const digits = "0123456789abcdef"
