@@ -13,14 +13,17 @@ import (
 const minRatioLength = 40
 
 // extremeFactor: a ratio above extremeFactor times the language's upper
-// bound, or below its lower bound divided by extremeFactor, is no matter of
-// style but a pasted document or a lost text, and an error (IDLengthExtreme).
+// bound is no matter of style but a pasted document, and an error
+// (IDLengthExtreme); below the lower bound divided by extremeFactor the
+// warning says the text looks lost.
 const extremeFactor = 3
 
-// minExtremeShortLength is the shortest source whose too-short target is an
-// error: below it a legitimate abbreviation ("Организация Объединённых Наций
-// по вопросам образования" → "UNESCO") can shrink a segment tenfold, and
-// the ordinary warning is enough.
+// minExtremeShortLength is the shortest source whose far too short target
+// gets the stronger message. A far too short target stays a warning, not an
+// error: condensed renderings are legitimate ("Организация Объединённых
+// Наций по вопросам образования, науки и культуры" → "UNESCO"), the
+// numbers and glossary checks already catch lost content, and a short text
+// cannot smuggle a pasted document through "approve all".
 const minExtremeShortLength = 100
 
 // checkLength warns when the target is unusually long or short for the
@@ -60,7 +63,8 @@ func checkLength(c *checker) {
 	case ratio > hi*extremeFactor:
 		id, verdict = IDLengthExtreme, "far too long, as if something were pasted in by accident"
 	case ratio < lo/extremeFactor && src >= minExtremeShortLength:
-		id, verdict = IDLengthExtreme, "far too short, as if most of the translation were missing"
+		// Still a warning: see minExtremeShortLength.
+		verdict = "far too short, as if most of the translation were missing"
 	}
 	args := []string{"ratio", fmt.Sprintf("%.2f", ratio), "target_length", strconv.Itoa(tgt), "source_length", strconv.Itoa(src),
 		"low", fmt.Sprintf("%.2f", lo), "high", fmt.Sprintf("%.2f", hi), "language", c.p.name, "side", side}

@@ -81,7 +81,7 @@ const (
 	IDSpaces            = "spaces"             // leading, trailing or double spaces
 	IDUntranslated      = "untranslated"       // the target equals the source
 	IDLength            = "length"             // the length ratio is unusual for the language
-	IDLengthExtreme     = "length-extreme"     // the length ratio is far outside the language's range (a paste, a lost text)
+	IDLengthExtreme     = "length-extreme"     // the target is far too long for the language (a paste)
 	IDGlossaryForbidden = "glossary-forbidden" // a forbidden rendering of a term is used
 	IDGlossaryMissing   = "glossary-missing"   // a term's required rendering is missing
 	IDScript            = "script"             // letters of a script the language does not use

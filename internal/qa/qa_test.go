@@ -126,8 +126,8 @@ func TestCheck(t *testing.T) {
 			[]Finding{
 				w(IDLength, `The target is 4.79 times as long as the source (709 against 148 characters); 0.50 to 1.60 is usual for English, so it may be too long.`),
 			}},
-		{"a long source losing most of its text is an error", "en", pressSource, "Today in Almaty.",
-			[]Finding{e(IDLengthExtreme, `The target is 0.11 times as long as the source (16 against 148 characters); 0.50 to 1.60 is usual for English, far too short, as if most of the translation were missing.`)}},
+		{"a long source losing most of its text is a strong warning", "en", pressSource, "Today in Almaty.",
+			[]Finding{w(IDLength, `The target is 0.11 times as long as the source (16 against 148 characters); 0.50 to 1.60 is usual for English, far too short, as if most of the translation were missing.`)}},
 		{"twice too long stays a warning", "en", pressSource, strings.Repeat("a ", 200) + "end.",
 			[]Finding{w(IDLength, `The target is 2.73 times as long as the source (404 against 148 characters); 0.50 to 1.60 is usual for English, so it may be too long.`)}},
 

@@ -1,5 +1,12 @@
 package segment
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
 // invisibleNames names the characters Inspect reports as invisible: they show as nothing, or as
 // an ordinary space, yet change how a text breaks, joins, is searched and is matched against the
 // translation memory. U+00A0 NO-BREAK SPACE is not among them: it is ordinary typography (see
@@ -53,4 +60,90 @@ func InvisibleName(r rune) (string, bool) {
 		return "", false
 	}
 	return invisibleNames[r], true
+}
+
+// invisibleSeen counts one invisible character in a paragraph.
+type invisibleSeen struct {
+	r            rune
+	first, count int // byte offset of the first, and how many
+}
+
+// countInvisible records r at byte offset i.
+func countInvisible(seen []invisibleSeen, r rune, i int) []invisibleSeen {
+	for k := range seen {
+		if seen[k].r == r {
+			seen[k].count++
+			return seen
+		}
+	}
+	return append(seen, invisibleSeen{r: r, first: i, count: 1})
+}
+
+// inspectInvisible reports the invisible characters inspectRunes counted in a paragraph: one
+// warning per character, at its first occurrence, with how often it occurs. A tab here is inside
+// the line (the paragraph is trimmed); a byte order mark here is not the leading one Normalize
+// strips. A no-break space inside a paragraph is not reported: Russian typography puts one
+// between a number and its unit or after an initial; two in a row are a double space
+// (KindDoubleSpace), and one at a paragraph edge is reported by inspectEdges.
+func inspectInvisible(out []Warning, p Paragraph, seen []invisibleSeen) []Warning {
+	for _, v := range seen {
+		name := invisibleNames[v.r]
+		code := fmt.Sprintf("U+%04X", v.r)
+		ctx := around(p.Text, v.first, v.first+utf8.RuneLen(v.r))
+		msg := fmt.Sprintf("Invisible character %s %s in %q; delete it or type what it stands for.", code, name, ctx)
+		if v.count > 1 {
+			msg = fmt.Sprintf("Invisible character %s %s, %d times in the paragraph, first in %q; delete them or type what they stand for.",
+				code, name, v.count, ctx)
+		}
+		out = append(out, warn(p, v.first, KindInvisible, msg,
+			"code_point", code, "name", name, "count", strconv.Itoa(v.count), "context", ctx))
+	}
+	return out
+}
+
+// edgeSpaces names the no-break spaces reported at a paragraph edge.
+var edgeSpaces = map[rune]string{'\u00a0': "NO-BREAK SPACE", '\u2007': "FIGURE SPACE", '\u202f': "NARROW NO-BREAK SPACE"}
+
+// inspectEdges reports a no-break space at either edge of a paragraph: there it binds nothing,
+// it is the trace of a layout (an indent, a centred line) and is dropped with the paragraph's
+// trimming. text is normalized; paragraphs are numbered as Split numbers them.
+func inspectEdges(out []Warning, text string) []Warning {
+	number := 0
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		trimmed := trimSpace(line)
+		if trimmed == "" {
+			continue
+		}
+		number++
+		if len(trimmed) == len(line) {
+			continue
+		}
+		p := Paragraph{Number: number, Text: trimmed}
+		lead := line[:strings.Index(line, trimmed)]
+		trail := line[len(lead)+len(trimmed):]
+		for _, edge := range []struct {
+			spaces, where string
+			at            int
+		}{{lead, "start", 0}, {trail, "end", len(trimmed)}} {
+			for _, r := range edge.spaces {
+				name, ok := edgeSpaces[r]
+				if !ok {
+					continue
+				}
+				code := fmt.Sprintf("U+%04X", r)
+				ctx := around(trimmed, edge.at, edge.at)
+				out = append(out, warn(p, edge.at, KindInvisible,
+					fmt.Sprintf("%s %s at the %s of the paragraph, by %q; it binds nothing there and is dropped on import.", code, name, edge.where, ctx),
+					"code_point", code, "name", name, "count", "1", "context", ctx, "where", edge.where))
+				break
+			}
+		}
+	}
+	return out
 }

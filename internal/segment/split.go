@@ -13,8 +13,10 @@ type Paragraph struct {
 // Split normalizes text (see Normalize) and returns its non-empty paragraphs with their
 // sentences. Sentences are substrings of the paragraph, none empty, none with white space at
 // either end; joined with the white space between them they give back the paragraph.
-func (s *Segmenter) Split(text string) []Paragraph {
-	text = Normalize(text)
+func (s *Segmenter) Split(text string) []Paragraph { return s.splitNormalized(Normalize(text)) }
+
+// splitNormalized is Split of a text already normalized.
+func (s *Segmenter) splitNormalized(text string) []Paragraph {
 	var (
 		// At most one paragraph per line; sentences average well over 64 bytes in press text.
 		// Sizing both up front saves the copying and garbage of growing them.
