@@ -313,6 +313,15 @@ func TestBrowserConflict(t *testing.T) {
 	a.typeText(first)
 	a.ctrlEnter()
 	a.waitFor("the first save", fmt.Sprintf(`document.querySelector("#seg-%d").dataset.version === "1"`, ids[0]))
+	// The author label and the filter counts follow the save without a reload.
+	if got := eval[string](a, fmt.Sprintf(`document.querySelector("#seg-%d .author").textContent`, ids[0])); got != "author: aigerim" {
+		t.Errorf("author label after the save: %q", got)
+	}
+	counts := `Array.from(document.querySelectorAll(".filters .n")).map(n => n.dataset.filter + "=" + n.textContent).join(" ")`
+	if got, want := eval[string](a, counts), fmt.Sprintf("all=%d open=%d untranslated=%d translated=1 approved=0 rejected=0 outdated=0",
+		len(ids), len(ids)-1, len(ids)-1); got != want {
+		t.Errorf("filter counts after the save: %q, want %q", got, want)
+	}
 
 	b.do("focus", chromedp.Focus(chromedp.ID(ta)))
 	b.typeText(second)
@@ -328,10 +337,26 @@ func TestBrowserConflict(t *testing.T) {
 	if got := eval[string](b, fmt.Sprintf(`document.getElementById(%q).value`, ta)); got != second {
 		t.Errorf("the textarea lost the typed text: %q", got)
 	}
-	if got := eval[string](b, `document.activeElement.className`); !strings.Contains(got, "keep-mine") {
-		t.Errorf("focus after the conflict is on %q, want the keep-mine button", got)
+	// Focus is on the panel's heading, so a stray Enter overwrites nobody.
+	if got := eval[string](b, `document.activeElement.className`); got != "conflict-title" {
+		t.Errorf("focus after the conflict is on %q, want the panel heading", got)
 	}
-	// Keyboard: Enter on the focused "keep mine" button.
+	b.waitFor("who saved meanwhile", fmt.Sprintf(`document.querySelector("%s .conflict-who").textContent !== ""`, conflict))
+	if got := eval[string](b, fmt.Sprintf(`document.querySelector("%s .conflict-who").textContent`, conflict)); got != "aigerim saved version 1 meanwhile." {
+		t.Errorf("the conflict panel says %q", got)
+	}
+	if got := eval[string](b, fmt.Sprintf(`document.querySelector("#seg-%d .status").textContent`, ids[0])); got != "" {
+		t.Errorf("the conflict is told twice: status %q", got)
+	}
+	b.do("Enter on the heading", chromedp.KeyEvent(kb.Enter))
+	if got := eval[string](b, fmt.Sprintf(`document.querySelector("#seg-%d").dataset.version`, ids[0])); got != "0" {
+		t.Errorf("Enter on the conflict heading saved: version %s", got)
+	}
+	// Keyboard: Tab to "keep mine", then Enter.
+	b.do("Tab to keep mine", chromedp.KeyEvent(kb.Tab))
+	if got := eval[string](b, `document.activeElement.className`); !strings.Contains(got, "keep-mine") {
+		t.Errorf("Tab from the heading reaches %q, want the keep-mine button", got)
+	}
 	b.do("keep mine", chromedp.KeyEvent(kb.Enter))
 	b.waitFor("kept", fmt.Sprintf(`document.querySelector(%q).hidden && document.querySelector("#seg-%d").dataset.version === "2"`, conflict, ids[0]))
 	list, err := ts.Store.Translations(context.Background(), int64(docID), "kk")
