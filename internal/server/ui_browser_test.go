@@ -242,6 +242,9 @@ func TestBrowserWholeFlow(t *testing.T) {
 	if got := eval[string](aigerim, `document.querySelector(".comment .text").textContent`); got != comment {
 		t.Fatalf("the editor shows the comment %q, want %q", got, comment)
 	}
+	if got := eval[string](aigerim, `document.querySelector(".comment .reviewer").textContent`); got != "bolat:" {
+		t.Errorf("the comment is signed %q, want the reviewer bolat", got)
+	}
 	if dir := os.Getenv("TILMASH_SCREENSHOTS"); dir != "" {
 		aigerim.open(editor)
 		shot(t, aigerim, filepath.Join(dir, "editor.png"))
@@ -277,6 +280,8 @@ func TestBrowserWholeFlow(t *testing.T) {
 		shot(t, press, filepath.Join(dir, "dashboard.png"))
 		press.open(fmt.Sprintf("/documents/%d/source", docID))
 		shot(t, press, filepath.Join(dir, "source.png"))
+		press.open("/account")
+		shot(t, press, filepath.Join(dir, "account.png"))
 		press.open(fmt.Sprintf("/publish/%d", docID))
 	}
 	press.fitsWidth(fmt.Sprintf("/documents/%d/source", docID), 390)
