@@ -14,14 +14,10 @@ import (
 // called directly so that only server time is measured.
 func editorFixture(tb testing.TB) (http.Handler, *http.Cookie, string) {
 	tb.Helper()
-	ts := startServer(tb)
-	pub := ts.person(tb, "press", testPassword, "publisher")
-	kk := ts.person(tb, "aigerim", testPassword, "translator:kk")
-	rev := ts.user(tb, "bolat", "reviewer:kk")
-	docID, ids, sources := ts.importAnnouncement(tb, pub)
+	k := startKKTeam(tb)
+	ts, docID, rev := k.ts, k.doc, k.bolat
 	for i := range 10 {
-		seg := fmt.Sprintf("/api/v1/segments/%d/translations/kk", ids[i])
-		ts.call(tb, "PUT", seg, kk, map[string]any{"target": fakeTarget("kk", sources[i], i), "version": 0}).must(tb, http.StatusOK)
+		seg := k.translate(tb, k.kk, i)
 		switch i % 3 {
 		case 1:
 			ts.call(tb, "POST", seg+"/approve", rev, map[string]any{"version": 1}).must(tb, http.StatusOK)

@@ -39,24 +39,53 @@ func (b *browser) upload(tb testing.TB, path, csrf, name string, data []byte) pa
 	return b.do(tb, req)
 }
 
+// kkTeam is a server with the announcement imported by press (publisher),
+// aigerim (translator:kk) who both sign in with testPassword, and bolat
+// (reviewer:kk) who has a token only.
+type kkTeam struct {
+	ts             *testServer
+	pub, kk, bolat string // API tokens
+	doc            int
+	ids            []int64
+	sources        []string
+}
+
+func startKKTeam(tb testing.TB) kkTeam {
+	tb.Helper()
+	ts := startServer(tb)
+	k := kkTeam{ts: ts, pub: ts.person(tb, "press", testPassword, "publisher"),
+		kk: ts.person(tb, "aigerim", testPassword, "translator:kk"), bolat: ts.user(tb, "bolat", "reviewer:kk")}
+	k.doc, k.ids, k.sources = ts.importAnnouncement(tb, k.pub)
+	return k
+}
+
+// translate saves fakeTarget(i) for segment i as token from version 0 and
+// returns the segment's API path.
+func (k kkTeam) translate(tb testing.TB, token string, i int) string {
+	tb.Helper()
+	seg := fmt.Sprintf("/api/v1/segments/%d/translations/kk", k.ids[i])
+	k.ts.call(tb, "PUT", seg, token, map[string]any{"target": fakeTarget("kk", k.sources[i], i), "version": 0}).must(tb, http.StatusOK)
+	return seg
+}
+
 // TestUIEditorXLIFFUpload: a translator uploads a filled XLIFF in the
 // editor and sees saved, unchanged and each conflict with both texts;
 // another language's translator and a POST without the CSRF token are
 // refused, a broken file saves nothing.
 func TestUIEditorXLIFFUpload(t *testing.T) {
-	ts := startServer(t)
-	pub := ts.person(t, "press", testPassword, "publisher")
-	kk := ts.person(t, "aigerim", testPassword, "translator:kk")
-	bolat := ts.user(t, "bolat", "reviewer:kk")
+	k := startKKTeam(t)
+	ts, docID, ids, sources := k.ts, k.doc, k.ids, k.sources
 	ts.person(t, "emma", testPassword, "translator:en")
-	docID, ids, sources := ts.importAnnouncement(t, pub)
-	file, _ := ts.download(t, fmt.Sprintf("/api/v1/documents/%d/xliff/kk?format=2.1", docID), kk)
+	file, _ := ts.download(t, fmt.Sprintf("/api/v1/documents/%d/xliff/kk?format=2.1", docID), k.kk)
 	// After the export, the reviewer changes segment 1.
-	theirs := fakeTarget("kk", sources[1], 100)
-	ts.call(t, "PUT", fmt.Sprintf("/api/v1/segments/%d/translations/kk", ids[1]), bolat,
-		map[string]any{"target": theirs, "version": 0}).must(t, http.StatusOK)
+	k.translate(t, k.bolat, 1)
+	theirs := fakeTarget("kk", sources[1], 1)
+	yours := fakeTarget("kk", sources[1], 100)
 	filled := fillXLIFF(t, file, func(i int, source string) string {
-		if i == 2 {
+		switch i {
+		case 1:
+			return yours
+		case 2:
 			return "" // left empty: unchanged
 		}
 		return fakeTarget("kk", source, i)
@@ -80,7 +109,7 @@ func TestUIEditorXLIFFUpload(t *testing.T) {
 
 	p := b.upload(t, editor+"/xliff", csrf, "kk.xlf", filled).must(t, http.StatusOK)
 	p.contains(t, "Saved 15, unchanged 1, conflicts 1.", "Current text: bolat, version 1",
-		fmt.Sprintf(`<li id="import-conflict-%d">`, ids[1]), theirs, fakeTarget("kk", sources[1], 1))
+		fmt.Sprintf(`<li id="import-conflict-%d">`, ids[1]), theirs, yours)
 	list, err := ts.Store.Translations(context.Background(), int64(docID), "kk")
 	if err != nil {
 		t.Fatal(err)
@@ -97,17 +126,11 @@ func TestUIEditorXLIFFUpload(t *testing.T) {
 // its reviewer, and an outdated segment shows what changed in the source
 // word by word.
 func TestUIEditorLabels(t *testing.T) {
-	ts := startServer(t)
-	pub := ts.person(t, "press", testPassword, "publisher")
-	kk := ts.person(t, "aigerim", testPassword, "translator:kk")
-	bolat := ts.user(t, "bolat", "reviewer:kk")
-	docID, ids, sources := ts.importAnnouncement(t, pub)
-	for i := range 2 {
-		ts.call(t, "PUT", fmt.Sprintf("/api/v1/segments/%d/translations/kk", ids[i]), kk,
-			map[string]any{"target": fakeTarget("kk", sources[i], i), "version": 0}).must(t, http.StatusOK)
-	}
-	ts.call(t, "POST", fmt.Sprintf("/api/v1/segments/%d/translations/kk/reject", ids[0]), bolat,
-		map[string]any{"version": 1, "comment": "Күнін тексеріңіз"}).must(t, http.StatusOK)
+	k := startKKTeam(t)
+	ts, docID, sources, pub := k.ts, k.doc, k.sources, k.pub
+	seg := k.translate(t, k.kk, 0)
+	k.translate(t, k.kk, 1)
+	ts.call(t, "POST", seg+"/reject", k.bolat, map[string]any{"version": 1, "comment": "Күнін тексеріңіз"}).must(t, http.StatusOK)
 	if !strings.HasPrefix(sources[1], "Сегодня в Алматы") {
 		t.Fatalf("segment 1 is %q", sources[1])
 	}
