@@ -164,6 +164,16 @@ func (l *Localizer) T(id string, kv ...any) string {
 	return out
 }
 
+// Lookup returns the message id filled with data, and false when the
+// language has no such message (the caller then keeps its own wording).
+func (l *Localizer) Lookup(id string, data map[string]string) (string, bool) {
+	out, err := l.l.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if err != nil || out == "" || strings.Contains(out, "<no value>") {
+		return "", false
+	}
+	return out, true
+}
+
 // N returns the plural form of the message for count n, with the count
 // available as {{.Count}} and further data as key, value pairs.
 func (l *Localizer) N(id string, n int, kv ...any) string {

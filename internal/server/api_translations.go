@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/store"
 )
 
 type saveRequest struct {
@@ -54,6 +56,13 @@ func (s *Server) saveTranslation(c *gin.Context) {
 	v, err := s.store.SaveTranslation(c.Request.Context(), actor(c), sid, c.Param("lang"), version, *req.Target)
 	if err != nil {
 		s.fail(c, err)
+		return
+	}
+	if viaSession(c) { // the editor's script: findings in the interface's language
+		c.JSON(http.StatusOK, struct {
+			store.TranslationView
+			Checks []localizedFinding `json:"checks"`
+		}{v, s.localizeFindings(c, v.Checks)})
 		return
 	}
 	c.JSON(http.StatusOK, v)

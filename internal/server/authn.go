@@ -8,7 +8,14 @@ import (
 	"tilmash/internal/workflow"
 )
 
-const actorKey = "tilmash.actor"
+const (
+	actorKey      = "tilmash.actor"
+	viaSessionKey = "tilmash.via_session" // set when the API is called by the workspace's script
+)
+
+// viaSession reports an API request signed in by the workspace's session
+// cookie rather than a token.
+func viaSession(c *gin.Context) bool { return c.GetBool(viaSessionKey) }
 
 // requireToken lets through requests with a valid bearer token, or from a
 // signed-in browser (the workspace's scripts): its session cookie, plus the
@@ -23,6 +30,7 @@ func (s *Server) requireToken() gin.HandlerFunc {
 					return
 				}
 				c.Set(actorKey, a)
+				c.Set(viaSessionKey, true)
 				c.Next()
 				return
 			}

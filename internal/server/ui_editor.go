@@ -27,10 +27,10 @@ type editorSegment struct {
 	Reviewer   string     // rejected: who rejected it, the author of Comment
 }
 
-// hygieneNote is a source warning with its localized kind.
+// hygieneNote is a source warning: its kind (a message id) and its words.
 type hygieneNote struct {
-	Label   string // message id
-	Message string // the precise English sentence
+	Label string // message id
+	note
 }
 
 type editorParagraph struct {
@@ -120,6 +120,8 @@ func hygieneLabel(kind string) string {
 		return "hygiene.double_space"
 	case segment.KindUnbalancedQuotes:
 		return "hygiene.unbalanced_quotes"
+	case segment.KindInvisible:
+		return "hygiene.invisible"
 	}
 	return "hygiene.other"
 }
@@ -200,7 +202,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	byPara := map[int]*editorParagraph{}
 	for _, w := range warnings {
 		p := paragraphOf(&v, byPara, w.Paragraph)
-		p.Warnings = append(p.Warnings, hygieneNote{Label: hygieneLabel(w.Kind), Message: w.Message})
+		p.Warnings = append(p.Warnings, hygieneNote{Label: hygieneLabel(w.Kind), note: hygieneNoteText(l, w)})
 	}
 	for _, sg := range list.Segments {
 		if !filterMatches(filter, sg.State) {

@@ -137,5 +137,5 @@ func (s *Server) pageData(c *gin.Context, view, title string, body any) pageData
 
 // templateFuncs are the helpers templates may call besides the localizer's methods.
 func templateFuncs(as *assets) template.FuncMap {
-	return template.FuncMap{"asset": as.path}
+	return template.FuncMap{"asset": as.path, "finding": findingNote}
 }

@@ -29,7 +29,7 @@ type sourceView struct {
 type sourceWarning struct {
 	Paragraph int
 	Label     string // message id of the kind
-	Message   string
+	note
 }
 
 // newDocumentPage: GET /documents/new — the import form.
@@ -101,7 +101,7 @@ func (s *Server) reviseDocumentForm(c *gin.Context) {
 
 // storedSource is the form of an existing document: its stored text and warnings.
 func (s *Server) storedSource(c *gin.Context, id int64) (sourceView, error) {
-	ctx := c.Request.Context()
+	ctx, l := c.Request.Context(), s.localizer(c)
 	if !actor(c).CanManageDocuments() {
 		return sourceView{}, apperr.New(apperr.Forbidden, "only publishers and admins change source documents")
 	}
@@ -119,7 +119,7 @@ func (s *Server) storedSource(c *gin.Context, id int64) (sourceView, error) {
 	}
 	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Segments: len(doc.Segments)}
 	for _, w := range ws {
-		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Label: hygieneLabel(w.Kind), Message: w.Message})
+		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Label: hygieneLabel(w.Kind), note: hygieneNoteText(l, w)})
 	}
 	return v, nil
 }

@@ -148,7 +148,7 @@
     list.textContent = "";
     checks.forEach(function (c) {
       var li = el("li", c.severity, c.message);
-      li.setAttribute("lang", "en");
+      if (c.lang) li.setAttribute("lang", c.lang); // the interface has no wording of its own yet
       list.appendChild(li);
     });
   }

@@ -1,0 +1,151 @@
+package server
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/i18n"
+	"tilmash/internal/qa"
+	"tilmash/internal/segment"
+)
+
+// note is a quality finding or a hygiene warning in words for the page:
+// in the interface's language, or in English (Lang "en") when the
+// interface has no wording for it yet.
+type note struct {
+	Severity string
+	Text     string
+	Lang     string // "" in the page's language
+}
+
+// findingMessage is the message id that words a quality finding, chosen by
+// its check and by which values it carries (qa documents them per check).
+func findingMessage(f qa.Finding) string {
+	a := f.Args
+	switch f.ID {
+	case qa.IDEmpty:
+		return "check.empty"
+	case qa.IDNumberMissing:
+		return "check.number_missing"
+	case qa.IDNumberChanged:
+		return "check.number_changed"
+	case qa.IDNumberExtra:
+		return "check.number_extra"
+	case qa.IDSentenceEnd:
+		switch {
+		case a["target_mark"] == "":
+			return "check.end_missing"
+		case a["source_mark"] == "":
+			return "check.end_extra"
+		}
+		return "check.end_differs"
+	case qa.IDBrackets:
+		if a["problem"] == "unopened" {
+			return "check.bracket_unopened"
+		}
+		return "check.bracket_unclosed"
+	case qa.IDSpaces:
+		switch a["where"] {
+		case "start":
+			return "check.space_start"
+		case "end":
+			return "check.space_end"
+		}
+		return "check.space_double"
+	case qa.IDUntranslated:
+		return "check.untranslated"
+	case qa.IDLength:
+		if a["side"] == "short" {
+			return "check.length_short"
+		}
+		return "check.length_long"
+	case qa.IDLengthExtreme:
+		return "check.length_extreme"
+	case qa.IDGlossaryForbidden:
+		return "check.glossary_forbidden"
+	case qa.IDGlossaryMissing:
+		return "check.glossary_missing"
+	case qa.IDScript:
+		switch {
+		case a["words"] != "":
+			return "check.script_words"
+		case a["expected"] != "":
+			return "check.script_letter"
+		}
+		return "check.script_word"
+	case qa.IDScriptMixed:
+		if a["words"] != "" {
+			return "check.mixed_words"
+		}
+		return "check.mixed_letter"
+	case qa.IDArabicLetters:
+		return "check.arabic_letter"
+	case qa.IDBidi:
+		return "check.bidi"
+	case qa.IDAddressMissing:
+		return "check.address_missing"
+	case qa.IDAddressChanged:
+		return "check.address_changed"
+	case qa.IDInvisible:
+		return "check.invisible"
+	}
+	return ""
+}
+
+// hygieneMessage is the message id that words a source warning.
+func hygieneMessage(kind string) string {
+	switch kind {
+	case segment.KindCombiningMark:
+		return "warning.combining_mark"
+	case segment.KindMissingSpace:
+		return "warning.missing_space"
+	case segment.KindMixedScript:
+		return "warning.mixed_script"
+	case segment.KindDoubleSpace:
+		return "warning.double_space"
+	case segment.KindUnbalancedQuotes:
+		return "warning.unbalanced_quotes"
+	case segment.KindInvisible:
+		return "warning.invisible"
+	}
+	return ""
+}
+
+// findingNote words a finding for the page.
+func findingNote(l *i18n.Localizer, f qa.Finding) note {
+	return worded(l, string(f.Severity), findingMessage(f), f.Args, f.Message)
+}
+
+// hygieneNoteText words a source warning for the page.
+func hygieneNoteText(l *i18n.Localizer, w segment.Warning) note {
+	return worded(l, "warning", hygieneMessage(w.Kind), w.Args, w.Message)
+}
+
+func worded(l *i18n.Localizer, severity, id string, args map[string]string, english string) note {
+	if id != "" {
+		if text, ok := l.Lookup(id, args); ok {
+			return note{Severity: severity, Text: text}
+		}
+	}
+	return note{Severity: severity, Text: english, Lang: "en"}
+}
+
+// localizedFinding is a finding worded for the workspace's scripts; Lang
+// is "en" where the interface has no wording of its own yet.
+type localizedFinding struct {
+	qa.Finding
+	Lang string `json:"lang,omitempty"`
+}
+
+// localizeFindings rewords findings in the interface's language for the
+// workspace's own scripts (a request signed in by session); API clients
+// with a token keep the English sentences they may parse or log.
+func (s *Server) localizeFindings(c *gin.Context, fs []qa.Finding) []localizedFinding {
+	l := s.localizer(c)
+	out := make([]localizedFinding, len(fs))
+	for i, f := range fs {
+		n := findingNote(l, f)
+		out[i] = localizedFinding{Finding: f, Lang: n.Lang}
+		out[i].Message = n.Text
+	}
+	return out
+}
