@@ -11,7 +11,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/i18n"
-	"tilmash/internal/qa"
 	"tilmash/internal/segment"
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
@@ -157,7 +156,9 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 		return
 	}
 	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
-	list, err := s.store.Translations(ctx, id, c.Param("lang"))
+	// Findings are worked out for the page shown only (decorateSegments): a
+	// long document has thousands of segments and shows a couple of hundred.
+	list, err := s.store.TranslationsUnchecked(ctx, id, c.Param("lang"))
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -199,7 +200,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 		}
 		v.Filters = append(v.Filters, filterLink{Key: k, Label: filterLabel(k), N: n, Current: k == filter, URL: u})
 	}
-	byPara := map[int]*editorParagraph{}
+	byPara := map[int]int{} // paragraph number → index in v.Paragraphs
 	for _, w := range warnings {
 		p := paragraphOf(&v, byPara, w.Paragraph)
 		p.Warnings = append(p.Warnings, hygieneNote{Label: hygieneLabel(w.Kind), note: hygieneNoteText(l, w)})
@@ -207,9 +208,6 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	for _, sg := range list.Segments {
 		if !filterMatches(filter, sg.State) {
 			continue
-		}
-		if sg.Checks == nil {
-			sg.Checks = []qa.Finding{}
 		}
 		p := paragraphOf(&v, byPara, sg.Paragraph)
 		p.Segments = append(p.Segments, editorSegment{TranslationView: sg, Label: stateLabel(sg.State), Open: sg.State.Open(),
@@ -300,13 +298,14 @@ func pageParagraphs(ps []editorParagraph, size int) [][]editorParagraph {
 	return pages
 }
 
-// decorateSegments adds what only the shown page needs: the word diff of an
-// outdated segment's source, and who rejected a rejected one.
+// decorateSegments adds what only the shown page needs: the quality findings,
+// the word diff of an outdated segment's source, and who rejected a rejected one.
 func (s *Server) decorateSegments(ctx context.Context, lang string, ps []editorParagraph) error {
 	var rejected []int64
 	for _, p := range ps {
 		for i := range p.Segments {
 			sg := &p.Segments[i]
+			sg.Checks = s.store.Check(ctx, lang, sg.Source, sg.Target)
 			if sg.PreviousSource != "" {
 				sg.SourceDiff = wordDiff(sg.PreviousSource, sg.Source)
 			}
@@ -331,13 +330,13 @@ func (s *Server) decorateSegments(ctx context.Context, lang string, ps []editorP
 }
 
 // paragraphOf finds or appends paragraph n (the caller sorts them after).
-func paragraphOf(v *editorView, byPara map[int]*editorParagraph, n int) *editorParagraph {
-	if p, ok := byPara[n]; ok {
-		return p
+func paragraphOf(v *editorView, byPara map[int]int, n int) *editorParagraph {
+	i, ok := byPara[n]
+	if !ok {
+		i = len(v.Paragraphs)
+		byPara[n] = i
+		v.Paragraphs = append(v.Paragraphs, editorParagraph{Number: n})
 	}
-	v.Paragraphs = append(v.Paragraphs, editorParagraph{Number: n})
-	for i := range v.Paragraphs {
-		byPara[v.Paragraphs[i].Number] = &v.Paragraphs[i]
-	}
-	return byPara[n]
+	// Only valid until the next call appends: callers use it at once.
+	return &v.Paragraphs[i]
 }

@@ -69,8 +69,28 @@ func (r translationRow) view(names map[int64]string) TranslationView {
 	return v
 }
 
-// Translations lists the current revision of a document in one language.
+// Translations lists the current revision of a document in one language,
+// with the quality findings of every translated segment.
 func (s *Store) Translations(ctx context.Context, docID int64, lang string) (TranslationList, error) {
+	return s.translations(ctx, docID, lang, true)
+}
+
+// TranslationsUnchecked is Translations without the findings (Checks nil):
+// for a page that shows a few segments of a long document and checks only
+// those (Check).
+func (s *Store) TranslationsUnchecked(ctx context.Context, docID int64, lang string) (TranslationList, error) {
+	return s.translations(ctx, docID, lang, false)
+}
+
+// Check runs the quality checks of lang on one translation, glossary included.
+func (s *Store) Check(ctx context.Context, lang, source, target string) []qa.Finding {
+	if target == "" {
+		return []qa.Finding{}
+	}
+	return s.check(ctx, source, target, lang)
+}
+
+func (s *Store) translations(ctx context.Context, docID int64, lang string, checked bool) (TranslationList, error) {
 	l, err := s.TargetLanguage(ctx, lang)
 	if err != nil {
 		return TranslationList{}, err
@@ -108,9 +128,11 @@ func (s *Store) Translations(ctx context.Context, docID int64, lang string) (Tra
 		if r.DerivedFromID != nil && v.State == workflow.Outdated {
 			v.PreviousSource = prev[*r.DerivedFromID]
 		}
-		v.Checks = []qa.Finding{}
-		if v.Target != "" {
-			v.Checks = qa.Check(qa.Input{Source: v.Source, Target: v.Target, Lang: l.Tag, Terms: gl.Match(v.Source)})
+		if checked {
+			v.Checks = []qa.Finding{}
+			if v.Target != "" {
+				v.Checks = qa.Check(qa.Input{Source: v.Source, Target: v.Target, Lang: l.Tag, Terms: gl.Match(v.Source)})
+			}
 		}
 		out.Segments[i] = v
 	}
