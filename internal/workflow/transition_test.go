@@ -205,6 +205,10 @@ func TestNoPathAvoidsReview(t *testing.T) {
 			return ch, kkReviewer, err
 		},
 		"outdate": func(c Current) (Change, Actor, error) { return Outdate(c), Actor{}, nil },
+		"clear-by-translator": func(c Current) (Change, Actor, error) {
+			ch, err := Clear(kkTranslator, "kk", c, c.Version)
+			return ch, kkTranslator, err
+		},
 	}
 	names := make([]string, 0, len(steps))
 	for n := range steps {
@@ -223,9 +227,13 @@ func TestNoPathAvoidsReview(t *testing.T) {
 			next := cur
 			if ch.Changed {
 				next.State, next.Version = ch.To, ch.Version
-				if ch.Action == ActionEdit {
+				switch ch.Action {
+				case ActionEdit:
 					next.AuthorID = actor.ID
 					next.Text = fmt.Sprintf("text%d", ch.Version)
+				case ActionClear:
+					next.AuthorID = actor.ID
+					next.Text = ""
 				}
 			}
 			if ch.To == Approved && ch.Changed && actor.ID == cur.AuthorID {
