@@ -63,7 +63,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 func (s *Server) Handler() http.Handler { return s.router }
 
 func (s *Server) routes(r *gin.Engine) {
-	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
+	r.GET("/healthz", s.health)
 
 	api := r.Group("/api/v1", s.requireToken())
 	api.GET("/me", s.me)
@@ -76,6 +76,7 @@ func (s *Server) routes(r *gin.Engine) {
 	api.PUT("/segments/:sid/translations/:lang", s.saveTranslation)
 	api.POST("/segments/:sid/translations/:lang/approve", s.approveTranslation)
 	api.POST("/segments/:sid/translations/:lang/reject", s.rejectTranslation)
+	api.POST("/segments/:sid/translations/:lang/clear", s.clearTranslation)
 	api.GET("/segments/:sid/translations/:lang/history", s.translationHistory)
 	api.GET("/segments/:sid/suggestions", s.suggestions)
 	api.GET("/segments/:sid/glossary", s.segmentTerms)
@@ -134,4 +135,15 @@ func (s *Server) baseURL(c *gin.Context) string {
 		scheme = "https"
 	}
 	return scheme + "://" + c.Request.Host
+}
+
+// health answers load balancers and monitors: 200 while the database
+// answers, 503 otherwise.
+func (s *Server) health(c *gin.Context) {
+	if err := s.store.Ping(c.Request.Context()); err != nil {
+		s.log.Error("health", "err", err)
+		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "error": "the database does not answer"})
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
 }

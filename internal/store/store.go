@@ -37,9 +37,9 @@ type Store struct {
 	glossaries map[string]*glossary.Glossary
 }
 
-// Open opens (creating if needed) the SQLite file at path, migrates the schema
-// and seeds the languages.
-func Open(ctx context.Context, path string) (*Store, error) {
+// openDB opens the SQLite file at path as every Tilmash process does: WAL
+// journal, a busy timeout, foreign keys, BEGIN IMMEDIATE for writes.
+func openDB(path string) (*gorm.DB, error) {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_busy_timeout", "10000")
@@ -54,6 +54,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Open opens (creating if needed) the SQLite file at path, migrates the schema
+// and seeds the languages.
+func Open(ctx context.Context, path string) (*Store, error) {
+	db, err := openDB(path)
+	if err != nil {
+		return nil, err
 	}
 	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
 		glossaries: map[string]*glossary.Glossary{}}
