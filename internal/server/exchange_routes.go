@@ -8,4 +8,5 @@ func (s *Server) exchangeRoutes(api *gin.RouterGroup) {
 	api.POST("/documents/:id/xliff", s.importXLIFF)
 	api.POST("/tm/:lang/import", s.importTMX)
 	api.GET("/tm/:lang/export", s.exportTMX)
+	api.GET("/tm/:lang/search", s.searchMemory)
 }

@@ -207,6 +207,8 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 		t.Text, t.AuthorID, t.Comment, t.Origin = text, actor.ID, "", origin
 	case workflow.ActionReject:
 		t.Comment = comment
+	case workflow.ActionClear:
+		t.Text, t.AuthorID, t.Comment, t.Origin = "", actor.ID, "", ""
 	}
 	if t.ID == 0 {
 		if err := tx.Create(t).Error; err != nil {
