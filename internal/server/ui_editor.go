@@ -132,6 +132,8 @@ func editorMessages(l *i18n.Localizer) map[string]string {
 		"editor.conflict_title", "editor.conflict_yours", "editor.conflict_theirs", "editor.keep_mine",
 		"editor.take_theirs", "editor.unsaved", "editor.history_empty", "editor.history_failed", "editor.last_open",
 		"editor.terms", "editor.memory", "editor.use", "editor.checks", "editor.help_empty", "editor.help_failed", "editor.forbidden_terms",
+		"editor.tm_search_none", "editor.tm_search_failed", "editor.clear_confirm", "editor.clear_yes", "editor.clear_no",
+		"editor.cleared", "editor.clear_failed",
 		"state.untranslated", "state.translated", "state.approved", "state.rejected", "state.outdated"} {
 		m[id] = l.T(id)
 	}

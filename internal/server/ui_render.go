@@ -27,12 +27,13 @@ const (
 	viewSource    = "source"
 	viewError     = "error"
 	viewAccount   = "account"
+	viewGlossary  = "glossary"
 )
 
 // views lists every declared view; start-up fails if one lacks its file or a
 // file is no declared view.
 func views() []string {
-	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError, viewAccount}
+	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError, viewAccount, viewGlossary}
 }
 
 const layoutFile = "layout.html"

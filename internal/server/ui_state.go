@@ -68,4 +68,5 @@ func (s *Server) uiRoutes(r *gin.Engine) {
 	pages.POST("/translate/:id/:lang/xliff", s.uploadXLIFF)
 	pages.GET("/account", s.accountPage)
 	pages.POST("/account/tokens", s.createTokenForm)
+	s.glossaryRoutes(pages)
 }

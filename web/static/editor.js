@@ -1,7 +1,8 @@
 // Tilmash editor: saves a segment through the JSON API without reloading,
 // Ctrl+Enter saves and moves to the next open segment, Alt+1…5 inserts a
 // memory suggestion, the checks of a saved text show at once, a 409 shows the other
-// person's text beside yours, and history loads in place. Hand-written, no
+// person's text beside yours, history loads in place, the help panel searches
+// the memory, and Clear takes a text back after asking. Hand-written, no
 // build step. Every text from the server is set with textContent, never as HTML.
 (function () {
   "use strict";
@@ -75,6 +76,9 @@
     var badge = seg.querySelector(".badge");
     badge.className = "badge st-" + state;
     badge.textContent = t("state." + state);
+    var clear = seg.querySelector("button.clear");
+    if (clear) clear.hidden = !(state === "translated" || state === "rejected");
+    if (clear && clear.hidden) hideClearConfirm(seg);
   }
 
   function api(method, path, body) {
@@ -335,6 +339,135 @@
     });
   }
 
+  // Clearing takes a text back (saved into the wrong segment, say). It asks
+  // first, inline beside the buttons; the focus goes to "Keep it".
+  function hideClearConfirm(seg) {
+    var box = seg.querySelector(".clear-confirm");
+    if (box) box.remove();
+  }
+
+  function askClear(seg) {
+    hideClearConfirm(seg);
+    var box = el("div", "clear-confirm");
+    box.setAttribute("role", "group");
+    var q = el("p", "", t("editor.clear_confirm"));
+    q.id = "clear-q-" + seg.dataset.id;
+    box.setAttribute("aria-labelledby", q.id);
+    var yes = el("button", "clear-yes danger", t("editor.clear_yes"));
+    yes.type = "button";
+    var no = el("button", "clear-no", t("editor.clear_no"));
+    no.type = "button";
+    yes.addEventListener("click", function () { clearText(seg); });
+    no.addEventListener("click", function () {
+      hideClearConfirm(seg);
+      seg.querySelector("button.clear").focus();
+    });
+    box.appendChild(q);
+    box.appendChild(yes);
+    box.appendChild(no);
+    seg.querySelector(".meta").after(box);
+    no.focus();
+  }
+
+  function clearText(seg) {
+    hideClearConfirm(seg);
+    setStatus(seg, t("editor.saving"));
+    api("POST", savePath(seg) + "/clear", { version: Number(seg.dataset.version) }).then(function (r) {
+      if (r.status !== 200) {
+        setStatus(seg, t("editor.clear_failed") + " " + (r.data.error || r.status), true);
+        return;
+      }
+      var ta = area(seg);
+      ta.value = "";
+      fit(ta);
+      seg.dataset.version = r.data.version;
+      seg.dataset.saved = "";
+      setState(seg, r.data.state);
+      setAuthor(seg, r.data.author);
+      var c = seg.querySelector(".comment");
+      if (c) c.remove();
+      hideConflict(seg);
+      showChecks(seg, []);
+      setStatus(seg, t("editor.cleared"));
+      refreshHistory(seg);
+      ta.focus();
+    }, function () {
+      setStatus(seg, t("editor.clear_failed"), true);
+    });
+  }
+
+  // mark appends text to parent with every occurrence of phrase (ignoring
+  // case) in a <mark>; all of it as text nodes, never as HTML.
+  function mark(parent, text, phrase) {
+    text = text.normalize("NFC");
+    var low = text.toLowerCase(), p = phrase.normalize("NFC").toLowerCase();
+    if (!p || low.length !== text.length) {
+      parent.appendChild(document.createTextNode(text));
+      return;
+    }
+    var at = 0;
+    for (var i = low.indexOf(p); i >= 0; i = low.indexOf(p, i + p.length)) {
+      parent.appendChild(document.createTextNode(text.slice(at, i)));
+      parent.appendChild(el("mark", "", text.slice(i, i + p.length)));
+      at = i + p.length;
+    }
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  // searchMemory is the concordance search of the help panel: the memory's
+  // units whose source or target holds the phrase, newest first.
+  function searchMemory(seg, phrase) {
+    var out = seg.querySelector(".tm-results");
+    phrase = phrase.trim();
+    out.textContent = "";
+    if (!phrase) return;
+    api("GET", "/api/v1/tm/" + encodeURIComponent(lang) + "/search?q=" + encodeURIComponent(phrase)).then(function (r) {
+      out.textContent = "";
+      if (r.status !== 200) {
+        out.appendChild(el("p", "status error", t("editor.tm_search_failed") + " " + (r.data.error || r.status)));
+        return;
+      }
+      var ms = r.data.matches || [];
+      if (ms.length === 0) {
+        out.appendChild(el("p", "muted", t("editor.tm_search_none")));
+        return;
+      }
+      var ol = el("ol", "concordance");
+      ms.forEach(function (m) {
+        var li = el("li");
+        var src = el("p", "src");
+        src.setAttribute("lang", "ru");
+        mark(src, m.source, phrase);
+        var tgt = el("p", "tgt");
+        tgt.setAttribute("lang", lang);
+        tgt.setAttribute("dir", area(seg).dir);
+        mark(tgt, m.target, phrase);
+        var meta = [m.author, m.origin, (m.created || "").slice(0, 10)].filter(Boolean).join(" · ");
+        li.appendChild(src);
+        li.appendChild(tgt);
+        li.appendChild(el("span", "muted", meta + " "));
+        if (!area(seg).readOnly) {
+          var use = el("button", "use", t("editor.use"));
+          use.type = "button";
+          use.addEventListener("click", function () { useSuggestion(seg, m.target); });
+          li.appendChild(use);
+        }
+        ol.appendChild(li);
+      });
+      out.appendChild(ol);
+    }, function () {
+      out.textContent = "";
+      out.appendChild(el("p", "status error", t("editor.tm_search_failed")));
+    });
+  }
+
+  root.addEventListener("submit", function (ev) {
+    var f = ev.target;
+    if (!f.matches || !f.matches("form.tm-search")) return;
+    ev.preventDefault();
+    searchMemory(f.closest("article.seg"), f.elements.q.value);
+  });
+
   function useSuggestion(seg, text) {
     var ta = area(seg);
     ta.value = text;
@@ -360,6 +493,8 @@
   root.addEventListener("click", function (ev) {
     var b = ev.target.closest("button.save");
     if (b) save(b.closest("article.seg"));
+    var c = ev.target.closest("button.clear");
+    if (c) askClear(c.closest("article.seg"));
   });
 
   root.addEventListener("keydown", function (ev) {
