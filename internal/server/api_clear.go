@@ -16,17 +16,7 @@ type clearRequest struct {
 // takes back a translated or rejected text; the segment is untranslated again.
 // A stale version is a 409 with the current translation, as for a save.
 func (s *Server) clearTranslation(c *gin.Context) {
-	sid, err := idParam(c, "sid", "segment")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	var req clearRequest
-	if err := decodeJSON(c, &req); err != nil {
-		s.fail(c, err)
-		return
-	}
-	version, err := requireVersion(req.Version)
+	sid, version, err := segmentVersion(c)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -38,4 +28,19 @@ func (s *Server) clearTranslation(c *gin.Context) {
 	}
 	v.Checks = []qa.Finding{} // an empty text has nothing to check
 	c.JSON(http.StatusOK, v)
+}
+
+// segmentVersion reads the segment of the path and the required version of
+// a {"version"} body.
+func segmentVersion(c *gin.Context) (int64, int, error) {
+	sid, err := idParam(c, "sid", "segment")
+	if err != nil {
+		return 0, 0, err
+	}
+	var req clearRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return 0, 0, err
+	}
+	version, err := requireVersion(req.Version)
+	return sid, version, err
 }

@@ -327,10 +327,7 @@
           q2.setAttribute("lang", lang);
           q2.setAttribute("dir", area(seg).dir);
           li.appendChild(q2);
-          var use = el("button", "use", t("editor.use"));
-          use.type = "button";
-          use.addEventListener("click", function () { useSuggestion(seg, sg.target); });
-          li.appendChild(use);
+          li.appendChild(useButton(seg, sg.target));
           ol.appendChild(li);
         });
         body.appendChild(ol);
@@ -446,12 +443,7 @@
         li.appendChild(src);
         li.appendChild(tgt);
         li.appendChild(el("span", "muted", meta + " "));
-        if (!area(seg).readOnly) {
-          var use = el("button", "use", t("editor.use"));
-          use.type = "button";
-          use.addEventListener("click", function () { useSuggestion(seg, m.target); });
-          li.appendChild(use);
-        }
+        if (!area(seg).readOnly) li.appendChild(useButton(seg, m.target));
         ol.appendChild(li);
       });
       out.appendChild(ol);
@@ -467,6 +459,14 @@
     ev.preventDefault();
     searchMemory(f.closest("article.seg"), f.elements.q.value);
   });
+
+  // useButton is a "Use" button that puts text in the segment's textarea.
+  function useButton(seg, text) {
+    var b = el("button", "use", t("editor.use"));
+    b.type = "button";
+    b.addEventListener("click", function () { useSuggestion(seg, text); });
+    return b;
+  }
 
   function useSuggestion(seg, text) {
     var ta = area(seg);
