@@ -18,14 +18,16 @@ import (
 // or a unit imported from TMX.
 type MemoryEntry struct {
 	ID            int64  `gorm:"primaryKey"`
-	SourceLang    string `gorm:"index:idx_memory_pair;not null"`
-	TargetLang    string `gorm:"index:idx_memory_pair;not null"`
+	SourceLang    string `gorm:"index:idx_memory_pair;index:idx_memory_recent,priority:1;not null"`
+	TargetLang    string `gorm:"index:idx_memory_pair;index:idx_memory_recent,priority:2;not null"`
 	Source        string
 	Target        string
 	Origin        string
 	Author        string
 	TranslationID *int64 `gorm:"uniqueIndex"`
-	CreatedAt     time.Time
+	// The concordance search lists the newest matches first: walking this
+	// index it stops at the 50th match instead of reading the whole pair.
+	CreatedAt time.Time `gorm:"index:idx_memory_recent,priority:3,sort:desc"`
 }
 
 func (e MemoryEntry) entry() tm.Entry {
