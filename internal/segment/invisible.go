@@ -110,12 +110,8 @@ var edgeSpaces = map[rune]string{'\u00a0': "NO-BREAK SPACE", '\u2007': "FIGURE S
 func inspectEdges(out []Warning, text string) []Warning {
 	number := 0
 	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
+		var line string
+		line, text = nextLine(text)
 		trimmed := trimSpace(line)
 		if trimmed == "" {
 			continue

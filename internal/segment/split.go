@@ -15,6 +15,14 @@ type Paragraph struct {
 // either end; joined with the white space between them they give back the paragraph.
 func (s *Segmenter) Split(text string) []Paragraph { return s.splitNormalized(Normalize(text)) }
 
+// nextLine cuts the first line off text (Normalize leaves only \n as a line end).
+func nextLine(text string) (line, rest string) {
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		return text[:i], text[i+1:]
+	}
+	return text, ""
+}
+
 // splitNormalized is Split of a text already normalized.
 func (s *Segmenter) splitNormalized(text string) []Paragraph {
 	var (
@@ -28,12 +36,8 @@ func (s *Segmenter) splitNormalized(text string) []Paragraph {
 	)
 	number := 0
 	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
+		var line string
+		line, text = nextLine(text)
 		line = trimSpace(line)
 		if line == "" {
 			continue
