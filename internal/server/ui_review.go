@@ -157,19 +157,27 @@ func formVersion(c *gin.Context) (int, bool) {
 	return v, err == nil && v >= 0
 }
 
-// reviewApprove: POST /review/:lang/:sid/approve {csrf, version, override, doc}.
-func (s *Server) reviewApprove(c *gin.Context) {
+// reviewItem reads the segment and version a review form acts on; a bad one
+// is answered here.
+func (s *Server) reviewItem(c *gin.Context) (sid int64, version int, ok bool) {
 	sid, err := idParam(c, "sid", "segment")
 	if err != nil {
 		s.failPage(c, err)
-		return
+		return 0, 0, false
 	}
-	version, ok := formVersion(c)
-	if !ok {
+	if version, ok = formVersion(c); !ok {
 		s.renderReview(c, http.StatusBadRequest, "review.bad_form", "")
+	}
+	return sid, version, ok
+}
+
+// reviewApprove: POST /review/:lang/:sid/approve {csrf, version, override, doc}.
+func (s *Server) reviewApprove(c *gin.Context) {
+	sid, version, ok := s.reviewItem(c)
+	if !ok {
 		return
 	}
-	_, err = s.store.ApproveWithOverride(c.Request.Context(), actor(c), sid, c.Param("lang"), version, c.PostForm("override"))
+	_, err := s.store.ApproveWithOverride(c.Request.Context(), actor(c), sid, c.Param("lang"), version, c.PostForm("override"))
 	if err != nil {
 		s.reviewFailed(c, err)
 		return
@@ -180,22 +188,17 @@ func (s *Server) reviewApprove(c *gin.Context) {
 // reviewReject: POST /review/:lang/:sid/reject {csrf, version, comment, doc};
 // the comment is required.
 func (s *Server) reviewReject(c *gin.Context) {
-	sid, err := idParam(c, "sid", "segment")
-	if err != nil {
-		s.failPage(c, err)
-		return
-	}
-	version, ok := formVersion(c)
+	sid, version, ok := s.reviewItem(c)
 	if !ok {
-		s.renderReview(c, http.StatusBadRequest, "review.bad_form", "")
 		return
 	}
-	comment := strings.TrimSpace(c.PostForm("comment"))
-	if comment == "" {
-		s.renderReview(c, http.StatusBadRequest, "review.comment_required", "")
-		return
-	}
-	if _, err := s.store.Reject(c.Request.Context(), actor(c), sid, c.Param("lang"), version, comment); err != nil {
+	// workflow.Reject owns the rule that a rejection needs a comment; its
+	// refusal is the only invalid input left once the form is read.
+	if _, err := s.store.Reject(c.Request.Context(), actor(c), sid, c.Param("lang"), version, c.PostForm("comment")); err != nil {
+		if apperr.CodeOf(err) == apperr.Invalid {
+			s.renderReview(c, http.StatusBadRequest, "review.comment_required", "")
+			return
+		}
 		s.reviewFailed(c, err)
 		return
 	}
