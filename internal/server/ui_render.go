@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/i18n"
+	"tilmash/internal/language"
 	"tilmash/internal/workflow"
 )
 
@@ -100,7 +101,10 @@ type pageData struct {
 	Here    string // the path and query of this page, for the language switcher
 	Options []i18n.Option
 	Nav     string // the view whose nav link is current
-	Body    any
+	// Glossary is the glossary page of the person's first language (the first
+	// target language for publishers and admins).
+	Glossary string
+	Body     any
 }
 
 // render writes a view with status; a template error becomes a logged 500
@@ -132,6 +136,7 @@ func (s *Server) pageData(c *gin.Context, view, title string, body any) pageData
 	if a, ok := c.Get(actorKey); ok {
 		act := a.(workflow.Actor)
 		d.Actor = &act
+		d.Glossary = "/glossary/" + firstLanguage(act)
 	}
 	return d
 }
@@ -139,4 +144,20 @@ func (s *Server) pageData(c *gin.Context, view, title string, body any) pageData
 // templateFuncs are the helpers templates may call besides the localizer's methods.
 func templateFuncs(as *assets) template.FuncMap {
 	return template.FuncMap{"asset": as.path, "finding": findingNote}
+}
+
+// firstLanguage is the first language a person translates or reviews, or the
+// first target language of the catalogue for the others.
+func firstLanguage(a workflow.Actor) string {
+	for _, r := range a.Roles {
+		if r.Lang != "" {
+			return r.Lang
+		}
+	}
+	for _, l := range language.Seed() {
+		if l.Tag != language.Source {
+			return l.Tag
+		}
+	}
+	return language.Source
 }
