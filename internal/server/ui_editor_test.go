@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -212,5 +214,11 @@ func TestUIEditorPaging(t *testing.T) {
 	p = b.get(t, q+"&page=2").must(t, http.StatusOK)
 	if n := strings.Count(p.Body, `<li class="item"`); n != 50 {
 		t.Errorf("review page 2 shows %d items, want 50", n)
+	}
+	// An action on page 2 comes back to page 2.
+	back := b.post(t, fmt.Sprintf("/review/kk/%d/reject", ids[120]), url.Values{"csrf": {b.csrf(t, "/")}, "version": {"1"},
+		"comment": {"Терминді тексеріңіз"}, "doc": {strconv.Itoa(docID)}, "page": {"2"}}).must(t, http.StatusSeeOther)
+	if back.Location != q+"&page=2" {
+		t.Errorf("after a rejection on page 2 the queue returns to %q", back.Location)
 	}
 }

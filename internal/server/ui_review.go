@@ -152,6 +152,20 @@ func reviewBack(lang, doc string) string {
 	return u
 }
 
+// reviewReturn is reviewBack on the page the reviewer acted from (the queue
+// shortens as items are approved; a page past the end shows the last).
+func reviewReturn(c *gin.Context) string {
+	u := reviewBack(c.Param("lang"), c.PostForm("doc"))
+	if p := atoi(c.PostForm("page")); p > 1 {
+		sep := "?"
+		if strings.Contains(u, "?") {
+			sep = "&"
+		}
+		u += sep + "page=" + strconv.Itoa(p)
+	}
+	return u
+}
+
 func formVersion(c *gin.Context) (int, bool) {
 	v, err := strconv.Atoi(c.PostForm("version"))
 	return v, err == nil && v >= 0
@@ -182,7 +196,7 @@ func (s *Server) reviewApprove(c *gin.Context) {
 		s.reviewFailed(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, reviewBack(c.Param("lang"), c.PostForm("doc")))
+	c.Redirect(http.StatusSeeOther, reviewReturn(c))
 }
 
 // reviewReject: POST /review/:lang/:sid/reject {csrf, version, comment, doc};
@@ -202,7 +216,7 @@ func (s *Server) reviewReject(c *gin.Context) {
 		s.reviewFailed(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, reviewBack(c.Param("lang"), c.PostForm("doc")))
+	c.Redirect(http.StatusSeeOther, reviewReturn(c))
 }
 
 // reviewFailed shows the queue again with why the action was refused.
