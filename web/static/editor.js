@@ -224,6 +224,23 @@
     head.focus();
   }
 
+  // nextOpenAfter is the first open segment after seg on this page, or null.
+  function nextOpenAfter(seg) {
+    var all = segments();
+    for (var k = all.indexOf(seg) + 1; k < all.length; k++) {
+      if (all[k].dataset.open === "true") return all[k];
+    }
+    return null;
+  }
+
+  // nextPage is the address of the page after this one of a long document, or "".
+  function nextPage() {
+    var cur = document.querySelector('nav.pages a[aria-current="page"]');
+    var li = cur && cur.closest("li").nextElementSibling;
+    var a = li && li.querySelector("a");
+    return a ? a.href : "";
+  }
+
   // nextOpen is the first open segment after seg, wrapping around.
   function nextOpen(seg) {
     var all = segments();
@@ -513,7 +530,13 @@
     ev.preventDefault();
     save(seg).then(function (ok) {
       if (!ok) return;
-      var next = nextOpen(seg);
+      var next = nextOpenAfter(seg);
+      if (!next && nextPage()) {
+        // The work goes on on the next page of a long document.
+        location.href = nextPage() + "#open";
+        return;
+      }
+      next = next || nextOpen(seg);
       if (next) {
         area(next).focus();
         next.scrollIntoView({ block: "center" });
@@ -522,6 +545,15 @@
       }
     });
   });
+
+  // Arriving from the previous page by Ctrl+Enter: straight to the first open segment.
+  if (location.hash === "#open") {
+    var first = segments().filter(function (s) { return s.dataset.open === "true"; })[0];
+    if (first && !area(first).readOnly) {
+      area(first).focus();
+      first.scrollIntoView({ block: "center" });
+    }
+  }
 
   // Nothing typed is lost by leaving the page by mistake.
   window.addEventListener("beforeunload", function (ev) {

@@ -1,0 +1,61 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserCtrlEnterNextPage: Ctrl+Enter on the last open segment of a
+// page of a long document saves it and goes on to the first open segment of
+// the next page.
+func TestBrowserCtrlEnterNextPage(t *testing.T) {
+	browser := startBrowser(t)
+	ts := startServer(t)
+	pub := ts.person(t, "press", testPassword, "publisher")
+	ts.person(t, "aigerim", testPassword, "translator:kk")
+	var text strings.Builder
+	for p := 1; p <= 230; p++ {
+		fmt.Fprintf(&text, "Абзац номер %d о сотрудничестве.\n", p)
+	}
+	doc := ts.call(t, "POST", "/api/v1/documents", pub, map[string]string{"title": "Длинный", "text": text.String()}).must(t, http.StatusCreated).Body
+	ids := segmentIDs(t, doc)
+
+	a := newTab(t, browser, ts.URL)
+	a.signIn("aigerim", testPassword)
+	a.open(fmt.Sprintf("/translate/%d/kk", num(doc["id"])))
+	last := eval[string](a, `Array.from(document.querySelectorAll("article.seg")).pop().dataset.id`)
+	a.do("focus the page's last segment", chromedp.Focus(chromedp.ID("t-"+last)))
+	a.typeText("Ынтымақтастық туралы абзац.")
+	a.ctrlEnter()
+	// The page navigates under the poll: ask again until the new page answers.
+	arrived := false
+	for range 50 {
+		ctx, cancel := context.WithTimeout(a.ctx, time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`location.search.indexOf("page=2") >= 0 && document.activeElement.tagName === "TEXTAREA"`))
+		cancel()
+		if err == nil && ok {
+			arrived = true
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !arrived {
+		t.Fatal("Ctrl+Enter on the page's last open segment did not go on to page 2")
+	}
+	if got, want := eval[string](a, `document.activeElement.id`), fmt.Sprintf("t-%d", ids[200]); got != want {
+		t.Errorf("focus on the next page is on %q, want %q (its first open segment)", got, want)
+	}
+	list, err := ts.Store.Translations(t.Context(), int64(num(doc["id"])), "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := list.Segments[199]; s.State != "translated" || fmt.Sprint(s.ID) != last {
+		t.Errorf("the last segment of page 1 is %s (id %d, want %s)", s.State, s.ID, last)
+	}
+}
