@@ -56,6 +56,14 @@ func TestBrowserClearAndSearch(t *testing.T) {
 	if v := eval[string](a, `document.querySelector("`+seg+`").dataset.version`); v != "1" {
 		t.Fatalf("Keep it changed the version to %s", v)
 	}
+	// Escape keeps it too, and gives the focus back to Clear.
+	a.do("click Clear", chromedp.Click(chromedp.CSS(seg+" button.clear")))
+	a.waitFor("the question", `document.querySelector("`+seg+` .clear-confirm") !== null`)
+	a.do("Escape", chromedp.KeyEvent(kb.Escape))
+	a.waitFor("the question gone", `document.querySelector("`+seg+` .clear-confirm") === null && document.activeElement.classList.contains("clear")`)
+	if v := eval[string](a, `document.querySelector("`+seg+`").dataset.version`); v != "1" {
+		t.Fatalf("Escape changed the version to %s", v)
+	}
 
 	a.do("click Clear again", chromedp.Click(chromedp.CSS(seg+" button.clear")))
 	a.do("clear it", chromedp.Click(chromedp.CSS(seg+" .clear-confirm button.clear-yes")))

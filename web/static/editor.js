@@ -376,6 +376,13 @@
       hideClearConfirm(seg);
       seg.querySelector("button.clear").focus();
     });
+    // Escape keeps the text, as "Keep it" does.
+    box.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") {
+        ev.preventDefault();
+        no.click();
+      }
+    });
     box.appendChild(q);
     box.appendChild(yes);
     box.appendChild(no);
