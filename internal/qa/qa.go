@@ -44,6 +44,7 @@ const (
 //	script               count; with one word: word, script, language, and letter, letter_code
 //	                     (and expected, expected_code for a look-alike) when the word mixes
 //	                     scripts; with several: words, script, language
+//	script-whole         count (Latin words), total (words), language, script
 //	script-mixed         count; with one word: word, letter, letter_code, and expected,
 //	                     expected_code for a look-alike; with several: words
 //	arabic-letters       count, letter, letter_code, expected, expected_code, language; with one
@@ -86,6 +87,7 @@ const (
 	IDGlossaryMissing   = "glossary-missing"   // a term's required rendering is missing
 	IDScript            = "script"             // letters of a script the language does not use
 	IDScriptMixed       = "script-mixed"       // a word mixes scripts (Latin look-alikes in Cyrillic)
+	IDScriptWhole       = "script-whole"       // a Cyrillic- or Arabic-script target written mostly in Latin words
 	IDArabicLetters     = "arabic-letters"     // Arabic vs Persian letter forms wrong for the language
 	IDBidi              = "bidi"               // stray or misplaced bidi control characters
 	IDAddressMissing    = "address-missing"    // an e-mail or web address of the source is not in the target
@@ -109,6 +111,7 @@ var severities = map[string]Severity{
 	IDGlossaryMissing:   Warning,
 	IDScript:            Error,
 	IDScriptMixed:       Error,
+	IDScriptWhole:       Warning, // a warning: Kazakh, say, may be written in its Latin alphabet one day
 	IDArabicLetters:     Error,
 	IDBidi:              Warning,
 	IDAddressMissing:    Error,

@@ -226,6 +226,13 @@ func TestCheck(t *testing.T) {
 		{"address extended is changed", "en", "Пишите: press@mfa.kz", "Write: press@mfa.kz.com",
 			[]Finding{e(IDAddressChanged, `The e-mail address "press@mfa.kz" in the source appears as "press@mfa.kz.com" in the target; an address must stay as it is.`)}},
 		{"url in arabic", "ar", "Сайт www.undp.org.", "الموقع www.undp.org.", nil},
+		// script-whole: a Cyrillic- or Arabic-script target made of Latin words
+		{"kazakh in latin transliteration", "kk", "Стороны подписали 3 соглашения на 150 млн долларов.", "Taraptar 3 kelisimge qol qoydy, 150 mln dollar.",
+			[]Finding{{ID: IDScriptWhole, Severity: Warning, Message: "6 of the target's 6 words are in Latin letters; Kazakh is written in Cyrillic letters here."}}},
+		{"english pasted into arabic", "ar", "Семинар прошел в Алматы.", "The seminar took place in Almaty.",
+			[]Finding{{ID: IDScriptWhole, Severity: Warning, Message: "6 of the target's 6 words are in Latin letters; Arabic is written in Arabic letters here."}}},
+		{"acronyms stay", "kk", "Доклады UNDP и SDG обсудили в Алматы.", "UNDP және SDG баяндамалары Алматыда талқыланды.", nil},
+		{"two latin words are not a text", "kk", "Форум Astana Hub открылся.", "Astana Hub форумы ашылды.", nil},
 		{"abbreviations are not domains", "en", "Т.е. в 2019 г. и т.д.", "I.e. in 2019, etc.", nil},
 
 		// invisible characters

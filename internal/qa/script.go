@@ -113,6 +113,11 @@ func (gs wordGroups) emit(c *checker, collapsed func(g *wordGroup, n int, list s
 func checkScript(c *checker) {
 	t := c.in.Target
 	var groups wordGroups
+	var latinWords, nativeWords int // for a Cyrillic- or Arabic-script language
+	var inAddress [][]int           // the byte ranges of e-mail and web addresses, Latin anywhere
+	if mayHaveAddress(t) {
+		inAddress = addressPattern.FindAllStringIndex(t, -1)
+	}
 	for _, w := range c.targetWords() {
 		word := t[w.start:w.end]
 		var counts [4]int
@@ -120,6 +125,12 @@ func checkScript(c *checker) {
 			counts[letterScript(r)]++
 		}
 		latin, cyr, arab := counts[scriptLatin], counts[scriptCyrillic], counts[scriptArabic]
+		switch {
+		case latin > 0 && cyr == 0 && arab == 0 && !isAcronym(word) && !within(inAddress, w.start):
+			latinWords++
+		case counts[c.p.script] > 0:
+			nativeWords++
+		}
 		foreign := func(s script, mixed bool) {
 			groups.add(IDScript, s, 0, word, !mixed, func() Finding { return foreignLetters(word, s, mixed, c.p.name) })
 		}
@@ -150,6 +161,14 @@ func checkScript(c *checker) {
 			}
 		}
 	}
+	// Whole Latin words are let through one by one (names, "VUCA"), but a
+	// target made of them is a text in another alphabet: a pasted English
+	// sentence, or Kazakh typed in a Latin transliteration.
+	if c.p.script != scriptLatin && latinWords >= minLatinWords && latinWords > nativeWords {
+		c.add(IDScriptWhole, fmt.Sprintf("%d of the target's %d words are in Latin letters; %s is written in %s letters here.",
+			latinWords, latinWords+nativeWords, c.p.name, scriptNames[c.p.script]),
+			"count", strconv.Itoa(latinWords), "total", strconv.Itoa(latinWords+nativeWords), "language", c.p.name, "script", scriptNames[c.p.script])
+	}
 	groups.emit(c, func(g *wordGroup, n int, list string) string {
 		switch {
 		case g.id == IDScriptMixed:
@@ -159,6 +178,35 @@ func checkScript(c *checker) {
 		}
 		return fmt.Sprintf("%d words have %s letters, which %s does not use: %s", n, scriptNames[g.script], c.p.name, endSentence(list))
 	})
+}
+
+// minLatinWords is how many Latin words a Cyrillic- or Arabic-script target
+// needs before it is taken for a text in another alphabet.
+const minLatinWords = 3
+
+// within reports whether byte offset i falls in one of ranges.
+func within(ranges [][]int, i int) bool {
+	for _, r := range ranges {
+		if i >= r[0] && i < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports a word of capital letters (and digits), such as "UNDP"
+// or "G20": names that stay Latin in any alphabet.
+func isAcronym(word string) bool {
+	letters := 0
+	for _, r := range word {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // endSentence closes a message ending in a word list with a full stop,
