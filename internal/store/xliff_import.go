@@ -25,13 +25,41 @@ type XLIFFCurrent struct {
 	Author  string         `json:"author"`
 }
 
-// XLIFFConflict is a unit whose translation changed in Tilmash since the
-// export while the file brings another text: it is reported, never saved.
+// ConflictReason says why a unit of an imported file was not saved.
+type ConflictReason string
+
+// The reasons a unit conflicts.
+const (
+	// TranslationChanged: someone changed the translation in Tilmash since
+	// the export (another version, or any text when the file carries no
+	// version) and the file brings another text.
+	TranslationChanged ConflictReason = "translation_changed"
+	// SourceChanged: the Russian sentence changed since the export; the
+	// unit's segment belongs to an earlier revision of the document.
+	SourceChanged ConflictReason = "source_changed"
+)
+
+// XLIFFConflict is a unit of an imported file that is reported, never saved.
+// Its JSON:
+//
+//	id                the unit's segment (of the exported revision)
+//	reason            "translation_changed" or "source_changed"
+//	yours             the file's target text
+//	exported_version  the version the file was exported at, -1 when it carried none
+//	current           the translation Tilmash holds now: of segment id when the
+//	                  translation changed; of the segment that derives from id
+//	                  when the source changed (zero when there is none)
+//	segment           source_changed only: the segment of the current revision
+//	                  that derives from id; absent when the sentence was deleted
+//	new_source        source_changed only: that segment's Russian sentence
 type XLIFFConflict struct {
-	ID              int64        `json:"id"`
-	Yours           string       `json:"yours"`
-	ExportedVersion int          `json:"exported_version"` // -1 when the file carried no version
-	Current         XLIFFCurrent `json:"current"`
+	ID              int64          `json:"id"`
+	Reason          ConflictReason `json:"reason"`
+	Yours           string         `json:"yours"`
+	ExportedVersion int            `json:"exported_version"` // -1 when the file carried no version
+	Current         XLIFFCurrent   `json:"current"`
+	Segment         int64          `json:"segment,omitempty"`
+	NewSource       string         `json:"new_source,omitempty"`
 }
 
 // SegmentChecks are the quality-check findings of one saved segment.
@@ -65,11 +93,13 @@ func (r XLIFFImportResult) Summary() string {
 //
 // The file is refused as a whole when it is malformed, belongs to another
 // document, its languages are not ru → a target language, or one of its units
-// is not a segment of the document's current revision. Per unit: an empty or
-// identical target is unchanged; a target that differs from the current text
-// of a translation changed since the export (another version, or any text
-// when the file carries no version) is a conflict; anything else is saved
-// through workflow.Edit with origin "xliff".
+// was never a segment of the document. Per unit: an empty or identical target
+// is unchanged; a unit whose segment left the document in a later revision
+// (its Russian sentence changed or was deleted) is a SourceChanged conflict;
+// a target that differs from the current text of a translation changed since
+// the export (another version, or any text when the file carries no version)
+// is a TranslationChanged conflict; anything else is saved through
+// workflow.Edit with origin "xliff".
 func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64, lang string, r io.Reader, limit int64) (XLIFFImportResult, error) {
 	if limit <= 0 {
 		limit = xliff.DefaultLimit
@@ -118,20 +148,36 @@ func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int
 		if err := tx.Take(&doc, docID).Error; err != nil {
 			return notFound(err, "document %d not found", docID)
 		}
-		segs, trs, err := xliffCurrent(tx, doc, l.Tag, f.Units)
+		cur, err := xliffCurrent(tx, doc, l.Tag, f.Units)
 		if err != nil {
 			return err
 		}
+		current := func(t Translation) XLIFFCurrent {
+			return XLIFFCurrent{Target: t.Text, State: workflow.State(t.State), Version: t.Version, Author: names[t.AuthorID]}
+		}
 		for _, u := range f.Units {
-			seg, t := segs[u.SegmentID], trs[u.SegmentID]
 			text := cleanTarget(u.Target)
+			if next, gone := cur.gone[u.SegmentID]; gone {
+				t := cur.trs[next] // zero when the sentence was deleted
+				if text == "" || (next != 0 && text == t.Text) {
+					res.Unchanged++
+					continue
+				}
+				c := XLIFFConflict{ID: u.SegmentID, Reason: SourceChanged, Yours: text, ExportedVersion: u.Version}
+				if next != 0 {
+					c.Current, c.Segment, c.NewSource = current(t), next, cur.segs[next].Source
+				}
+				res.Conflicts = append(res.Conflicts, c)
+				continue
+			}
+			seg, t := cur.segs[u.SegmentID], cur.trs[u.SegmentID]
 			if text == "" || text == t.Text {
 				res.Unchanged++
 				continue
 			}
 			if stale(u.Version, t) {
-				res.Conflicts = append(res.Conflicts, XLIFFConflict{ID: u.SegmentID, Yours: text, ExportedVersion: u.Version,
-					Current: XLIFFCurrent{Target: t.Text, State: workflow.State(t.State), Version: t.Version, Author: names[t.AuthorID]}})
+				res.Conflicts = append(res.Conflicts, XLIFFConflict{ID: u.SegmentID, Reason: TranslationChanged, Yours: text,
+					ExportedVersion: u.Version, Current: current(t)})
 				continue
 			}
 			ch, err := workflow.Edit(actor, l.Tag, t.current(), t.Version, text)
@@ -210,40 +256,92 @@ func (s *Store) xliffTarget(ctx context.Context, h xliff.Header) (Language, erro
 	return ls[best], nil
 }
 
+// xliffState is what an import needs of a document: the segments of its
+// current revision, their translations in the file's language, and where the
+// file's units of earlier revisions went.
+type xliffState struct {
+	segs map[int64]SegmentView
+	trs  map[int64]Translation
+	// gone maps a unit's segment that left the document in a later revision
+	// to the current segment deriving from it, 0 when the sentence was deleted.
+	gone map[int64]int64
+}
+
 // xliffCurrent loads the segments of the document's current revision and
-// their translations in lang, and refuses a file naming any other unit.
-func xliffCurrent(tx *gorm.DB, doc Document, lang string, units []xliff.Unit) (map[int64]SegmentView, map[int64]Translation, error) {
+// their translations in lang, follows units of earlier revisions to their
+// successors, and refuses a file naming a unit that was never the document's.
+func xliffCurrent(tx *gorm.DB, doc Document, lang string, units []xliff.Unit) (xliffState, error) {
 	cur, err := currentSegments(tx, doc.ID)
 	if err != nil {
-		return nil, nil, err
+		return xliffState{}, err
 	}
-	segs := make(map[int64]SegmentView, len(cur))
+	st := xliffState{segs: make(map[int64]SegmentView, len(cur)), trs: make(map[int64]Translation, len(cur))}
 	ids := make([]int64, len(cur))
 	for i, sg := range cur {
-		segs[sg.ID] = sg
+		st.segs[sg.ID] = sg
 		ids[i] = sg.ID
 	}
+	var missing []int64
 	for _, u := range units {
-		if _, ok := segs[u.SegmentID]; !ok {
-			return nil, nil, apperr.New(apperr.Invalid, "unit s%d is not a segment of the current revision (%d) of document %d; export the document again",
-				u.SegmentID, doc.Revision, doc.ID).With("unit", fmt.Sprintf("s%d", u.SegmentID))
+		if _, ok := st.segs[u.SegmentID]; !ok {
+			missing = append(missing, u.SegmentID)
 		}
 	}
-	trs := make(map[int64]Translation, len(cur))
+	if len(missing) > 0 {
+		if st.gone, err = successors(tx, doc, cur, missing); err != nil {
+			return xliffState{}, err
+		}
+	}
 	for _, id := range ids {
-		trs[id] = Translation{SegmentID: id, Lang: lang, State: string(workflow.Untranslated)}
+		st.trs[id] = Translation{SegmentID: id, Lang: lang, State: string(workflow.Untranslated)}
 	}
 	var rows []Translation
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
 		if err := tx.Where("segment_id IN ? AND lang = ?", chunk, lang).Find(&rows).Error; err != nil {
-			return nil, nil, fmt.Errorf("load %s translations of document %d: %w", lang, doc.ID, err)
+			return xliffState{}, fmt.Errorf("load %s translations of document %d: %w", lang, doc.ID, err)
 		}
 		for _, t := range rows {
-			trs[t.SegmentID] = t
+			st.trs[t.SegmentID] = t
 		}
 	}
-	return segs, trs, nil
+	return st, nil
+}
+
+// successors maps each of the missing segments (in none of cur, the current
+// revision's) to the current segment deriving from it through the
+// DerivedFrom chain, or to 0 when its sentence was deleted. A missing segment
+// that never belonged to the document refuses the file.
+func successors(tx *gorm.DB, doc Document, cur []SegmentView, missing []int64) (map[int64]int64, error) {
+	var all []Segment
+	if err := tx.Select("id, derived_from_id").Where("document_id = ?", doc.ID).Find(&all).Error; err != nil {
+		return nil, fmt.Errorf("load segments of document %d: %w", doc.ID, err)
+	}
+	parent := make(map[int64]int64, len(all))
+	for _, sg := range all {
+		parent[sg.ID] = 0
+		if sg.DerivedFromID != nil {
+			parent[sg.ID] = *sg.DerivedFromID
+		}
+	}
+	gone := make(map[int64]int64, len(missing))
+	for _, id := range missing {
+		if _, ok := parent[id]; !ok {
+			return nil, apperr.New(apperr.Invalid, "unit s%d is not a segment of the current revision (%d) of document %d; export the document again",
+				id, doc.Revision, doc.ID).With("unit", fmt.Sprintf("s%d", id))
+		}
+		gone[id] = 0
+	}
+	// Walk up from each current segment, in revision order: the first one
+	// reached from an old segment (split sentences) is its successor.
+	for _, sg := range cur {
+		for id, hops := parent[sg.ID], 0; id != 0 && hops < maxAncestry; id, hops = parent[id], hops+1 {
+			if next, ok := gone[id]; ok && next == 0 {
+				gone[id] = sg.ID
+			}
+		}
+	}
+	return gone, nil
 }
 
 // sizeText shows a byte count as people read limits: "32 MiB", or bytes.

@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -159,4 +161,107 @@ func countRows(tb testing.TB, st *Store) dbCounts {
 		tb.Fatal(err)
 	}
 	return c
+}
+
+func TestImportXLIFFAfterSourceChange(t *testing.T) {
+	ctx := context.Background()
+	sentences := make([]string, 17)
+	for i := range sentences {
+		sentences[i] = fmt.Sprintf("Предложение номер %d прошло проверку.", i+1)
+	}
+	f := exchangeFixtureOf(t, strings.Join(sentences, " "))
+	if len(f.doc.Segments) != 17 {
+		t.Fatalf("document has %d segments, want 17", len(f.doc.Segments))
+	}
+	filled := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Target = fmt.Sprintf("Сөйлем %d.", i+1) })
+	press, _, err := f.st.CreateUser(ctx, NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	revised := slices.Clone(sentences)
+	revised[5] = "Предложение номер 6 прошло повторную проверку."
+	rev, err := f.st.ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " "))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, next := f.doc.Segments[5].ID, rev.Segments[5].ID
+	if rev.Revision != 2 || next == old {
+		t.Fatalf("revision %d, segment 6 is s%d (was s%d)", rev.Revision, next, old)
+	}
+
+	res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", bytes.NewReader(filled), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Summary() != "saved 16, unchanged 0, conflicts 1" {
+		t.Fatalf("import after revision: %+v", res)
+	}
+	want := XLIFFConflict{ID: old, Reason: SourceChanged, Yours: "Сөйлем 6.", ExportedVersion: 0,
+		Current: XLIFFCurrent{State: workflow.Untranslated}, Segment: next, NewSource: revised[5]}
+	if res.Conflicts[0] != want {
+		t.Errorf("conflict = %+v, want %+v", res.Conflicts[0], want)
+	}
+	list, err := f.st.Translations(ctx, f.doc.ID, "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range list.Segments {
+		wantText, wantState := fmt.Sprintf("Сөйлем %d.", i+1), workflow.Translated
+		if i == 5 {
+			wantText, wantState = "", workflow.Untranslated
+		}
+		if s.Target != wantText || s.State != wantState {
+			t.Errorf("segment %d after import: %q %s, want %q %s", i+1, s.Target, s.State, wantText, wantState)
+		}
+	}
+	if n := countRows(t, f.st); n.Translations != 16 {
+		t.Errorf("import wrote %+v, want 16 translations", n)
+	}
+
+	// A sentence deleted since the export conflicts without a successor; an
+	// empty target of a changed sentence loses nothing and is unchanged.
+	revised = slices.Delete(slices.Clone(revised), 0, 1)
+	if _, err := f.st.ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " ")); err != nil {
+		t.Fatal(err)
+	}
+	blank6 := rewrite(t, filled, func(i int, u *xliff.Unit) {
+		if i == 5 {
+			u.Target = ""
+		}
+	})
+	res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", bytes.NewReader(blank6), 0)
+	if err != nil || res.Summary() != "saved 0, unchanged 16, conflicts 1" {
+		t.Fatalf("import after deletion: %+v, %v", res, err)
+	}
+	want = XLIFFConflict{ID: f.doc.Segments[0].ID, Reason: SourceChanged, Yours: "Сөйлем 1.", ExportedVersion: 0}
+	if res.Conflicts[0] != want {
+		t.Errorf("deleted sentence's conflict = %+v, want %+v", res.Conflicts[0], want)
+	}
+}
+
+func TestImportXLIFFForeignUnit(t *testing.T) {
+	ctx := context.Background()
+	f := newExchangeFixture(t)
+	press, _, err := f.st.CreateUser(ctx, NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := f.st.CreateDocument(ctx, press, "Другой", "Совсем другой текст.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.ReviseDocument(ctx, press, f.doc.ID, strings.Replace(fixtureText, "27", "28", 1)); err != nil {
+		t.Fatal(err)
+	}
+	foreign := fmt.Sprintf(`id="s%d"`, other.Segments[0].ID)
+	data := strings.Replace(string(rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Target = kkFixture[i] })),
+		fmt.Sprintf(`id="s%d"`, f.doc.Segments[2].ID), foreign, 1)
+	_, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", strings.NewReader(data), 0)
+	msg := fmt.Sprintf("unit s%d is not a segment of the current revision (2) of document %d; export the document again", other.Segments[0].ID, f.doc.ID)
+	if e, ok := apperr.As(err); !ok || e.Code != apperr.Invalid || e.Message != msg {
+		t.Fatalf("err = %v, want %s %q", err, apperr.Invalid, msg)
+	}
+	if n := countRows(t, f.st); n != (dbCounts{}) {
+		t.Errorf("refused import wrote %+v", n)
+	}
 }
