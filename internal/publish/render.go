@@ -91,7 +91,8 @@ func (r *Renderer) GoneHTML(w io.Writer, g Withdrawal) error {
 	return nil
 }
 
-// Text writes the release as plain text: the heading, a blank line, then one
+// Text writes the release as plain text: the heading, a blank line, the
+// partial note and a blank line when the release is partial, then one
 // paragraph a line with its sentences joined by a space.
 func Text(w io.Writer, p Page) error {
 	var b bytes.Buffer
@@ -99,6 +100,11 @@ func Text(w io.Writer, p Page) error {
 	heading, rest := p.Heading()
 	b.WriteString(heading.Text)
 	b.WriteString("\n\n")
+	if p.Partial {
+		// The HTML page says it in a note under the heading; the text does too.
+		b.WriteString(p.Labels.Partial)
+		b.WriteString("\n\n")
+	}
 	for _, para := range rest {
 		for i, s := range para {
 			if i > 0 {
@@ -116,6 +122,9 @@ func Text(w io.Writer, p Page) error {
 
 func textSize(p Page) int {
 	n := len(p.Title) + 2
+	if p.Partial {
+		n += len(p.Labels.Partial) + 2
+	}
 	for _, para := range p.Paragraphs {
 		for _, s := range para {
 			n += len(s.Text) + 1

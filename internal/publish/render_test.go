@@ -176,3 +176,29 @@ func TestHTMLHeadline(t *testing.T) {
 		t.Errorf("Text = %q", got)
 	}
 }
+
+// TestTextPartial: the plain text of a partial release says so under the
+// heading, in the release's language, as the HTML page does; a complete
+// release's text has no such line.
+func TestTextPartial(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		partial bool
+		want    string
+	}{
+		{"partial", true, "Семинар\n\nКейбір үзінділер әлі аударылмаған, олар орыс тілінде берілген.\n\nБүгін. Семинар өтті.\n"},
+		{"complete", false, "Семинар\n\nБүгін. Семинар өтті.\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := Page{Title: "Семинар", Lang: "kk", Dir: "ltr", Number: 1, Partial: tc.partial, Labels: LabelsFor("kk"),
+				Paragraphs: Group([]int{1, 1}, []Sentence{{Text: "Бүгін.", Lang: "kk"}, {Text: "Семинар өтті.", Lang: "ru"}})}
+			var b bytes.Buffer
+			if err := Text(&b, p); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.String(); got != tc.want {
+				t.Errorf("Text = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
