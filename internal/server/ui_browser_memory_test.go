@@ -19,12 +19,8 @@ func TestBrowserMemoryAndChecks(t *testing.T) {
 	kk := ts.person(t, "aigerim", testPassword, "translator:kk")
 	rev := ts.user(t, "bolat", "reviewer:kk")
 
-	const sentence = "Данная площадка будет способствовать многосторонней дискуссии, передаче инновационных идей и новым партнерским отношениям."
-	const translation = "Бұл алаң көпжақты пікірталасқа, инновациялық идеялар алмасуға және жаңа серіктестікке ықпал етеді."
-	first := ts.call(t, "POST", "/api/v1/documents", pub, map[string]string{"title": "Первый", "text": sentence}).must(t, http.StatusCreated).Body
-	seg := fmt.Sprintf("/api/v1/segments/%d/translations/kk", segmentIDs(t, first)[0])
-	ts.call(t, "PUT", seg, kk, map[string]any{"target": translation, "version": 0}).must(t, http.StatusOK)
-	ts.call(t, "POST", seg+"/approve", rev, map[string]any{"version": 1}).must(t, http.StatusOK)
+	ts.remember(t, pub, kk, rev, memorySentence, memoryTranslation)
+	const sentence, translation = memorySentence, memoryTranslation
 
 	second := ts.call(t, "POST", "/api/v1/documents", pub, map[string]string{"title": "Второй",
 		"text": sentence + "\nСеминар пройдет 27 ноября."}).must(t, http.StatusCreated).Body
@@ -52,6 +48,22 @@ func TestBrowserMemoryAndChecks(t *testing.T) {
 	if got := eval[string](a, fmt.Sprintf(`document.querySelector("#seg-%d ul.checks").textContent`, ids[1])); !contains(got, "27", "missing") {
 		t.Errorf("the findings read %q, want the missing 27", got)
 	}
+}
+
+// A sentence and its Kazakh translation for the translation memory.
+const (
+	memorySentence    = "Данная площадка будет способствовать многосторонней дискуссии, передаче инновационных идей и новым партнерским отношениям."
+	memoryTranslation = "Бұл алаң көпжақты пікірталасқа, инновациялық идеялар алмасуға және жаңа серіктестікке ықпал етеді."
+)
+
+// remember puts source and its Kazakh target in the memory: a document of
+// that one sentence, translated by kk and approved by rev.
+func (ts *testServer) remember(t *testing.T, pub, kk, rev, source, target string) {
+	t.Helper()
+	doc := ts.call(t, "POST", "/api/v1/documents", pub, map[string]string{"title": "Память", "text": source}).must(t, http.StatusCreated).Body
+	seg := fmt.Sprintf("/api/v1/segments/%d/translations/kk", segmentIDs(t, doc)[0])
+	ts.call(t, "PUT", seg, kk, map[string]any{"target": target, "version": 0}).must(t, http.StatusOK)
+	ts.call(t, "POST", seg+"/approve", rev, map[string]any{"version": 1}).must(t, http.StatusOK)
 }
 
 func contains(s string, parts ...string) bool {

@@ -357,6 +357,16 @@ func TestBrowserConflict(t *testing.T) {
 	if got := eval[string](b, fmt.Sprintf(`document.querySelector("#seg-%d").dataset.version`, ids[0])); got != "0" {
 		t.Errorf("Enter on the conflict heading saved: version %s", got)
 	}
+	// The translator goes on typing after the conflict came: "keep mine"
+	// keeps that too, and "yours" shows it.
+	const more = " Тағы бір сөз."
+	b.do("back to the textarea", chromedp.Focus(chromedp.ID(ta)), chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	b.typeText(more)
+	second += more
+	if got := eval[string](b, fmt.Sprintf(`document.querySelector("%s .yours .text").textContent`, conflict)); got != second {
+		t.Errorf("yours after typing more shows %q, want %q", got, second)
+	}
+	b.do("back to the heading", chromedp.Focus(chromedp.CSS(conflict+" .conflict-title")))
 	// Keyboard: Tab to "keep mine", then Enter.
 	b.do("Tab to keep mine", chromedp.KeyEvent(kb.Tab))
 	if got := eval[string](b, `document.activeElement.className`); !strings.Contains(got, "keep-mine") {

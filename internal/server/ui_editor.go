@@ -64,6 +64,7 @@ type editorView struct {
 	Paragraphs   []editorParagraph
 	Filters      []filterLink
 	Shown, Total int
+	From, To     int // the shown segments' positions (1-based) on this page of a long document
 	CanEdit      bool
 	CanReview    bool
 	XLIFF        string
@@ -133,7 +134,8 @@ func editorMessages(l *i18n.Localizer) map[string]string {
 		"editor.take_theirs", "editor.unsaved", "editor.history_empty", "editor.history_failed", "editor.last_open",
 		"editor.terms", "editor.memory", "editor.use", "editor.checks", "editor.help_empty", "editor.help_failed", "editor.forbidden_terms",
 		"editor.tm_search_none", "editor.tm_search_failed", "editor.clear_confirm", "editor.clear_yes", "editor.clear_no",
-		"editor.cleared", "editor.clear_failed",
+		"editor.cleared", "editor.clear_failed", "editor.source_gone", "editor.copy_text", "editor.copied", "editor.copy_select",
+		"editor.reload",
 		"state.untranslated", "state.translated", "state.approved", "state.rejected", "state.outdated"} {
 		m[id] = l.T(id)
 	}
@@ -230,6 +232,16 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	if len(pages) > 0 {
 		v.Paragraphs = pages[v.Page-1]
 	}
+	for i, pg := range pages {
+		n := countSegments(pg)
+		if i+1 < v.Page {
+			v.From += n
+			continue
+		}
+		v.From++
+		v.To = v.From + n - 1
+		break
+	}
 	if len(pages) > 1 {
 		for i, pg := range pages {
 			u := base + "?page=" + strconv.Itoa(i+1)
@@ -271,6 +283,15 @@ func paragraphRange(first, last int) string {
 		return "¶ " + strconv.Itoa(first)
 	}
 	return fmt.Sprintf("¶ %d–%d", first, last)
+}
+
+// countSegments is the number of segments of a page's paragraphs.
+func countSegments(ps []editorParagraph) int {
+	n := 0
+	for _, p := range ps {
+		n += len(p.Segments)
+	}
+	return n
 }
 
 // pageParagraphs cuts paragraphs into pages of at most size segments, keeping

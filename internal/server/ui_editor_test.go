@@ -190,12 +190,20 @@ func TestUIEditorPaging(t *testing.T) {
 		t.Errorf("page 1 shows %d segments, want 1…%d", n, editorPageSize)
 	}
 	// Paragraph 1 is the title (1 segment), then 10 a paragraph: 1 + 19×10 fit in 200.
-	p.contains(t, `id="p-20"`, "Showing 3000 of 3000 segments.", fmt.Sprintf(`href="%s?page=2" title="¶ 21–40"`, editor))
+	p.contains(t, `id="p-20"`, "Segments 1–191 of 3000.", fmt.Sprintf(`href="%s?page=2" title="¶ 21–40"`, editor))
 	if strings.Contains(p.Body, `id="p-21"`) {
 		t.Error("page 1 shows paragraph 21")
 	}
+	if strings.Contains(p.Body, "Showing") {
+		t.Error("page 1 of a long document says it shows all its segments")
+	}
+	// The hint counts what the page shows, in the interface's language.
+	ru := ts.browser(t)
+	ru.language = "ru"
+	ru.signIn(t, "bolat", testPassword)
+	ru.get(t, editor+"?page=2").must(t, http.StatusOK).contains(t, "Сегменты 192–391 из 3000.")
 	p = b.get(t, editor+"?state=untranslated&page=3").must(t, http.StatusOK)
-	p.contains(t, `id="p-41"`, fmt.Sprintf(`href="%s?page=4&amp;state=untranslated"`, editor),
+	p.contains(t, `id="p-41"`, "Segments 392–591 of 3000.", fmt.Sprintf(`href="%s?page=4&amp;state=untranslated"`, editor),
 		fmt.Sprintf(`href="%s?state=untranslated" aria-current="true"`, editor), `aria-current="page" title="¶ 41–60">3</a>`)
 	b.get(t, editor+"?page=999").must(t, http.StatusOK).contains(t, `id="p-301"`)
 

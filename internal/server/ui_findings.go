@@ -1,6 +1,9 @@
 package server
 
 import (
+	"maps"
+	"strings"
+
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/i18n"
@@ -112,7 +115,50 @@ func hygieneMessage(kind string) string {
 
 // findingNote words a finding for the page.
 func findingNote(l *i18n.Localizer, f qa.Finding) note {
-	return worded(l, string(f.Severity), findingMessage(f), f.Args, f.Message)
+	return worded(l, string(f.Severity), findingMessage(f), localDecimals(l.Tag(), f.Args), f.Message)
+}
+
+// decimalArgs are the finding values that are decimal numbers (the length
+// check's ratios), written by qa with a decimal point.
+var decimalArgs = []string{"ratio", "low", "high"}
+
+// localDecimals returns args with the decimal numbers written with the
+// interface language's decimal separator: a comma in ru and kk ("0,60").
+// args itself is not changed.
+func localDecimals(lang string, args map[string]string) map[string]string {
+	if decimalSeparator(lang) == "." {
+		return args
+	}
+	var out map[string]string
+	for _, k := range decimalArgs {
+		v, ok := args[k]
+		if !ok || !isDecimal(v) {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(args)
+		}
+		out[k] = strings.Replace(v, ".", decimalSeparator(lang), 1)
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// decimalSeparator is the decimal separator of an interface language.
+func decimalSeparator(lang string) string {
+	switch lang {
+	case "ru", "kk":
+		return ","
+	}
+	return "."
+}
+
+// isDecimal reports whether s is digits, one point and digits ("0.60").
+func isDecimal(s string) bool {
+	whole, frac, ok := strings.Cut(s, ".")
+	return ok && whole != "" && frac != "" && strings.Trim(whole, "0123456789") == "" && strings.Trim(frac, "0123456789") == ""
 }
 
 // hygieneNoteText words a source warning for the page.

@@ -92,3 +92,40 @@ func TestFindingWording(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingNumbersAndMarks: the length check's ratios are written with the
+// interface language's decimal separator, and a sentence mark is quoted, so
+// "Түпнұсқа . белгісімен" reads as a mark, not as a stray full stop.
+func TestFindingNumbersAndMarks(t *testing.T) {
+	bundle, err := i18n.New(translations.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	length := qa.Finding{ID: qa.IDLength, Severity: qa.Warning, Message: "English.", Args: map[string]string{
+		"ratio": "0.60", "target_length": "30", "source_length": "50", "low": "0.85", "high": "1.40", "language": "Kazakh", "side": "short"}}
+	end := qa.Finding{ID: qa.IDSentenceEnd, Severity: qa.Warning, Message: "English.", Args: map[string]string{
+		"source_mark": ".", "target_mark": ""}}
+	for _, tc := range []struct {
+		lang    string
+		length  string
+		endNote string
+	}{
+		{"ru", "Длина перевода — 0,60 от длины оригинала (30 и 50 знаков; обычно 0,85–1,40): возможно, что-то пропущено.",
+			"Оригинал заканчивается знаком «.», а в переводе завершающего знака нет."},
+		{"kk", "Аударма түпнұсқаның 0,60 ұзындығындай (30 және 50 таңба; әдетте 0,85–1,40): бірдеңе түсіп қалған болуы мүмкін.",
+			"Түпнұсқа «.» белгісімен аяқталады, ал аудармада аяқтаушы белгі жоқ."},
+		{"en", "The translation is 0.60 times as long as the source (30 against 50 characters; 0.85–1.40 is usual): something may be missing.",
+			"The source ends with “.”; the translation has no closing punctuation."},
+	} {
+		l := bundle.Localizer(tc.lang)
+		if got := findingNote(l, length).Text; got != tc.length {
+			t.Errorf("%s length finding = %q, want %q", tc.lang, got, tc.length)
+		}
+		if got := findingNote(l, end).Text; got != tc.endNote {
+			t.Errorf("%s end finding = %q, want %q", tc.lang, got, tc.endNote)
+		}
+	}
+	if length.Args["ratio"] != "0.60" {
+		t.Errorf("wording changed the finding's own value: %q", length.Args["ratio"])
+	}
+}

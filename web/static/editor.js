@@ -38,7 +38,11 @@
     fit(area(seg));
   });
   root.addEventListener("input", function (ev) {
-    if (ev.target.tagName === "TEXTAREA") fit(ev.target);
+    if (ev.target.tagName !== "TEXTAREA") return;
+    fit(ev.target);
+    // An open conflict panel's "yours" follows what is typed after it came.
+    var yours = ev.target.closest("article.seg").querySelector(".conflict:not([hidden]) .yours .text");
+    if (yours) yours.textContent = ev.target.value;
   });
 
   function setStatus(seg, text, isError) {
@@ -127,6 +131,13 @@
         setStatus(seg, ""); // the panel's heading says it, once
         return false;
       }
+      // A conflict without the current text: the segment left its
+      // document's current revision (its Russian sentence was corrected).
+      if (r.status === 409 && r.data.code === "conflict") {
+        showSourceGone(seg);
+        setStatus(seg, "");
+        return false;
+      }
       setStatus(seg, t("editor.save_failed") + " " + (r.data.error || r.status), true);
       return false;
     }, function () {
@@ -160,15 +171,24 @@
   function hideConflict(seg) {
     var box = seg.querySelector(".conflict");
     box.hidden = true;
+    box.classList.remove("gone");
     box.textContent = "";
+  }
+
+  // panel empties the segment's conflict panel for a new answer: a version
+  // conflict, or (gone) a source corrected meanwhile.
+  function panel(seg, gone) {
+    var box = seg.querySelector(".conflict");
+    box.textContent = "";
+    box.classList.toggle("gone", gone);
+    return box;
   }
 
   // showConflict puts the other person's text beside yours; neither is lost
   // until the translator picks one. Focus goes to the panel's heading, not to
   // a button, so an Enter still held from Ctrl+Enter overwrites nobody.
   function showConflict(seg, mine, current) {
-    var box = seg.querySelector(".conflict");
-    box.textContent = "";
+    var box = panel(seg, false);
     var head = el("h3", "conflict-title", t("editor.conflict_title"));
     head.tabIndex = -1;
     box.appendChild(head);
@@ -201,9 +221,12 @@
     keep.type = "button";
     var take = el("button", "take-theirs", t("editor.take_theirs"));
     take.type = "button";
+    // Keep mine saves what the textarea holds now: the translator may have
+    // gone on typing after the conflict came.
     keep.addEventListener("click", function () {
-      area(seg).value = mine;
-      save(seg, mine, current.version).then(function (ok) { if (ok) area(seg).focus(); });
+      var now = area(seg).value;
+      yours.querySelector("p").textContent = now;
+      save(seg, now, current.version).then(function (ok) { if (ok) area(seg).focus(); });
     });
     take.addEventListener("click", function () {
       var ta = area(seg);
@@ -222,6 +245,55 @@
     box.appendChild(buttons);
     box.hidden = false;
     head.focus();
+  }
+
+  // showSourceGone tells that the segment's Russian sentence was corrected
+  // meanwhile, so the text cannot be saved here: the typed text stays in the
+  // textarea, a button copies it, and a link reloads the page with the new
+  // sentence.
+  function showSourceGone(seg) {
+    var box = panel(seg, true);
+    var head = el("p", "gone-title", t("editor.source_gone"));
+    head.tabIndex = -1;
+    box.appendChild(head);
+    var buttons = el("div", "buttons");
+    var copy = el("button", "copy-text primary", t("editor.copy_text"));
+    copy.type = "button";
+    var note = el("span", "copy-status status");
+    note.setAttribute("role", "status");
+    copy.addEventListener("click", function () { copyText(seg, note); });
+    var reload = el("a", "reload button", t("editor.reload"));
+    reload.href = location.pathname + location.search;
+    buttons.appendChild(copy);
+    buttons.appendChild(reload);
+    buttons.appendChild(note);
+    box.appendChild(buttons);
+    box.hidden = false;
+    head.focus();
+  }
+
+  // copyText puts the segment's typed text on the clipboard; where the
+  // clipboard is not allowed it selects the text for Ctrl+C.
+  function copyText(seg, note) {
+    var ta = area(seg);
+    var text = ta.value;
+    function copied() {
+      seg.dataset.copied = text;
+      note.textContent = t("editor.copied");
+    }
+    function selectIt() {
+      ta.focus();
+      ta.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      if (ok) copied();
+      else note.textContent = t("editor.copy_select");
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(copied, selectIt);
+    } else {
+      selectIt();
+    }
   }
 
   // nextOpenAfter is the first open segment after seg on this page, or null.
@@ -345,6 +417,12 @@
           q2.setAttribute("dir", area(seg).dir);
           li.appendChild(q2);
           li.appendChild(useButton(seg, sg.target));
+          // The memory's own source, its words that differ from this
+          // segment's source marked: what the translator has to change.
+          var src = el("p", "tm-source");
+          src.setAttribute("lang", "ru");
+          marked(src, sg.source || "", sg.diff || []);
+          li.appendChild(src);
           ol.appendChild(li);
         });
         body.appendChild(ol);
@@ -415,6 +493,21 @@
     }, function () {
       setStatus(seg, t("editor.clear_failed"), true);
     });
+  }
+
+  // marked appends text to parent with the spans of a memory diff (byte
+  // offsets into the UTF-8 text, {Start, End}) in a <mark>; as text nodes only.
+  function marked(parent, text, spans) {
+    var bytes = new TextEncoder().encode(text);
+    var dec = new TextDecoder();
+    var at = 0;
+    spans.forEach(function (sp) {
+      var a = Math.max(at, Math.min(sp.Start, bytes.length)), b = Math.max(a, Math.min(sp.End, bytes.length));
+      if (a > at) parent.appendChild(document.createTextNode(dec.decode(bytes.subarray(at, a))));
+      if (b > a) parent.appendChild(el("mark", "", dec.decode(bytes.subarray(a, b))));
+      at = b;
+    });
+    if (at < bytes.length) parent.appendChild(document.createTextNode(dec.decode(bytes.subarray(at))));
   }
 
   // mark appends text to parent with every occurrence of phrase (ignoring
@@ -564,7 +657,11 @@
 
   // Nothing typed is lost by leaving the page by mistake.
   window.addEventListener("beforeunload", function (ev) {
-    var dirty = segments().some(function (seg) { return area(seg).value !== seg.dataset.saved; });
+    // A text copied away from a segment that cannot be saved is not lost.
+    var dirty = segments().some(function (seg) {
+      var v = area(seg).value;
+      return v !== seg.dataset.saved && v !== seg.dataset.copied;
+    });
     if (dirty) {
       ev.preventDefault();
       ev.returnValue = t("editor.unsaved");
