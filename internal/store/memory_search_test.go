@@ -4,29 +4,81 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"gorm.io/gorm"
 
 	"tilmash/internal/workflow"
 )
 
-func TestEscapeLike(t *testing.T) {
-	tests := map[string]string{"50%": `50\%`, "a_b": `a\_b`, `C:\x`: `C:\\x`, `\%_`: `\\\%\_`, "обычный": "обычный"}
+func TestFold(t *testing.T) {
+	tests := map[string]string{
+		"В Астане":     "в астане",
+		"ӘКІМ Қалада":  "әкім қалада",
+		"Е\u0308ЛКА":   "ёлка", // NFD upper case → NFC lower case
+		"е\u0308лка":   "ёлка",
+		"aLMaty 50%_":  "almaty 50%_",
+		"ҮҢҒҰӨҺ":       "үңғұөһ",
+		"уже в нижнем": "уже в нижнем",
+		"":             "",
+	}
 	for in, want := range tests {
-		if got := escapeLike(in); got != want {
-			t.Errorf("escapeLike(%q) = %q, want %q", in, got, want)
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
-func TestSearchVariants(t *testing.T) {
-	got := searchVariants("ёлка")
-	want := []string{"ёлка", "ЁЛКА", "Ёлка", "е\u0308лка", "Е\u0308ЛКА", "Е\u0308лка"}
-	if len(got) != len(want) {
-		t.Fatalf("searchVariants(ёлка) = %q, want %q", got, want)
+// TestSearchMemoryFolds: case and normalization are ignored in any script,
+// in the text and in the phrase.
+func TestSearchMemoryFolds(t *testing.T) {
+	ctx := context.Background()
+	f := newExchangeFixture(t)
+	file := tmxDoc(
+		tu("Семинар прошёл В Астане.", "Семинар Астанада өтті."),
+		tu("Рост составил 50%.", "Өсім 50% болды."),
+		tu("Рост составил 500 тонн.", "Өсім 500 тонна болды."),
+		tu("Аким был в городе.", "ӘКІМ Қалада болды."),
+		tu("Ёлка стоит на площади.", "Шырша алаңда тұр."),
+	)
+	if _, err := f.st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file)); err != nil {
+		t.Fatal(err)
 	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("variant %d = %q, want %q", i, got[i], want[i])
+	// A decomposed row, as a tool might have written it straight into the table.
+	nfd := MemoryEntry{SourceLang: "ru", TargetLang: "kk", Source: "Е\u0308ЛКИ НЕ БУДЕТ.", Target: "Шырша болмайды.", Origin: "tmx"}
+	if err := f.st.write(ctx, func(tx *gorm.DB) error { return tx.Create(&nfd).Error }); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		phrase string
+		want   []string // sources, sorted
+	}{
+		{"в астане", []string{"Семинар прошёл В Астане."}},
+		{"В АСТАНЕ", []string{"Семинар прошёл В Астане."}},
+		{"аСТАНАда", []string{"Семинар прошёл В Астане."}},
+		{"әкім қалада", []string{"Аким был в городе."}},
+		{"Әкім ҚАЛАДА", []string{"Аким был в городе."}},
+		{"ӘКІМ", []string{"Аким был в городе."}},
+		{"ёлк", []string{"Ёлка стоит на площади.", "Е\u0308ЛКИ НЕ БУДЕТ."}},
+		{"Е\u0308ЛК", []string{"Ёлка стоит на площади.", "Е\u0308ЛКИ НЕ БУДЕТ."}},
+		{"50%", []string{"Рост составил 50%."}},
+		{"5_0", nil},
+		{"ничего такого", nil},
+	}
+	for _, c := range tests {
+		got, err := f.st.SearchMemory(ctx, "kk", c.phrase)
+		if err != nil {
+			t.Fatalf("search %q: %v", c.phrase, err)
+		}
+		var sources []string
+		for _, m := range got {
+			sources = append(sources, m.Source)
+		}
+		slices.Sort(sources)
+		if !slices.Equal(sources, c.want) {
+			t.Errorf("search %q = %q, want %q", c.phrase, sources, c.want)
 		}
 	}
 }

@@ -38,7 +38,8 @@ type Store struct {
 }
 
 // openDB opens the SQLite file at path as every Tilmash process does: WAL
-// journal, a busy timeout, foreign keys, BEGIN IMMEDIATE for writes.
+// journal, a busy timeout, foreign keys, BEGIN IMMEDIATE for writes, and the
+// tilmash_fold function on every connection.
 func openDB(path string) (*gorm.DB, error) {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -47,7 +48,7 @@ func openDB(path string) (*gorm.DB, error) {
 	q.Set("_txlock", "immediate")
 	q.Set("_synchronous", "NORMAL")
 	dsn := "file:" + path + "?" + q.Encode()
-	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
+	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: foldDriver(), DSN: dsn}), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // every write goes through Store.write, which owns the transaction
 		NowFunc:                func() time.Time { return time.Now().UTC() },
