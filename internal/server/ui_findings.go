@@ -75,6 +75,8 @@ func findingMessage(f qa.Finding) string {
 			return "check.script_letter"
 		}
 		return "check.script_word"
+	case qa.IDScriptWhole:
+		return "check.script_whole"
 	case qa.IDScriptMixed:
 		if a["words"] != "" {
 			return "check.mixed_words"

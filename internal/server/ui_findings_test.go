@@ -74,6 +74,7 @@ func TestFindingWording(t *testing.T) {
 	findings = append(findings, qa.Check(qa.Input{Lang: "kk", Source: "Пишите на press@mfa.kz.", Target: "Жазыңыз press@mfa.com"})...)
 	findings = append(findings, qa.Check(qa.Input{Lang: "uz", Source: "Он сказал да.", Target: "U hа dedi."})...)
 	findings = append(findings, qa.Check(qa.Input{Lang: "en", Source: "Сегодня в Алматы прошел семинар.", Target: "Сегодня в Алматы seminar."})...)
+	findings = append(findings, qa.Check(qa.Input{Lang: "kk", Source: "Стороны подписали соглашения.", Target: "Taraptar kelisimge qol qoydy."})...)
 	for _, lang := range i18n.Complete() {
 		l := bundle.Localizer(lang)
 		for _, f := range findings {
