@@ -73,8 +73,16 @@ func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout 
 // the last line, which scripts may rely on.
 func printXLIFFResult(w io.Writer, res store.XLIFFImportResult) {
 	for _, c := range res.Conflicts {
-		fmt.Fprintf(w, "conflict s%d: changed in Tilmash since the export (now version %d, %s by %s: %q); yours, not saved: %q\n",
-			c.ID, c.Current.Version, c.Current.State, c.Current.Author, c.Current.Target, c.Yours)
+		switch {
+		case c.Reason == store.SourceChanged && c.Segment == 0:
+			fmt.Fprintf(w, "conflict s%d: the Russian sentence was deleted since the export; yours, not saved: %q\n", c.ID, c.Yours)
+		case c.Reason == store.SourceChanged:
+			fmt.Fprintf(w, "conflict s%d: the Russian sentence was corrected since the export; it is now s%d: %q; yours, not saved: %q\n",
+				c.ID, c.Segment, c.NewSource, c.Yours)
+		default:
+			fmt.Fprintf(w, "conflict s%d: changed in Tilmash since the export (now version %d, %s by %s: %q); yours, not saved: %q\n",
+				c.ID, c.Current.Version, c.Current.State, c.Current.Author, c.Current.Target, c.Yours)
+		}
 	}
 	for _, sc := range res.Checks {
 		for _, f := range sc.Checks {

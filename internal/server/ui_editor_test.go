@@ -230,3 +230,28 @@ func TestUIEditorPaging(t *testing.T) {
 		t.Errorf("after a rejection on page 2 the queue returns to %q", back.Location)
 	}
 }
+
+// TestUIEditorXLIFFUploadAfterCorrection: a file exported before the
+// publisher corrected a sentence still saves the other sentences; the
+// corrected one is shown as a conflict pointing at the new sentence.
+func TestUIEditorXLIFFUploadAfterCorrection(t *testing.T) {
+	k := startKKTeam(t)
+	ts, docID, sources := k.ts, k.doc, k.sources
+	file, _ := ts.download(t, fmt.Sprintf("/api/v1/documents/%d/xliff/kk?format=2.1", docID), k.kk)
+	filled := fillXLIFF(t, file, func(i int, source string) string { return fakeTarget("kk", source, i) })
+	corrected := strings.Replace(announcement(t), sources[1], strings.Replace(sources[1], "более десяти", "двенадцати", 1), 1)
+	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", docID), k.pub, map[string]string{"text": corrected}).must(t, http.StatusOK)
+	list, err := ts.Store.Translations(context.Background(), int64(docID), "kk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	newID := list.Segments[1].ID
+
+	editor := fmt.Sprintf("/translate/%d/kk", docID)
+	b := ts.browser(t)
+	b.language = "en"
+	b.signIn(t, "aigerim", testPassword)
+	p := b.upload(t, editor+"/xliff", b.csrf(t, editor), "kk.xlf", filled).must(t, http.StatusOK)
+	p.contains(t, "Saved 16, unchanged 0, conflicts 1.", fmt.Sprintf(`<a href="#seg-%d">2.1</a>`, newID),
+		"The Russian sentence was corrected after your export")
+}

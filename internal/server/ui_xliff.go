@@ -17,6 +17,10 @@ type importConflict struct {
 	store.XLIFFConflict
 	Number string // "paragraph.position"
 	Source string
+	Anchor int64 // the segment of the editor it concerns (the new one when the source changed)
+	// SourceChanged: the Russian sentence was corrected after the export; the
+	// file's text translates the old one.
+	SourceChanged bool
 }
 
 // importView is the outcome of an XLIFF upload, shown above the editor.
@@ -34,9 +38,14 @@ func (v *importView) number(segs []store.TranslationView) {
 		at[sg.ID] = i
 	}
 	for i := range v.Conflicts {
-		if k, ok := at[v.Conflicts[i].ID]; ok {
-			v.Conflicts[i].Number = fmt.Sprintf("%d.%d", segs[k].Paragraph, segs[k].Position)
-			v.Conflicts[i].Source = segs[k].Source
+		cf := &v.Conflicts[i]
+		cf.Anchor, cf.SourceChanged = cf.ID, cf.Reason == store.SourceChanged
+		if cf.SourceChanged {
+			cf.Anchor = cf.Segment // 0 when the sentence was deleted
+		}
+		if k, ok := at[cf.Anchor]; ok {
+			cf.Number = fmt.Sprintf("%d.%d", segs[k].Paragraph, segs[k].Position)
+			cf.Source = segs[k].Source
 		}
 	}
 }
