@@ -51,6 +51,35 @@ func TestBrowserCtrlEnterNextPage(t *testing.T) {
 	if got, want := eval[string](a, `document.activeElement.id`), fmt.Sprintf("t-%d", ids[200]); got != want {
 		t.Errorf("focus on the next page is on %q, want %q (its first open segment)", got, want)
 	}
+
+	// Under the "open" filter the saved segments leave the list: the one after
+	// the page's last is then on the same page, and must not be skipped.
+	a.open(fmt.Sprintf("/translate/%d/kk?state=open", num(doc["id"])))
+	lastOpen := eval[string](a, `Array.from(document.querySelectorAll("article.seg")).pop().dataset.id`)
+	if lastOpen != fmt.Sprint(ids[200]) {
+		t.Fatalf("the open filter's page 1 ends with %s, want %d", lastOpen, ids[200])
+	}
+	a.do("focus the filtered page's last segment", chromedp.Focus(chromedp.ID("t-"+lastOpen)))
+	a.typeText("Тағы бір абзац.")
+	a.ctrlEnter()
+	arrived = false
+	for range 50 {
+		ctx, cancel := context.WithTimeout(a.ctx, time.Second)
+		id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.tagName === "TEXTAREA" && location.hash.indexOf("open-after") >= 0 ? document.activeElement.id : ""`))
+		cancel()
+		if err == nil && id != "" {
+			if want := fmt.Sprintf("t-%d", ids[201]); id != want {
+				t.Errorf("after the filtered page's last segment the focus is on %s, want %s", id, want)
+			}
+			arrived = true
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !arrived {
+		t.Fatal("Ctrl+Enter on the filtered page's last segment did not go on")
+	}
+
 	list, err := ts.Store.Translations(t.Context(), int64(num(doc["id"])), "kk")
 	if err != nil {
 		t.Fatal(err)

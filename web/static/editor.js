@@ -313,6 +313,21 @@
     return a ? a.href : "";
   }
 
+  // place orders segments as the document does: [paragraph, position].
+  function place(seg) { return seg.dataset.place.split(".").map(Number); }
+  function after(a, b) { return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]); }
+
+  // continueAfter goes on to the first open segment after seg on a later
+  // page. Under a state filter the pages are counted anew after each save
+  // (a saved segment leaves "open"), so the segments that followed seg may
+  // now be on this very page: it is shown again and searched from seg on.
+  function continueAfter(seg) {
+    var filtered = /[?&]state=(?!all\b)/.test(location.search);
+    var cur = document.querySelector('nav.pages a[aria-current="page"]');
+    var target = filtered && cur ? cur.href : nextPage();
+    location.href = target.split("#")[0] + "#open-after=" + seg.dataset.place;
+  }
+
   // nextOpen is the first open segment after seg, wrapping around.
   function nextOpen(seg) {
     var all = segments();
@@ -633,7 +648,7 @@
       var next = nextOpenAfter(seg);
       if (!next && nextPage()) {
         // The work goes on on the next page of a long document.
-        location.href = nextPage() + "#open";
+        continueAfter(seg);
         return;
       }
       next = next || nextOpen(seg);
@@ -646,12 +661,17 @@
     });
   });
 
-  // Arriving from the previous page by Ctrl+Enter: straight to the first open segment.
-  if (location.hash === "#open") {
-    var first = segments().filter(function (s) { return s.dataset.open === "true"; })[0];
+  // Arriving by Ctrl+Enter from the end of a page: straight to the first
+  // open segment after the one just saved, on a later page if need be.
+  var from = /^#open-after=(\d+\.\d+)$/.exec(location.hash);
+  if (from) {
+    var mark = from[1].split(".").map(Number);
+    var first = segments().filter(function (s) { return s.dataset.open === "true" && after(place(s), mark); })[0];
     if (first && !area(first).readOnly) {
       area(first).focus();
       first.scrollIntoView({ block: "center" });
+    } else if (!first && nextPage()) {
+      location.href = nextPage() + location.hash;
     }
   }
 
