@@ -229,6 +229,12 @@ func TestUIEditorPaging(t *testing.T) {
 	if back.Location != q+"&page=2" {
 		t.Errorf("after a rejection on page 2 the queue returns to %q", back.Location)
 	}
+	// So does "approve all shown" (bolat wrote none of them; the placeholder text passes the checks).
+	all := b.post(t, "/review/kk", url.Values{"csrf": {b.csrf(t, "/")}, "doc": {strconv.Itoa(docID)}, "page": {"2"},
+		"item": {fmt.Sprintf("%d:1", ids[130])}}).must(t, http.StatusSeeOther)
+	if !strings.Contains(all.Location, "page=2") {
+		t.Errorf("after approving all on page 2 the queue returns to %q", all.Location)
+	}
 }
 
 // TestUIEditorXLIFFUploadAfterCorrection: a file exported before the

@@ -104,7 +104,11 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 		}
 	}
 	v.Total = len(v.Items)
-	v.Items, ids, v.Page, v.Pages = reviewPaging(v.Items, ids, atoi(c.Query("page")), reviewBack(lang.Tag, strconv.FormatInt(docID, 10)))
+	page := atoi(c.Query("page"))
+	if page == 0 { // a refused form is answered on the page it came from
+		page = atoi(c.PostForm("page"))
+	}
+	v.Items, ids, v.Page, v.Pages = reviewPaging(v.Items, ids, page, reviewBack(lang.Tag, strconv.FormatInt(docID, 10)))
 	prev, err := s.store.ApprovedBefore(ctx, lang.Tag, ids)
 	if err != nil {
 		s.failPage(c, err)
@@ -280,6 +284,9 @@ func (s *Server) reviewApproveAll(c *gin.Context) {
 	q.Set("own", strconv.Itoa(res.Own))
 	q.Set("checks", strconv.Itoa(res.Checks))
 	q.Set("changed", strconv.Itoa(res.Changed))
+	if p := atoi(c.PostForm("page")); p > 1 {
+		q.Set("page", strconv.Itoa(p)) // the queue shortens; a page past the end shows the last
+	}
 	if d := atoi(c.PostForm("doc")); d > 0 {
 		q.Set("doc", strconv.Itoa(d))
 	}
