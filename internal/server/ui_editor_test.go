@@ -259,5 +259,5 @@ func TestUIEditorXLIFFUploadAfterCorrection(t *testing.T) {
 	b.signIn(t, "aigerim", testPassword)
 	p := b.upload(t, editor+"/xliff", b.csrf(t, editor), "kk.xlf", filled).must(t, http.StatusOK)
 	p.contains(t, "Saved 16, unchanged 0, conflicts 1.", fmt.Sprintf(`<a href="#seg-%d">2.1</a>`, newID),
-		"The Russian sentence was corrected after your export")
+		"The Russian sentence was corrected after your export", "Current text: not translated yet")
 }

@@ -457,6 +457,7 @@
     hideClearConfirm(seg);
     var box = el("div", "clear-confirm");
     box.setAttribute("role", "group");
+    box.tabIndex = -1; // a click on the question keeps the focus inside, where Escape is heard
     var q = el("p", "", t("editor.clear_confirm"));
     q.id = "clear-q-" + seg.dataset.id;
     box.setAttribute("aria-labelledby", q.id);
