@@ -28,6 +28,25 @@ type MemoryEntry struct {
 	// The concordance search lists the newest matches first: walking this
 	// index it stops at the 50th match instead of reading the whole pair.
 	CreatedAt time.Time `gorm:"index:idx_memory_recent,priority:3,sort:desc"`
+	// Folded is source and target folded (see foldedPair), kept so that a
+	// concordance search compares stored text instead of folding every row.
+	Folded string
+}
+
+// foldedPair is what MemoryEntry.Folded holds: source and target folded,
+// apart by a control character no search phrase holds, so a phrase never
+// matches across the two.
+func foldedPair(source, target string) string {
+	return fold(source) + pairSeparator + fold(target)
+}
+
+// pairSeparator sits between source and target in MemoryEntry.Folded.
+const pairSeparator = "\x01"
+
+// BeforeSave keeps Folded in step with the texts on every write through GORM.
+func (e *MemoryEntry) BeforeSave(*gorm.DB) error {
+	e.Folded = foldedPair(e.Source, e.Target)
+	return nil
 }
 
 func (e MemoryEntry) entry() tm.Entry {

@@ -30,10 +30,11 @@ type MemoryMatch struct {
 // SearchMemory is a concordance search of the ru→lang memory: the units whose
 // source or target contains phrase, ignoring case, newest first, at most
 // MemorySearchLimit. Text and phrase are both folded (NFC, Unicode lower
-// case; see fold) by SQL function tilmash_fold, so "в астане" finds
-// "В Астане", "әл" finds "ӘЛ" and a decomposed "ё" finds the composed one.
-// Rows are read along idx_memory_recent, newest first, so a frequent phrase
-// stops after MemorySearchLimit matches instead of folding the whole pair.
+// case; see fold): the text when it is written (MemoryEntry.Folded), the
+// phrase here, so "в астане" finds "В Астане", "әл" finds "ӘЛ" and a
+// decomposed "ё" finds the composed one. Rows are read along
+// idx_memory_recent, newest first, so a frequent phrase stops after
+// MemorySearchLimit matches.
 func (s *Store) SearchMemory(ctx context.Context, lang, phrase string) ([]MemoryMatch, error) {
 	phrase = strings.TrimSpace(phrase)
 	if phrase == "" {
@@ -47,10 +48,10 @@ func (s *Store) SearchMemory(ctx context.Context, lang, phrase string) ([]Memory
 	if err != nil {
 		return nil, err
 	}
-	folded := fold(phrase)
+	folded := strings.ReplaceAll(fold(phrase), pairSeparator, "")
 	var rows []MemoryEntry
 	err = s.read(ctx).Where("source_lang = ? AND target_lang = ?", language.Source, l.Tag).
-		Where("instr("+foldFunc+"(source), ?) > 0 OR instr("+foldFunc+"(target), ?) > 0", folded, folded).
+		Where("instr(folded, ?) > 0", folded).
 		Order("created_at DESC, id DESC").Limit(MemorySearchLimit).Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("search the %s-%s memory: %w", language.Source, l.Tag, err)
@@ -60,4 +61,15 @@ func (s *Store) SearchMemory(ctx context.Context, lang, phrase string) ([]Memory
 		out[i] = MemoryMatch{Source: r.Source, Target: r.Target, Origin: r.Origin, Author: r.Author, Created: r.CreatedAt}
 	}
 	return out, nil
+}
+
+// foldMemory fills MemoryEntry.Folded where a database made before the
+// column has it empty, folding in SQL with the same fold.
+func (s *Store) foldMemory(ctx context.Context) error {
+	err := s.db.WithContext(ctx).Exec("UPDATE memory_entries SET folded = "+foldFunc+"(source) || ? || "+foldFunc+"(target) "+
+		"WHERE folded IS NULL OR folded = ''", pairSeparator).Error
+	if err != nil {
+		return fmt.Errorf("fold the memory for search: %w", err)
+	}
+	return nil
 }

@@ -72,7 +72,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("migrate database %s: %w", path, err)
 	}
-	for _, step := range []func(context.Context) error{s.seedLanguages, s.seedGlossaries, s.loadMemory} {
+	for _, step := range []func(context.Context) error{s.seedLanguages, s.seedGlossaries, s.foldMemory, s.loadMemory} {
 		if err := step(ctx); err != nil {
 			s.Close()
 			return nil, err

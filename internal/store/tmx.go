@@ -98,6 +98,11 @@ func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string
 		return nil
 	})
 	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			// A request that went away closes the transaction's statements
+			// under the insert: say why, not "statement is closed".
+			err = ctxErr
+		}
 		return TMXImportResult{}, fmt.Errorf("import tmx into %s: %w", l.Tag, err)
 	}
 	if first != 0 {

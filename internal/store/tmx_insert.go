@@ -21,34 +21,38 @@ const tmxInsertRows = 256
 // multi-row INSERT on the transaction's connection, bound again for every
 // batch: no statement parsed per batch, no reflection per row. The language
 // pair, origin and author are the same for every row and bound once per
-// statement (?1 … ?4); each row adds its source, target and creation time.
+// statement (?1 … ?4); each row adds its source, target, creation time and
+// folded pair.
 type memoryInserter struct {
 	ctx   context.Context
 	tx    gorm.ConnPool
 	full  *sql.Stmt // for tmxInsertRows rows, prepared when first needed
-	args  []any     // ?1 … ?4, then 3 a row
+	args  []any     // ?1 … ?4, then rowArgs a row
 	rows  int
 	total int
 	// first and last are the ids of the first and last entries written.
 	first, last int64
 }
 
+// rowArgs is the number of values each row binds: source, target, creation
+// time and the folded pair (MemoryEntry.Folded).
+const rowArgs = 4
+
 // memoryInsertSQL is the INSERT of n rows.
 func memoryInsertSQL(n int) string {
 	var b strings.Builder
 	b.Grow(90 + n*22)
-	b.WriteString("INSERT INTO memory_entries (source_lang, target_lang, origin, author, source, target, created_at) VALUES ")
+	b.WriteString("INSERT INTO memory_entries (source_lang, target_lang, origin, author, source, target, created_at, folded) VALUES ")
 	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		p := 5 + 3*i
-		b.WriteString("(?1,?2,?3,?4,?")
-		b.WriteString(strconv.Itoa(p))
-		b.WriteString(",?")
-		b.WriteString(strconv.Itoa(p + 1))
-		b.WriteString(",?")
-		b.WriteString(strconv.Itoa(p + 2))
+		p := 5 + rowArgs*i
+		b.WriteString("(?1,?2,?3,?4")
+		for k := range rowArgs {
+			b.WriteString(",?")
+			b.WriteString(strconv.Itoa(p + k))
+		}
 		b.WriteByte(')')
 	}
 	return b.String()
@@ -57,14 +61,14 @@ func memoryInsertSQL(n int) string {
 // newMemoryInserter writes inside tx to the memory of source → target,
 // entries with the given origin and author.
 func newMemoryInserter(tx *gorm.DB, source, target, origin, author string) *memoryInserter {
-	args := make([]any, 4, 4+3*tmxInsertRows)
+	args := make([]any, 4, 4+rowArgs*tmxInsertRows)
 	args[0], args[1], args[2], args[3] = source, target, origin, author
 	return &memoryInserter{ctx: tx.Statement.Context, tx: tx.Statement.ConnPool, args: args}
 }
 
 // add queues one entry, writing the queue when it is full.
 func (m *memoryInserter) add(source, target string, created time.Time) error {
-	m.args = append(m.args, source, target, created)
+	m.args = append(m.args, source, target, created, foldedPair(source, target))
 	m.rows++
 	if m.rows == tmxInsertRows {
 		return m.flush()
