@@ -43,9 +43,15 @@ type Taken struct {
 	Version   int
 }
 
-// Take decides what a release of lang takes from the candidates. A language
-// is ready when every segment is approved; with allowPartial it is ready when
-// at least one is, and the others show their source. When it is not ready,
+// Ready says whether a language with approved of total segments approved can
+// be released: in full when every segment is, and partially (with a waiver)
+// when at least one is.
+func Ready(approved, total int) (full, partial bool) {
+	return total > 0 && approved == total, approved > 0
+}
+
+// Take decides what a release of lang takes from the candidates, by Ready:
+// in full, or with allowPartial partially, the others showing their source. When it is not ready,
 // ok is false and missing lists the segments that block it. When it is,
 // missing lists the segments shown in the source (empty for a full release).
 func Take(lang string, cs []Candidate, allowPartial bool) (taken []Taken, missing []int64, ok bool) {
@@ -57,7 +63,7 @@ func Take(lang string, cs []Candidate, allowPartial bool) (taken []Taken, missin
 			missing = append(missing, c.SegmentID)
 		}
 	}
-	if len(missing) > 0 && (!allowPartial || approved == 0) {
+	if full, partial := Ready(approved, len(cs)); !full && !(allowPartial && partial) {
 		return nil, missing, false
 	}
 	taken = make([]Taken, len(cs))
@@ -69,7 +75,7 @@ func Take(lang string, cs []Candidate, allowPartial bool) (taken []Taken, missin
 		}
 		taken[i] = t
 	}
-	return taken, missing, len(cs) > 0
+	return taken, missing, true
 }
 
 // Same reports whether two releases show exactly the same text in the same

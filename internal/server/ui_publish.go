@@ -32,8 +32,9 @@ type releaseLink struct {
 type publishLang struct {
 	Tag, Native, Dir string
 	Approved, Total  int
-	Missing          int // segments not approved: shown in Russian by a partial release
-	Ready            bool
+	Missing          int  // segments not approved: shown in Russian by a partial release
+	Ready            bool // in full (publish.Ready)
+	CanPartial       bool // with a waiver: at least one segment approved
 	Action           string
 	Releases         []releaseLink
 	Latest           string // the public "latest" link, when released
@@ -96,7 +97,7 @@ func (s *Server) renderPublish(c *gin.Context, status int, failed publishLang) {
 		if failed.Tag == lg.Tag {
 			pl.Error, pl.Detail, pl.Reason, pl.Form, pl.Just = failed.Error, failed.Detail, failed.Reason, failed.Form, false
 		}
-		pl.Ready = pl.Total > 0 && pl.Approved == pl.Total
+		pl.Ready, pl.CanPartial = publish.Ready(pl.Approved, pl.Total)
 		pl.Missing = pl.Total - pl.Approved
 		for _, r := range rels { // newest first
 			if r.Lang != lg.Tag {
