@@ -187,10 +187,15 @@ func (s *Store) Pretranslate(ctx context.Context, actor workflow.Actor, docID in
 		if err != nil {
 			return err
 		}
+		// One query for the translations of the whole revision, not three a segment.
+		byLang, err := translationsOf(tx, segs, []string{l.Tag})
+		if err != nil {
+			return err
+		}
 		for _, sg := range segs {
-			_, t, err := current(tx, sg.ID, l.Tag)
-			if err != nil {
-				return err
+			t, ok := byLang[l.Tag][sg.ID]
+			if !ok {
+				t = Translation{SegmentID: sg.ID, Lang: l.Tag, State: string(workflow.Untranslated)}
 			}
 			if workflow.State(t.State) != workflow.Untranslated {
 				continue
