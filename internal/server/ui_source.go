@@ -60,12 +60,7 @@ func (s *Server) createDocumentForm(c *gin.Context) {
 // sourcePage: GET /documents/:id/source — the current source text, ready to
 // be corrected, and its warnings.
 func (s *Server) sourcePage(c *gin.Context) {
-	id, err := idParam(c, "id", "document")
-	if err != nil {
-		s.failPage(c, err)
-		return
-	}
-	v, err := s.storedSource(c, id)
+	v, err := s.storedSource(c)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -78,12 +73,7 @@ func (s *Server) sourcePage(c *gin.Context) {
 // revision; unchanged sentences keep their translations, changed ones become
 // outdated in every language.
 func (s *Server) reviseDocumentForm(c *gin.Context) {
-	id, err := idParam(c, "id", "document")
-	if err != nil {
-		s.failPage(c, err)
-		return
-	}
-	v, err := s.storedSource(c, id)
+	v, err := s.storedSource(c)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -92,15 +82,20 @@ func (s *Server) reviseDocumentForm(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if _, err := s.store.ReviseDocument(c.Request.Context(), actor(c), id, text); err != nil {
+	if _, err := s.store.ReviseDocument(c.Request.Context(), actor(c), v.DocID, text); err != nil {
 		s.refuseSource(c, v, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/source?saved=1", id))
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/documents/%d/source?saved=1", v.DocID))
 }
 
-// storedSource is the form of an existing document: its stored text and warnings.
-func (s *Server) storedSource(c *gin.Context, id int64) (sourceView, error) {
+// storedSource is the form of the request's document: its stored text and
+// the warnings of its current revision (which Document already carries).
+func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
+	id, err := idParam(c, "id", "document")
+	if err != nil {
+		return sourceView{}, err
+	}
 	ctx, l := c.Request.Context(), s.localizer(c)
 	if !actor(c).CanManageDocuments() {
 		return sourceView{}, apperr.New(apperr.Forbidden, "only publishers and admins change source documents")
@@ -113,12 +108,8 @@ func (s *Server) storedSource(c *gin.Context, id int64) (sourceView, error) {
 	if err != nil {
 		return sourceView{}, err
 	}
-	ws, err := s.store.SourceWarnings(ctx, id)
-	if err != nil {
-		return sourceView{}, err
-	}
 	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Segments: len(doc.Segments)}
-	for _, w := range ws {
+	for _, w := range doc.Warnings {
 		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Label: hygieneLabel(w.Kind), note: hygieneNoteText(l, w)})
 	}
 	return v, nil
