@@ -99,7 +99,7 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 				continue
 			}
 			v.Items = append(v.Items, reviewItem{TranslationView: sg, DocID: d, DocTitle: list.Title,
-				Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position), Own: sg.AuthorID == a.ID, Blocking: qa.Blocking(sg.Checks)})
+				Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position), Own: a.Wrote(sg.AuthorID), Blocking: qa.Blocking(sg.Checks)})
 			ids = append(ids, sg.ID)
 		}
 	}

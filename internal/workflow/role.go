@@ -81,6 +81,10 @@ func (a Actor) CanReview(lang string) bool { return a.has(Reviewer, lang) }
 // CanPublish: publishers and admins.
 func (a Actor) CanPublish() bool { return a.has(Publisher, "") }
 
+// Wrote reports whether the actor is the author of a version: the four-eyes
+// rule keeps such a version from its author's review.
+func (a Actor) Wrote(authorID int64) bool { return authorID == a.ID }
+
 // CanManageDocuments: importing and revising source documents is the press
 // service's work, so publishers and admins.
 func (a Actor) CanManageDocuments() bool { return a.has(Publisher, "") }

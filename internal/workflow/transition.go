@@ -94,7 +94,7 @@ func Approve(actor Actor, lang string, cur Current, base int, gate Gate) (Change
 	if err := checkVersion(cur, base); err != nil {
 		return Change{}, err
 	}
-	if cur.AuthorID == actor.ID {
+	if actor.Wrote(cur.AuthorID) {
 		return Change{}, apperr.New(apperr.Forbidden, "you wrote this version: another reviewer must approve it")
 	}
 	switch cur.State {
@@ -121,7 +121,7 @@ func Reject(actor Actor, lang string, cur Current, base int, comment string) (Ch
 	if err := checkVersion(cur, base); err != nil {
 		return Change{}, err
 	}
-	if cur.AuthorID == actor.ID {
+	if actor.Wrote(cur.AuthorID) {
 		return Change{}, apperr.New(apperr.Forbidden, "you wrote this version: another reviewer must review it")
 	}
 	switch cur.State {
