@@ -102,17 +102,6 @@ func (s *Store) PublishLanguages(ctx context.Context, actor workflow.Actor, docI
 	return res, nil
 }
 
-// Publish releases a document in one language. When not every segment is
-// approved it refuses with a conflict listing them under "unapproved"; when
-// the latest live release already has this exact text it returns that one.
-func (s *Store) Publish(ctx context.Context, actor workflow.Actor, docID int64, lang string) (ReleaseView, error) {
-	res, err := s.PublishLanguages(ctx, actor, docID, PublishRequest{Langs: []string{lang}})
-	if err != nil {
-		return ReleaseView{}, err
-	}
-	return res.Single()
-}
-
 // Single is the one release of a one-language request: the new one, the
 // unchanged live one, or the conflict that names the unapproved segments.
 func (r PublishResult) Single() (ReleaseView, error) {

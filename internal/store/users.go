@@ -126,13 +126,6 @@ func (s *Store) UserNames(ctx context.Context) (map[int64]string, error) {
 	return m, nil
 }
 
-// CountUsers tells whether the database is fresh.
-func (s *Store) CountUsers(ctx context.Context) (int64, error) {
-	var n int64
-	err := s.read(ctx).Model(&User{}).Count(&n).Error
-	return n, err
-}
-
 // ResetDemoUser creates the user if needed, replaces its roles, password and
 // tokens with fresh ones, and returns the new password and token in clear.
 // Only `serve --demo` calls it, so demo credentials never outlive a start.
