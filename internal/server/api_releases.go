@@ -108,7 +108,7 @@ func (s *Server) createRelease(c *gin.Context) {
 	default:
 		body["code"] = string(apperr.Conflict)
 		body["error"] = `no language is ready to publish: every segment must be approved first (or send "allow_partial": true with a "reason")`
-		c.AbortWithStatusJSON(http.StatusConflict, body)
+		abortWithError(c, http.StatusConflict, body)
 	}
 }
 

@@ -32,14 +32,23 @@ func statusOf(code apperr.Code) int {
 }
 
 func writeError(c *gin.Context, status int, code, message string) {
-	c.AbortWithStatusJSON(status, gin.H{"error": message, "code": code})
+	abortWithError(c, status, gin.H{"error": message, "code": code})
+}
+
+// abortWithError ends the request with a JSON error body; every error body
+// carries the request's id, so a user can quote it.
+func abortWithError(c *gin.Context, status int, body gin.H) {
+	if id := requestIDOf(c); id != "" {
+		body["request_id"] = id
+	}
+	c.AbortWithStatusJSON(status, body)
 }
 
 // fail answers with an application error, or a logged 500 for anything else.
 func (s *Server) fail(c *gin.Context, err error) {
 	e, ok := apperr.As(err)
 	if !ok {
-		s.log.Error("request failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
+		s.log.Error("request failed", "request_id", requestIDOf(c), "method", c.Request.Method, "route", c.FullPath(), "err", err)
 		writeError(c, http.StatusInternalServerError, string(apperr.Internal), "internal error")
 		return
 	}
@@ -49,5 +58,5 @@ func (s *Server) fail(c *gin.Context, err error) {
 	}
 	body["error"] = e.Message
 	body["code"] = string(e.Code)
-	c.AbortWithStatusJSON(statusOf(e.Code), body)
+	abortWithError(c, statusOf(e.Code), body)
 }

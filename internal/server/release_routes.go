@@ -11,7 +11,7 @@ func (s *Server) releaseRoutes(api *gin.RouterGroup, r *gin.Engine) {
 	api.POST("/releases/:rid/withdraw", s.withdrawRelease)
 	api.GET("/webhooks/deliveries", s.webhookDeliveries)
 
-	r.GET("/releases/:doc/:lang/:file", s.publicRelease)
+	r.GET("/releases/:doc/:lang/:file", publicPageHeaders, s.publicRelease)
 	r.GET("/releases/:doc/:lang", s.publicArchive) // :lang is "all.zip" here
 	r.GET("/feeds/:file", s.languageFeed)
 }

@@ -53,7 +53,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(s.recoverer(), s.logRequests())
+	r.Use(requestID(), s.securityHeaders(), s.logRequests(), s.recoverer())
 	s.routes(r)
 	s.router = r
 	return s, nil
@@ -99,14 +99,29 @@ func (s *Server) routes(r *gin.Engine) {
 	})
 }
 
-// logRequests writes one line per request: method, path, status, duration.
+// logRequests writes one line per request: its id, method, route template
+// (never the raw path, which may carry a token or a name), status, duration
+// and the signed-in user. Texts, passwords and tokens are never logged.
 func (s *Server) logRequests() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
-		s.log.Info("request", "method", c.Request.Method, "path", c.Request.URL.Path,
-			"status", c.Writer.Status(), "duration", time.Since(start).Round(time.Microsecond))
+		attrs := []any{"request_id", requestIDOf(c), "method", c.Request.Method, "route", routeOf(c),
+			"status", c.Writer.Status(), "duration", time.Since(start).Round(time.Microsecond)}
+		if a := actor(c); a.Name != "" {
+			attrs = append(attrs, "user", a.Name)
+		}
+		s.log.Info("request", attrs...)
 	}
+}
+
+// routeOf is the request's route template ("/api/v1/segments/:sid/translations/:lang"),
+// or "unmatched" for a path no route serves.
+func routeOf(c *gin.Context) string {
+	if r := c.FullPath(); r != "" {
+		return r
+	}
+	return "unmatched"
 }
 
 // recoverer turns a panic into a logged 500 so one bad request never takes the service down.
@@ -114,7 +129,7 @@ func (s *Server) recoverer() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		defer func() {
 			if p := recover(); p != nil {
-				s.log.Error("panic", "path", c.Request.URL.Path, "panic", p)
+				s.log.Error("panic", "request_id", requestIDOf(c), "route", routeOf(c), "panic", p)
 				if !c.Writer.Written() {
 					writeError(c, http.StatusInternalServerError, "internal", "internal error")
 				}

@@ -27,19 +27,15 @@ const (
 	uploadLimit   = xliff.DefaultLimit + 1<<20 // a multipart form: the file and a few fields
 )
 
-// uiHeaders sets what every page needs: no caching of personal pages, a
-// strict content policy (scripts and styles only from our own files) and
-// no framing.
+// uiHeaders sets what the workspace pages add to the headers every answer
+// gets (securityHeaders): no caching of personal pages, and the workspace's
+// content policy.
 func (s *Server) uiHeaders() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		h := c.Writer.Header()
 		h.Set("Cache-Control", "no-store")
 		h.Set("Vary", "Cookie, Accept-Language")
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
-			"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("X-Frame-Options", "DENY")
+		h.Set("Content-Security-Policy", workspaceCSP)
 		c.Next()
 	}
 }
@@ -49,7 +45,11 @@ func (s *Server) uiHeaders() gin.HandlerFunc {
 // whose public base URL is https). A negative age deletes it.
 func (s *Server) setCookie(c *gin.Context, name, value string, age time.Duration) {
 	secure := c.Request.TLS != nil || strings.HasPrefix(s.cfg.BaseURL, "https://")
-	http.SetCookie(c.Writer, &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: int(age / time.Second),
+	maxAge := int(age / time.Second)
+	if age < 0 {
+		maxAge = -1 // net/http writes Max-Age=0: the browser drops the cookie now
+	}
+	http.SetCookie(c.Writer, &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: maxAge,
 		HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode})
 }
 
@@ -168,25 +168,17 @@ func (s *Server) localizer(c *gin.Context) *i18n.Localizer {
 	return s.ui.bundle.Localizer(s.ui.bundle.Match(choice, c.GetHeader("Accept-Language")))
 }
 
-// localPath accepts only a path on this site as a redirect target ("/x",
-// not "//evil.example" or "https://..."); anything else becomes "/".
-func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") || strings.ContainsAny(p, "\r\n") {
-		return "/"
-	}
-	return p
-}
-
 // renderError shows the error page with a localized message id and, when
 // given, the precise (English) reason from the application.
 func (s *Server) renderError(c *gin.Context, status int, msgID, detail string) {
 	l := s.localizer(c)
-	s.render(c, status, viewError, l.T("error.title"), errorView{Message: l.T(msgID), Detail: detail})
+	s.render(c, status, viewError, l.T("error.title"), errorView{Message: l.T(msgID), Detail: detail, RequestID: requestIDOf(c)})
 }
 
 type errorView struct {
-	Message string
-	Detail  string
+	Message   string
+	Detail    string
+	RequestID string // to quote when asking for help
 }
 
 // failPage answers a failed page request: application errors with their
@@ -194,7 +186,7 @@ type errorView struct {
 func (s *Server) failPage(c *gin.Context, err error) {
 	e, ok := apperr.As(err)
 	if !ok {
-		s.log.Error("page failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
+		s.log.Error("page failed", "request_id", requestIDOf(c), "method", c.Request.Method, "route", c.FullPath(), "err", err)
 		s.renderError(c, http.StatusInternalServerError, "error.internal", "")
 		return
 	}
