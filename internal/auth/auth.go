@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -62,6 +63,21 @@ func HashPassword(password string) (string, error) {
 	}
 	return string(h), nil
 }
+
+// decoyHash is the hash of a random password at the cost real ones have.
+var decoyHash = sync.OnceValue(func() string {
+	b := make([]byte, 18)
+	_, _ = rand.Read(b)
+	h, err := bcrypt.GenerateFromPassword(b, bcrypt.DefaultCost)
+	if err != nil {
+		panic("auth: bcrypt of a random password failed: " + err.Error())
+	}
+	return string(h)
+})
+
+// DecoyHash is a bcrypt hash no password matches, to compare against when
+// a name has no password, so that the check costs what a real one costs.
+func DecoyHash() string { return decoyHash() }
 
 // CheckPassword reports whether password matches the stored hash.
 func CheckPassword(hash, password string) bool {

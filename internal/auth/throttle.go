@@ -1,150 +1,154 @@
 package auth
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/netip"
+	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
-// ThrottleConfig tunes the sign-in slow-down.
-type ThrottleConfig struct {
-	Free    int           // failures allowed before any delay
-	Base    time.Duration // the delay after the first failure past Free; it doubles with each further one
-	Max     time.Duration // the longest delay: a lockout
-	Forget  time.Duration // a key without failures for this long starts afresh
-	MaxKeys int           // memory bound; the stalest keys are dropped first
+// ThrottleRule is how fast one key (a name, or a client address) may keep
+// failing to sign in: Free attempts without a wait, then a wait that starts
+// at Base and doubles with each further attempt up to Max. A key with no
+// attempt for Forget starts afresh.
+type ThrottleRule struct {
+	Free   int
+	Base   time.Duration
+	Max    time.Duration
+	Forget time.Duration
 }
 
-// DefaultThrottle lets a person mistype three times, then doubles a wait from
-// one second up to a quarter of an hour: harmless to people, ruinous to
-// password guessing.
-func DefaultThrottle() ThrottleConfig {
-	return ThrottleConfig{Free: 3, Base: time.Second, Max: 15 * time.Minute, Forget: time.Hour, MaxKeys: 10000}
+// ThrottlePolicy counts sign-in attempts per name across all addresses and
+// per address across all names, so that neither more addresses nor more
+// names buy a guesser more tries.
+type ThrottlePolicy struct {
+	Name    ThrottleRule
+	Address ThrottleRule
+	// MaxKeys bounds the stored counters. When that many are live, a new key
+	// shares one of OverflowBuckets counters instead: nothing is ever evicted,
+	// so flooding the table never frees a locked name.
+	MaxKeys         int
+	OverflowBuckets int
 }
 
-// Throttle counts failed sign-ins per key (a name and an address) and says how
-// long the next attempt must wait. It lives in memory: a restart forgets, which
-// is acceptable for a slow-down whose longest wait is minutes. It is safe for
-// concurrent use.
-type Throttle struct {
-	cfg  ThrottleConfig
-	now  func() time.Time
-	mu   sync.Mutex
-	keys map[string]*attempts
-}
-
-type attempts struct {
-	failures int
-	last     time.Time // of the latest failure
-	until    time.Time // no attempt before this
-}
-
-// NewThrottle makes a throttle reading time from now (time.Now in production,
-// a fake clock in tests).
-func NewThrottle(cfg ThrottleConfig, now func() time.Time) *Throttle {
-	if cfg.MaxKeys <= 0 {
-		cfg.MaxKeys = DefaultThrottle().MaxKeys
+// DefaultThrottle lets a person mistype four times, then doubles a wait from
+// one second up to a quarter of an hour; an address gets ten failures across
+// all names before its own wait starts. Harmless to people, ruinous to
+// guessing: after the free tries a name yields fewer than 100 guesses a day.
+func DefaultThrottle() ThrottlePolicy {
+	return ThrottlePolicy{
+		Name:            ThrottleRule{Free: 4, Base: time.Second, Max: 15 * time.Minute, Forget: time.Hour},
+		Address:         ThrottleRule{Free: 10, Base: time.Second, Max: 15 * time.Minute, Forget: time.Hour},
+		MaxKeys:         100_000,
+		OverflowBuckets: 1024,
 	}
-	return &Throttle{cfg: cfg, now: now, keys: make(map[string]*attempts)}
 }
 
-// ThrottleKey is the key of a sign-in attempt: the name as the store matches it
-// (trimmed; case folded so that "Aigerim" and "aigerim" share one count) and
-// the client address.
-func ThrottleKey(name, ip string) string {
-	return strings.ToLower(strings.TrimSpace(name)) + "\x00" + ip
+// Counter is the stored state of one key: the attempts it made that did not
+// succeed (counted when they start, so a burst is counted whole before any
+// of it is answered) and when the latest began.
+type Counter struct {
+	Attempts int
+	Last     time.Time
 }
 
-// Wait is how long the key must wait before its next attempt; zero allows it now.
-func (t *Throttle) Wait(key string) time.Duration {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	a := t.keys[key]
-	if a == nil {
+// Fresh is the counter as it stands at now: forgotten after Forget without attempts.
+func (r ThrottleRule) Fresh(c Counter, now time.Time) Counter {
+	if c.Attempts > 0 && now.Sub(c.Last) >= r.Forget {
+		return Counter{}
+	}
+	return c
+}
+
+// Wait is how long the key must still wait before its next attempt may
+// start; zero allows it now. The n-th attempt may start delay(n) after the
+// one before it.
+func (r ThrottleRule) Wait(c Counter, now time.Time) time.Duration {
+	c = r.Fresh(c, now)
+	if c.Attempts == 0 {
 		return 0
 	}
-	now := t.now()
-	if t.stale(a, now) {
-		delete(t.keys, key)
-		return 0
-	}
-	if d := a.until.Sub(now); d > 0 {
+	if d := c.Last.Add(r.delay(c.Attempts + 1)).Sub(now); d > 0 {
 		return d
 	}
 	return 0
 }
 
-// Failed records a failed attempt and returns the wait it imposes.
-func (t *Throttle) Failed(key string) time.Duration {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	now := t.now()
-	a := t.keys[key]
-	if a != nil && t.stale(a, now) {
-		a = nil
-	}
-	if a == nil {
-		if len(t.keys) >= t.cfg.MaxKeys {
-			t.evict(now)
-		}
-		a = &attempts{}
-		t.keys[key] = a
-	}
-	a.failures++
-	a.last = now
-	d := t.delay(a.failures)
-	a.until = now.Add(d)
-	return d
+// Attempt is the counter after an attempt starts at now.
+func (r ThrottleRule) Attempt(c Counter, now time.Time) Counter {
+	c = r.Fresh(c, now)
+	return Counter{Attempts: c.Attempts + 1, Last: now}
 }
 
-// Succeeded forgets the key's failures.
-func (t *Throttle) Succeeded(key string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.keys, key)
-}
-
-// delay is the wait after the n-th consecutive failure.
-func (t *Throttle) delay(n int) time.Duration {
-	over := n - t.cfg.Free
+// delay is the wait before the n-th attempt (1-based).
+func (r ThrottleRule) delay(n int) time.Duration {
+	over := n - r.Free
 	if over <= 0 {
 		return 0
 	}
-	d := t.cfg.Base
+	d := r.Base
 	for i := 1; i < over; i++ {
 		d *= 2
-		if d >= t.cfg.Max {
-			return t.cfg.Max
+		if d >= r.Max {
+			return r.Max
 		}
 	}
-	return min(d, t.cfg.Max)
+	return min(d, r.Max)
 }
 
-func (t *Throttle) stale(a *attempts, now time.Time) bool {
-	return now.Sub(a.last) >= t.cfg.Forget && !now.Before(a.until)
+// ThrottleKey names a counter. Names and addresses are stored only as
+// hashes: a throttle table never holds a typed name (which is sometimes a
+// password typed into the wrong field) or an address in clear.
+type ThrottleKey struct {
+	Kind string // "name" or "addr"
+	ID   string // hex hash
 }
 
-// evict drops stale keys, and if none is stale, the one whose last failure is oldest.
-func (t *Throttle) evict(now time.Time) {
-	var oldestKey string
-	var oldest time.Time
-	for k, a := range t.keys {
-		if t.stale(a, now) {
-			delete(t.keys, k)
-			continue
-		}
-		if oldestKey == "" || a.last.Before(oldest) {
-			oldestKey, oldest = k, a.last
+// String is the key as stored.
+func (k ThrottleKey) String() string { return k.Kind + ":" + k.ID }
+
+// NameKey is the counter of a sign-in name, as the store matches names
+// (trimmed; case folded so "Aigerim" and "aigerim" share one count), whether
+// or not such a user exists — an unknown name is throttled like a known one.
+func NameKey(name string) ThrottleKey {
+	return ThrottleKey{Kind: "name", ID: digest(strings.ToLower(strings.TrimSpace(name)))}
+}
+
+// AddressKey is the counter of a client address. An IPv6 client counts by
+// its /64, which one subscriber usually has whole.
+func AddressKey(ip string) ThrottleKey {
+	a, err := netip.ParseAddr(ip)
+	if err == nil {
+		a = a.Unmap()
+		if a.Is6() {
+			p, _ := a.Prefix(64)
+			ip = p.String()
+		} else {
+			ip = a.String()
 		}
 	}
-	if len(t.keys) >= t.cfg.MaxKeys && oldestKey != "" {
-		delete(t.keys, oldestKey)
-	}
+	return ThrottleKey{Kind: "addr", ID: digest(ip)}
 }
 
-// Len is the number of keys remembered (for tests and metrics).
-func (t *Throttle) Len() int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return len(t.keys)
+// Overflow is the shared counter a key falls back to while the table is full.
+func (p ThrottlePolicy) Overflow(k ThrottleKey) ThrottleKey {
+	buckets := max(p.OverflowBuckets, 1)
+	sum := sha256.Sum256([]byte(k.ID))
+	n := (int(sum[0])<<8 | int(sum[1])) % buckets
+	return ThrottleKey{Kind: k.Kind, ID: "overflow-" + strconv.Itoa(n)}
+}
+
+// Rule is the rule of a key's kind.
+func (p ThrottlePolicy) Rule(k ThrottleKey) ThrottleRule {
+	if k.Kind == "addr" {
+		return p.Address
+	}
+	return p.Name
+}
+
+func digest(s string) string {
+	sum := sha256.Sum256([]byte("tilmash-throttle\x00" + s))
+	return hex.EncodeToString(sum[:16])
 }

@@ -1,146 +1,94 @@
 package auth
 
 import (
-	"fmt"
-	"sync"
 	"testing"
 	"time"
 )
 
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
+var t0 = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 
-func (c *fakeClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
-func newTestThrottle(maxKeys int) (*Throttle, *fakeClock) {
-	clock := &fakeClock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
-	cfg := DefaultThrottle()
-	cfg.MaxKeys = maxKeys
-	return NewThrottle(cfg, clock.now), clock
-}
-
-// TestThrottleDelays: three free mistakes, then 1 s doubling up to 15 min.
-func TestThrottleDelays(t *testing.T) {
-	th, _ := newTestThrottle(100)
-	key := ThrottleKey("aigerim", "10.0.0.1")
-	want := []time.Duration{0, 0, 0, 1 * time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second,
+// TestThrottleWaits: four free attempts, then 1 s doubling up to 15 min,
+// each measured from the attempt before.
+func TestThrottleWaits(t *testing.T) {
+	r := DefaultThrottle().Name
+	want := []time.Duration{0, 0, 0, 0, 1 * time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second,
 		16 * time.Second, 32 * time.Second, 64 * time.Second, 128 * time.Second, 256 * time.Second,
 		512 * time.Second, 15 * time.Minute, 15 * time.Minute, 15 * time.Minute}
+	var c Counter
+	now := t0
 	for i, w := range want {
-		if got := th.Failed(key); got != w {
-			t.Errorf("failure %d: wait %v, want %v", i+1, got, w)
+		if got := r.Wait(c, now); got != w {
+			t.Fatalf("before attempt %d: wait %v, want %v", i+1, got, w)
 		}
-		if got := th.Wait(key); got != w {
-			t.Errorf("after failure %d: Wait = %v, want %v", i+1, got, w)
+		now = now.Add(w)
+		if got := r.Wait(c, now); got != 0 {
+			t.Fatalf("attempt %d after its wait: still %v", i+1, got)
 		}
-	}
-	for i := range 100 {
-		th.Failed(key)
-		if got := th.Wait(key); got != 15*time.Minute {
-			t.Fatalf("failure %d: wait %v, want the 15 min cap", 17+i, got)
-		}
+		c = r.Attempt(c, now)
 	}
 }
 
-func TestThrottleTimePassesAndSuccessForgets(t *testing.T) {
-	th, clock := newTestThrottle(100)
-	key := ThrottleKey("bolat", "10.0.0.2")
-	for range 5 {
-		th.Failed(key)
+// TestThrottleBurstCountsWhole: attempts that start at the same instant are
+// refused once the free ones are used; the count is what was recorded.
+func TestThrottleBurstCountsWhole(t *testing.T) {
+	r := DefaultThrottle().Name
+	var c Counter
+	allowed := 0
+	for range 40 {
+		if r.Wait(c, t0) == 0 {
+			c = r.Attempt(c, t0)
+			allowed++
+		}
 	}
-	if got := th.Wait(key); got != 2*time.Second {
-		t.Fatalf("wait %v, want 2s", got)
+	if allowed != r.Free || c.Attempts != r.Free {
+		t.Fatalf("allowed %d (counted %d) of a burst, want %d", allowed, c.Attempts, r.Free)
 	}
-	clock.advance(1500 * time.Millisecond)
-	if got := th.Wait(key); got != 500*time.Millisecond {
-		t.Fatalf("after 1.5 s: wait %v, want 0.5s", got)
+}
+
+func TestThrottleForgets(t *testing.T) {
+	r := DefaultThrottle().Name
+	c := Counter{Attempts: 30, Last: t0}
+	if got := r.Wait(c, t0.Add(59*time.Minute)); got != 0 {
+		t.Fatalf("59 min after the last attempt of a 15 min lockout: wait %v", got)
 	}
-	clock.advance(500 * time.Millisecond)
-	if got := th.Wait(key); got != 0 {
-		t.Fatalf("after the delay: wait %v, want 0", got)
+	if got := r.Wait(c, t0.Add(10*time.Minute)); got != 5*time.Minute {
+		t.Fatalf("10 min into a 15 min lockout: wait %v", got)
 	}
-	// The count survives the wait: the next failure doubles again.
-	if got := th.Failed(key); got != 4*time.Second {
-		t.Fatalf("6th failure: %v, want 4s", got)
+	if got := r.Fresh(c, t0.Add(time.Hour)); got != (Counter{}) {
+		t.Fatalf("an hour later: %+v", got)
 	}
-	th.Succeeded(key)
-	if got := th.Wait(key); got != 0 || th.Len() != 0 {
-		t.Fatalf("after success: wait %v, %d keys", got, th.Len())
-	}
-	// An hour without failures starts afresh.
-	for range 4 {
-		th.Failed(key)
-	}
-	clock.advance(time.Hour)
-	if got := th.Failed(key); got != 0 {
-		t.Fatalf("a failure an hour later waits %v, want 0 (forgotten)", got)
+	if got := r.Attempt(c, t0.Add(2*time.Hour)); got.Attempts != 1 {
+		t.Fatalf("a fresh start counts 1, got %+v", got)
 	}
 }
 
 func TestThrottleKeys(t *testing.T) {
-	th, _ := newTestThrottle(100)
-	for range 4 {
-		th.Failed(ThrottleKey(" Aigerim ", "10.0.0.1"))
+	if NameKey(" Aigerim ") != NameKey("aigerim") || NameKey("aigerim") == NameKey("bolat") {
+		t.Error("name keys: folded and trimmed, distinct per name")
 	}
-	tests := []struct {
-		name, ip string
-		wait     bool
-	}{
-		{"aigerim", "10.0.0.1", true},
-		{"AIGERIM", "10.0.0.1", true},
-		{"aigerim", "10.0.0.9", false},
-		{"bolat", "10.0.0.1", false},
+	if NameKey("aigerim").ID == "aigerim" || len(NameKey("x").ID) != 32 {
+		t.Error("name keys are hashes")
 	}
-	for _, tt := range tests {
-		if got := th.Wait(ThrottleKey(tt.name, tt.ip)) > 0; got != tt.wait {
-			t.Errorf("%s@%s: waits = %v, want %v", tt.name, tt.ip, got, tt.wait)
+	same := [][2]string{
+		{"2001:db8:1:2::1", "2001:db8:1:2:ffff::9"}, // one /64
+		{"::ffff:192.0.2.7", "192.0.2.7"},           // a mapped IPv4 address
+	}
+	for _, p := range same {
+		if AddressKey(p[0]) != AddressKey(p[1]) {
+			t.Errorf("%s and %s should share a counter", p[0], p[1])
 		}
 	}
-}
-
-// TestThrottleBounded: memory stays bounded, and the stalest key goes first.
-func TestThrottleBounded(t *testing.T) {
-	th, clock := newTestThrottle(10)
-	for i := range 50 {
-		clock.advance(time.Millisecond)
-		for range 4 {
-			th.Failed(ThrottleKey(fmt.Sprint("user", i), "10.0.0.1"))
-		}
-		if th.Len() > 10 {
-			t.Fatalf("%d keys remembered, want at most 10", th.Len())
+	for _, p := range [][2]string{{"2001:db8:1:2::1", "2001:db8:1:3::1"}, {"192.0.2.7", "192.0.2.8"}} {
+		if AddressKey(p[0]) == AddressKey(p[1]) {
+			t.Errorf("%s and %s should not share a counter", p[0], p[1])
 		}
 	}
-	if th.Wait(ThrottleKey("user49", "10.0.0.1")) == 0 {
-		t.Error("the newest key was dropped")
+	if NameKey("x").Kind == AddressKey("x").Kind {
+		t.Error("names and addresses never share a key")
 	}
-	if th.Wait(ThrottleKey("user0", "10.0.0.1")) != 0 {
-		t.Error("the oldest key was kept")
+	p := DefaultThrottle()
+	o := p.Overflow(NameKey("someone"))
+	if o.Kind != "name" || o != p.Overflow(NameKey("someone")) || p.Rule(o) != p.Name || p.Rule(AddressKey("::1")) != p.Address {
+		t.Errorf("overflow %v", o)
 	}
-}
-
-func TestThrottleConcurrent(t *testing.T) {
-	th, _ := newTestThrottle(1000)
-	var wg sync.WaitGroup
-	for i := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range 100 {
-				k := ThrottleKey(fmt.Sprint("u", j%10), fmt.Sprint(i))
-				th.Failed(k)
-				th.Wait(k)
-				if j%7 == 0 {
-					th.Succeeded(k)
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -12,9 +12,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"tilmash/internal/auth"
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
@@ -23,12 +25,19 @@ import (
 type testServer struct {
 	URL   string
 	Store *store.Store
+	stop  func() // closes the listener and the store; Cleanup calls it too
 }
 
 func startServer(tb testing.TB) *testServer {
 	tb.Helper()
+	return startServerAt(tb, tb.TempDir())
+}
+
+// startServerAt starts a server on the database in dir, as a restart would.
+func startServerAt(tb testing.TB, dir string) *testServer {
+	tb.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(tb.TempDir(), "tilmash.db"))
+	st, err := store.Open(ctx, filepath.Join(dir, "tilmash.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -42,12 +51,20 @@ func startServer(tb testing.TB) *testServer {
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 5 * time.Second}
 	go hs.Serve(ln)
-	tb.Cleanup(func() {
-		hs.Close()
-		st.Close()
-	})
-	return &testServer{URL: "http://" + ln.Addr().String(), Store: st}
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			hs.Close()
+			srv.Close()
+			st.Close()
+		})
+	}
+	tb.Cleanup(stop)
+	return &testServer{URL: "http://" + ln.Addr().String(), Store: st, stop: stop}
 }
+
+// throttle is the sign-in throttle policy test servers run with.
+func (ts *testServer) throttle() auth.ThrottlePolicy { return auth.DefaultThrottle() }
 
 // user creates a user with roles and returns its token.
 func (ts *testServer) user(tb testing.TB, name string, roles ...string) string {

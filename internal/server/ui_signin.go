@@ -30,8 +30,10 @@ func (s *Server) signinPage(c *gin.Context) {
 	s.render(c, http.StatusOK, viewSignin, s.localizer(c).T("signin.title"), signinView{Next: next})
 }
 
-// signin: POST /signin {csrf, name, password, next}. Repeated failures of a
-// name from one address slow down: the answer is 429 until the wait is over.
+// signin: POST /signin {csrf, name, password, next}. Each attempt is first
+// counted against its name (from any address) and its address (for any
+// name) in one transaction; while either must wait, the answer is 429 and
+// the password is not even checked.
 func (s *Server) signin(c *gin.Context) {
 	l := s.localizer(c)
 	secret, err := c.Cookie(presetCookie)
@@ -42,26 +44,36 @@ func (s *Server) signin(c *gin.Context) {
 	name, password := strings.TrimSpace(c.PostForm("name")), c.PostForm("password")
 	view := signinView{Name: name, Next: localPath(c.PostForm("next"))}
 	// The peer's address, not X-Forwarded-For, which a guesser could vary at
-	// will; behind a proxy the count is then per name, which is stricter.
-	key := auth.ThrottleKey(name, c.RemoteIP())
-	if wait := s.ui.throttle.Wait(key); wait > 0 {
-		view.Error = l.N("signin.wait", int(math.Ceil(wait.Seconds())))
-		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+	// will; behind a proxy every attempt shares the proxy's count, which is
+	// stricter, and the name's count holds either way.
+	nameKey, addrKey := auth.NameKey(name), auth.AddressKey(c.RemoteIP())
+	ctx := c.Request.Context()
+	wait, err := s.store.AdmitSignin(ctx, s.ui.throttle, []auth.ThrottleKey{nameKey, addrKey}, s.ui.now())
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if wait > 0 {
+		secs := int(math.Ceil(wait.Seconds()))
+		view.Error = l.N("signin.wait", secs)
+		c.Header("Retry-After", strconv.Itoa(secs))
 		s.render(c, http.StatusTooManyRequests, viewSignin, l.T("signin.title"), view)
 		return
 	}
-	a, err := s.store.ActorByPassword(c.Request.Context(), name, password)
+	a, err := s.store.ActorByPassword(ctx, name, password)
 	if err != nil {
 		if apperr.CodeOf(err) != apperr.Unauthorized {
 			s.failPage(c, err)
 			return
 		}
-		s.ui.throttle.Failed(key)
 		view.Error = l.T("signin.failed")
 		s.render(c, http.StatusUnauthorized, viewSignin, l.T("signin.title"), view)
 		return
 	}
-	s.ui.throttle.Succeeded(key)
+	if err := s.store.SigninSucceeded(ctx, nameKey, addrKey); err != nil {
+		s.failPage(c, err)
+		return
+	}
 	token, hash, err := auth.NewSessionToken()
 	if err != nil {
 		s.failPage(c, err)

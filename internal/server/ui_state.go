@@ -18,7 +18,7 @@ type uiState struct {
 	views    *renderer
 	assets   *assets
 	bundle   *i18n.Bundle
-	throttle *auth.Throttle
+	throttle auth.ThrottlePolicy
 	now      func() time.Time
 }
 
@@ -36,7 +36,7 @@ func newUIState(*Server) (*uiState, error) {
 		return nil, fmt.Errorf("workspace templates: %w", err)
 	}
 	return &uiState{views: views, assets: as, bundle: bundle,
-		throttle: auth.NewThrottle(auth.DefaultThrottle(), time.Now), now: time.Now}, nil
+		throttle: auth.DefaultThrottle(), now: time.Now}, nil
 }
 
 // uiRoutes registers the workspace pages. Sign-in, the language switcher and
