@@ -94,6 +94,12 @@ func readmeShellBlocks(t *testing.T, path string) string {
 // as environment entries; the rest of the output is drained in the background.
 func demoExports(t *testing.T, r io.Reader) []string {
 	t.Helper()
+	return demoExportsAnd(t, r, func(string) {})
+}
+
+// demoExportsAnd is demoExports that also shows every line before the listening one to see.
+func demoExportsAnd(t *testing.T, r io.Reader, see func(line string)) []string {
+	t.Helper()
 	lines := make(chan string)
 	go func() {
 		sc := bufio.NewScanner(r)
@@ -110,6 +116,7 @@ func demoExports(t *testing.T, r io.Reader) []string {
 			if !ok {
 				t.Fatal("the server stopped before it listened")
 			}
+			see(line)
 			if v, found := strings.CutPrefix(strings.TrimSpace(line), "export "); found {
 				env = append(env, v)
 			}

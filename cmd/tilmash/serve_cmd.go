@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"tilmash/internal/metrics"
 	"tilmash/internal/publish"
 	"tilmash/internal/server"
 	"tilmash/internal/store"
@@ -24,15 +25,30 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var hooks listFlag
 	fs.Var(&hooks, "webhook", "URL to POST a signed JSON notification to on each release (repeatable; TILMASH_WEBHOOK takes a comma-separated list)")
 	hookSecret := fs.String("webhook-secret", "", "secret for the X-Tilmash-Signature HMAC-SHA256 of webhook bodies")
+	metricsAddr := fs.String("metrics-addr", "", "address of a separate listener serving Prometheus metrics at /metrics (off when empty), e.g. 127.0.0.1:9090")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log, err := newLogger(*logFormat, stderr)
+	if err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	var m *metrics.Metrics
+	if *metricsAddr != "" {
+		m = metrics.New(st)
+		st.Observe(m)
+		stopMetrics, err := serveMetrics(*metricsAddr, m, log, stdout)
+		if err != nil {
+			return err
+		}
+		defer stopMetrics()
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
@@ -48,7 +64,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	srv, err := server.New(server.Config{BaseURL: *baseURL,
-		Webhooks: publish.Webhooks{URLs: hooks, Secret: *hookSecret}}, st, log)
+		Webhooks: publish.Webhooks{URLs: hooks, Secret: *hookSecret}, Metrics: m}, st, log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -70,4 +86,34 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stdout, "Tilmash stopped")
 	return nil
+}
+
+// newLogger makes the process's logger: one line per record, as text or JSON.
+func newLogger(format string, w io.Writer) (*slog.Logger, error) {
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	}
+	return nil, usageError{fmt.Sprintf("--log-format is text or json, not %q", format)}
+}
+
+// serveMetrics answers /metrics on its own listener, so the metrics are never
+// reachable through the public address; the returned func stops it.
+func serveMetrics(addr string, m *metrics.Metrics, log *slog.Logger, stdout io.Writer) (func(), error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen for metrics on %s: %w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("metrics listener", "err", err)
+		}
+	}()
+	fmt.Fprintf(stdout, "Metrics on http://%s/metrics\n", ln.Addr())
+	return func() { hs.Close() }, nil
 }

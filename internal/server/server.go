@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tilmash/internal/metrics"
 	"tilmash/internal/publish"
 	"tilmash/internal/store"
 )
@@ -24,6 +25,8 @@ type Config struct {
 	BaseURL string
 	// Webhooks, when it has URLs, are notified of every release (release_webhooks.go).
 	Webhooks publish.Webhooks
+	// Metrics, when set, records requests, sign-ins and webhook deliveries.
+	Metrics *metrics.Metrics
 }
 
 // Server serves the API, the workspace pages and the public releases.
@@ -106,8 +109,10 @@ func (s *Server) logRequests() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
+		elapsed := time.Since(start)
+		s.cfg.Metrics.Request(routeOf(c), c.Request.Method, c.Writer.Status(), elapsed)
 		attrs := []any{"request_id", requestIDOf(c), "method", c.Request.Method, "route", routeOf(c),
-			"status", c.Writer.Status(), "duration", time.Since(start).Round(time.Microsecond)}
+			"status", c.Writer.Status(), "duration", elapsed.Round(time.Microsecond)}
 		if a := actor(c); a.Name != "" {
 			attrs = append(attrs, "user", a.Name)
 		}

@@ -54,6 +54,7 @@ func (s *Server) signin(c *gin.Context) {
 		return
 	}
 	if wait > 0 {
+		s.cfg.Metrics.SigninThrottled()
 		secs := int(math.Ceil(wait.Seconds()))
 		view.Error = l.N("signin.wait", secs)
 		c.Header("Retry-After", strconv.Itoa(secs))
@@ -66,6 +67,7 @@ func (s *Server) signin(c *gin.Context) {
 			s.failPage(c, err)
 			return
 		}
+		s.cfg.Metrics.SigninFailed()
 		view.Error = l.T("signin.failed")
 		s.render(c, http.StatusUnauthorized, viewSignin, l.T("signin.title"), view)
 		return

@@ -111,6 +111,7 @@ func (s *Store) CreateDocument(ctx context.Context, actor workflow.Actor, title,
 	if err != nil {
 		return DocumentView{}, fmt.Errorf("import document: %w", err)
 	}
+	s.observer.Imported("text")
 	return s.Document(ctx, doc.ID)
 }
 

@@ -54,13 +54,19 @@ func (e MemoryEntry) entry() tm.Entry {
 }
 
 // memBatch collects the memory changes of one transaction; they reach the
-// in-process index only after the transaction commits.
+// in-process index only after the transaction commits. It also carries the
+// translation changes the observer hears of after the commit.
 type memBatch struct {
-	added   []MemoryEntry
-	removed []MemoryEntry
+	added       []MemoryEntry
+	removed     []MemoryEntry
+	changed     []workflow.Change // with their languages in changedLang
+	changedLang []string
 }
 
 func (s *Store) applyMemory(b *memBatch) {
+	for i, ch := range b.changed {
+		s.observer.TranslationChanged(string(ch.Action), b.changedLang[i])
+	}
 	for _, e := range b.removed {
 		s.memory.Pair(e.SourceLang, e.TargetLang).Remove(e.ID)
 	}

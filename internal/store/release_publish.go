@@ -93,6 +93,9 @@ func (s *Store) PublishLanguages(ctx context.Context, actor workflow.Actor, docI
 	if err != nil {
 		return PublishResult{}, fmt.Errorf("publish document %d: %w", docID, err)
 	}
+	for _, r := range made {
+		s.observer.Released(r.Lang)
+	}
 	if res.Releases, err = s.releaseViews(ctx, made); err != nil {
 		return PublishResult{}, err
 	}

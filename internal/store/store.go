@@ -35,6 +35,8 @@ type Store struct {
 	// a change to a language's terms drops its entry.
 	glossMu    sync.Mutex
 	glossaries map[string]*glossary.Glossary
+	// observer hears of committed changes (metrics); see Observe.
+	observer Observer
 }
 
 // openDB opens the SQLite file at path as every Tilmash process does: WAL
@@ -67,7 +69,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
-		glossaries: map[string]*glossary.Glossary{}}
+		glossaries: map[string]*glossary.Glossary{}, observer: nopObserver{}}
 	if err := db.WithContext(ctx).AutoMigrate(allModels()...); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("migrate database %s: %w", path, err)

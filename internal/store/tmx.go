@@ -105,6 +105,7 @@ func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string
 		}
 		return TMXImportResult{}, fmt.Errorf("import tmx into %s: %w", l.Tag, err)
 	}
+	s.observer.Imported("tmx")
 	if first != 0 {
 		if err := s.indexMemoryRange(ctx, l.Tag, first, last); err != nil {
 			return res, err

@@ -232,6 +232,7 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 	if err := tx.Create(&ev).Error; err != nil {
 		return err
 	}
+	b.changed, b.changedLang = append(b.changed, ch), append(b.changedLang, t.Lang)
 	var author string
 	if err := tx.Model(&User{}).Select("name").Where("id = ?", t.AuthorID).Scan(&author).Error; err != nil {
 		return err
@@ -280,6 +281,9 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 		return nil
 	})
 	if err != nil {
+		if apperr.CodeOf(err) == apperr.Conflict {
+			s.observer.Conflict(l.Tag)
+		}
 		return TranslationView{}, err
 	}
 	s.applyMemory(&b)
@@ -297,10 +301,14 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 // SaveTranslation stores a new target text written from version base.
 func (s *Store) SaveTranslation(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, text string) (TranslationView, error) {
 	text = cleanTarget(text)
-	return s.act(ctx, segID, lang, func(_ Segment, t Translation) (workflow.Change, string, string, error) {
+	v, err := s.act(ctx, segID, lang, func(_ Segment, t Translation) (workflow.Change, string, string, error) {
 		ch, err := workflow.Edit(actor, t.Lang, t.current(), base, text)
 		return ch, text, "", err
 	}, actor)
+	if err == nil && !v.Unchanged {
+		s.observeFindings(v.Checks)
+	}
+	return v, err
 }
 
 // Approve accepts version base of a translation; blocking check findings refuse it.

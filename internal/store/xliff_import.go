@@ -196,9 +196,11 @@ func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int
 		return XLIFFImportResult{}, fmt.Errorf("import xliff into document %d (%s): %w", docID, l.Tag, err)
 	}
 	s.applyMemory(&b)
+	s.observer.Imported("xliff")
 	for _, sv := range saved {
 		if found := s.check(ctx, sv.source, sv.target, l.Tag); len(found) > 0 {
 			res.Checks = append(res.Checks, SegmentChecks{ID: sv.id, Checks: found})
+			s.observeFindings(found)
 		}
 	}
 	return res, nil
