@@ -6,6 +6,7 @@
 //	tilmash import   --db PATH --document ID FILE
 //	tilmash user add --db PATH --name NAME --role ROLE [--role ROLE ...] [--password-stdin]
 //	tilmash backup   --db PATH FILE
+//	tilmash restore  --db PATH [--force] FILE
 //
 // Every flag may also come from a TILMASH_* environment variable
 // (TILMASH_DB, TILMASH_ADDR, ...); a flag on the command line wins.
@@ -47,6 +48,7 @@ const usage = `usage:
   tilmash tm export --db PATH --lang LANG                                      (TMX 1.4b to stdout)
   tilmash tm import --db PATH --lang LANG [--user NAME] FILE
   tilmash backup   --db PATH FILE                    (a consistent copy, safe while serve runs)
+  tilmash restore  --db PATH [--force] FILE          (checks the backup; refused while serve runs)
 
 Roles: admin, publisher, translator:LANG, reviewer:LANG.
 Flags may also be set as TILMASH_<FLAG> environment variables (TILMASH_DB, TILMASH_ADDR, ...).`
@@ -74,6 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdUserAdd(ctx, args[2:], stdin, stdout)
 	case "backup":
 		return cmdBackup(ctx, args[1:], stdout)
+	case "restore":
+		return cmdRestore(ctx, args[1:], stdout)
 	case "xliff":
 		return cmdXLIFF(ctx, args[1:], stdin, stdout)
 	case "tm":

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"sync"
 	"time"
 
@@ -37,6 +38,8 @@ type Store struct {
 	glossaries map[string]*glossary.Glossary
 	// observer hears of committed changes (metrics); see Observe.
 	observer Observer
+	// inUse holds the shared lock that tells restore the database is open.
+	inUse *os.File
 }
 
 // openDB opens the SQLite file at path as every Tilmash process does: WAL
@@ -64,12 +67,20 @@ func openDB(path string) (*gorm.DB, error) {
 // Open opens (creating if needed) the SQLite file at path, migrates the schema
 // and seeds the languages.
 func Open(ctx context.Context, path string) (*Store, error) {
-	db, err := openDB(path)
+	if err := secureDBFile(path); err != nil {
+		return nil, err
+	}
+	inUse, err := useLock(path)
 	if err != nil {
 		return nil, err
 	}
+	db, err := openDB(path)
+	if err != nil {
+		inUse.Close()
+		return nil, err
+	}
 	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
-		glossaries: map[string]*glossary.Glossary{}, observer: nopObserver{}}
+		glossaries: map[string]*glossary.Glossary{}, observer: nopObserver{}, inUse: inUse}
 	if err := db.WithContext(ctx).AutoMigrate(allModels()...); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("migrate database %s: %w", path, err)
@@ -85,6 +96,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	defer s.inUse.Close()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
