@@ -47,7 +47,7 @@ func (s *Server) releaseJSONs(c *gin.Context, rs []store.ReleaseView) []releaseJ
 func (s *Server) announce(c *gin.Context, rs []store.ReleaseView) []releaseJSON {
 	out := s.releaseJSONs(c, rs)
 	for _, r := range out {
-		s.hooks.notify(publish.EventPublished, r)
+		s.hooks.notify(c.Request.Context(), publish.EventPublished, r)
 	}
 	return out
 }

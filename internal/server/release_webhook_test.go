@@ -177,13 +177,15 @@ func TestWebhooks(t *testing.T) {
 	}
 }
 
-// TestWebhookRetryStopsOnClose: closing the server ends a delivery waiting
-// for its retry at once and logs why.
-func TestWebhookRetryStopsOnClose(t *testing.T) {
+// TestWebhookRetrySurvivesRestart: closing the server ends a delivery
+// waiting for its retry at once; the retry stays in the outbox, and the next
+// server on the database delivers it with the same delivery id.
+func TestWebhookRetrySurvivesRestart(t *testing.T) {
 	base := startServer(t)
-	down := newReceiver(t, 502)
-	ts, srv := hookServer(t, base, publish.Webhooks{URLs: []string{down.srv.URL}, Secret: "x",
-		Backoff: publish.Backoff{Initial: time.Hour, Max: time.Hour, Attempts: 5}})
+	down := newReceiver(t, 502, 204)
+	hooks := publish.Webhooks{URLs: []string{down.srv.URL}, Secret: "x",
+		Backoff: publish.Backoff{Initial: 300 * time.Millisecond, Max: time.Hour, Attempts: 5}}
+	ts, srv := hookServer(t, base, hooks)
 	f := newReleaseFixture(t, ts, "kk")
 	f.approveAll(t, "kk")
 	f.publish(t, map[string]string{"lang": "kk"}, http.StatusCreated)
@@ -199,9 +201,16 @@ func TestWebhookRetryStopsOnClose(t *testing.T) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Fatalf("Close took %v", d)
 	}
+	if b, _ := down.got(); len(b) != 1 {
+		t.Fatalf("%d posts before the restart, want the first attempt only", len(b))
+	}
+	hookServer(t, base, hooks) // the restart: only it can make the second attempt
 	rows := deliveries(t, ts, f.admin, 1)
-	if len(rows) != 2 || rows[0]["error"] != "not attempted: the server stopped before the retry" || num(rows[0]["attempt"]) != 2 {
-		t.Errorf("log after close: %v", rows)
+	bodies, headers := down.got()
+	if len(rows) != 2 || num(rows[0]["attempt"]) != 2 || num(rows[0]["status"]) != 204 || len(bodies) != 2 ||
+		headers[0].Get("X-Tilmash-Delivery") != headers[1].Get("X-Tilmash-Delivery") || string(bodies[0]) != string(bodies[1]) {
+		t.Errorf("after the restart: log %v, %d posts, delivery ids %q %q", rows, len(bodies),
+			headers[0].Get("X-Tilmash-Delivery"), headers[len(headers)-1].Get("X-Tilmash-Delivery"))
 	}
 }
 

@@ -18,40 +18,36 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/metrics"
 	"tilmash/internal/publish"
 	"tilmash/internal/store"
 )
 
 // Webhook delivery limits.
 const (
-	webhookQueue       = 256 // notifications waiting for a worker
-	webhookConcurrency = 4   // deliveries in flight at once
+	webhookConcurrency = 4               // deliveries in flight at once
+	webhookPoll        = 2 * time.Second // how often the outbox is read without a wake-up
 )
 
 // webhooks sends signed notifications of releases to the configured URLs
-// from background goroutines the server owns: one dispatcher and a bounded
-// number of deliveries, each retrying with back-off. Close stops them.
-// With no URLs configured it does nothing.
+// through the database's outbox: notify writes one row per URL, and one
+// dispatcher per process claims due rows, posts them (at most
+// webhookConcurrency at once) and records each attempt with its outcome, so
+// retries survive a restart and several processes never send one attempt
+// twice. Close stops it; what is pending stays in the outbox for the next
+// start. With no URLs configured it does nothing.
 type webhooks struct {
 	cfg     publish.Webhooks
 	backoff publish.Backoff
 	store   *store.Store
 	log     *slog.Logger
+	metrics *metrics.Metrics
 	client  *http.Client
-	jobs    chan hookJob
+	wake    chan struct{}
 	ctx     context.Context
 	stop    context.CancelFunc
 	wg      sync.WaitGroup
 	once    sync.Once
-}
-
-// hookJob is one notification to one URL; every attempt sends the same body.
-type hookJob struct {
-	url      string
-	delivery string
-	event    string
-	release  int64
-	body     []byte
 }
 
 // hookPayload is the JSON body of a notification.
@@ -61,25 +57,25 @@ type hookPayload struct {
 	Release  releaseJSON `json:"release"`
 }
 
-func newWebhooks(cfg publish.Webhooks, st *store.Store, log *slog.Logger) (*webhooks, error) {
+func newWebhooks(cfg publish.Webhooks, st *store.Store, log *slog.Logger, m *metrics.Metrics) (*webhooks, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	h := &webhooks{cfg: cfg, backoff: cfg.Schedule(), store: st, log: log}
+	h := &webhooks{cfg: cfg, backoff: cfg.Schedule(), store: st, log: log, metrics: m}
 	if !cfg.Enabled() {
 		return h, nil
 	}
 	h.client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	h.jobs = make(chan hookJob, webhookQueue)
+	h.wake = make(chan struct{}, 1)
 	h.ctx, h.stop = context.WithCancel(context.Background())
 	h.wg.Add(1)
 	go h.dispatch()
 	return h, nil
 }
 
-// Close stops the server's background work — webhook deliveries and their
-// retries — and waits for it to end. Call it after the HTTP server has shut
-// down and before the store is closed.
+// Close stops the server's background work — webhook deliveries — and waits
+// for it to end. Call it after the HTTP server has shut down and before the
+// store is closed.
 func (s *Server) Close() error {
 	s.hooks.close()
 	return nil
@@ -95,12 +91,13 @@ func (h *webhooks) close() {
 	})
 }
 
-// notify queues a notification of a release event to every URL. It never
-// blocks a request: when the queue is full the notification is logged as dropped.
-func (h *webhooks) notify(event string, rel releaseJSON) {
-	if !h.cfg.Enabled() || h.ctx.Err() != nil {
+// notify queues a notification of a release event to every URL in the
+// outbox and wakes the dispatcher; it never waits for a delivery.
+func (h *webhooks) notify(ctx context.Context, event string, rel releaseJSON) {
+	if !h.cfg.Enabled() {
 		return
 	}
+	msgs := make([]store.OutboxMessage, 0, len(h.cfg.URLs))
 	for _, u := range h.cfg.URLs {
 		id := deliveryID()
 		body, err := json.Marshal(hookPayload{Event: event, Delivery: id, Release: rel})
@@ -108,12 +105,15 @@ func (h *webhooks) notify(event string, rel releaseJSON) {
 			h.log.Error("webhook payload", "release", rel.ID, "err", err)
 			return
 		}
-		job := hookJob{url: u, delivery: id, event: event, release: rel.ID, body: body}
-		select {
-		case h.jobs <- job:
-		default:
-			h.record(job, 0, 0, "dropped: the delivery queue is full", true)
-		}
+		msgs = append(msgs, store.OutboxMessage{Delivery: id, URL: u, Event: event, Release: rel.ID, Body: body})
+	}
+	if err := h.store.EnqueueWebhooks(context.WithoutCancel(ctx), msgs); err != nil {
+		h.log.Error("webhook queue", "release", rel.ID, "err", err)
+		return
+	}
+	select {
+	case h.wake <- struct{}{}:
+	default:
 	}
 }
 
@@ -124,77 +124,102 @@ func deliveryID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// dispatch starts a delivery per queued notification, at most
-// webhookConcurrency at once, until the server closes.
+// dispatch claims due notifications and delivers them, at most
+// webhookConcurrency at once, until the server closes. It reads the outbox
+// when woken by notify, when a delivery ends, when the next retry is due,
+// and every webhookPoll (another process may have queued work).
 func (h *webhooks) dispatch() {
 	defer h.wg.Done()
 	slots := make(chan struct{}, webhookConcurrency)
+	lease := h.cfg.AttemptTimeout() + 30*time.Second
 	for {
+		free := cap(slots) - len(slots)
+		if free > 0 {
+			msgs, err := h.store.ClaimWebhooks(h.ctx, free, lease)
+			if err != nil && h.ctx.Err() == nil {
+				h.log.Error("webhook outbox", "err", err)
+			}
+			for _, m := range msgs {
+				slots <- struct{}{}
+				h.wg.Add(1)
+				go func() {
+					defer h.wg.Done()
+					h.deliver(m)
+					<-slots
+					select {
+					case h.wake <- struct{}{}:
+					default:
+					}
+				}()
+			}
+		}
+		wait := webhookPoll
+		if len(slots) == cap(slots) {
+			wait = time.Hour // every slot is busy: a finishing delivery wakes the loop
+		} else if due, ok, err := h.store.NextWebhookDue(h.ctx); err == nil && ok {
+			wait = min(wait, max(time.Until(due), 10*time.Millisecond))
+		}
+		timer := time.NewTimer(wait)
 		select {
 		case <-h.ctx.Done():
+			timer.Stop()
 			return
-		case job := <-h.jobs:
-			select {
-			case slots <- struct{}{}:
-			case <-h.ctx.Done():
-				return
-			}
-			h.wg.Add(1)
-			go func() {
-				defer h.wg.Done()
-				defer func() { <-slots }()
-				h.deliver(job)
-			}()
+		case <-h.wake:
+		case <-timer.C:
 		}
+		timer.Stop()
 	}
 }
 
-// deliver tries one notification until the receiver takes it, answers with
-// a final status, attempts run out, or the server closes.
-func (h *webhooks) deliver(job hookJob) {
-	for n := 1; ; n++ {
-		status, err := h.attempt(job, n)
-		msg := ""
-		switch {
-		case err != nil:
-			msg = err.Error()
-		case !publish.Delivered(status):
-			msg = "HTTP " + strconv.Itoa(status) + " " + http.StatusText(status)
-		}
-		again := msg != "" && h.backoff.Retry(n, status)
-		h.record(job, n, status, msg, !again)
-		if !again {
-			if msg != "" {
-				h.log.Warn("webhook not delivered", "host", hostOf(job.url), "release", job.release, "attempts", n, "err", msg)
-			}
-			return
-		}
-		select {
-		case <-time.After(h.backoff.Delay(n)):
-		case <-h.ctx.Done():
-			h.record(job, n+1, 0, "not attempted: the server stopped before the retry", true)
-			return
-		}
+// deliver makes one attempt of a claimed notification and records it: done
+// when the receiver took it or answered finally, otherwise due again after
+// the back-off.
+func (h *webhooks) deliver(m store.OutboxMessage) {
+	n := m.Attempts + 1
+	status, err := h.attempt(m, n)
+	msg := ""
+	switch {
+	case err != nil:
+		msg = err.Error()
+	case !publish.Delivered(status):
+		msg = "HTTP " + strconv.Itoa(status) + " " + http.StatusText(status)
+	}
+	again := msg != "" && h.backoff.Retry(n, status)
+	outcome := "delivered"
+	switch {
+	case again:
+		outcome = "retry"
+	case msg != "":
+		outcome = "failed"
+		h.log.Warn("webhook not delivered", "host", hostOf(m.URL), "release", m.Release, "attempts", n, "err", msg)
+	}
+	h.metrics.WebhookAttempt(outcome)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(h.ctx), 5*time.Second)
+	defer cancel()
+	err = h.store.FinishWebhookAttempt(ctx, m.ID, store.DeliveryView{Delivery: m.Delivery, URL: m.URL, Release: m.Release,
+		Event: m.Event, Attempt: n, Status: status, Error: msg}, !again, time.Now().Add(h.backoff.Delay(n)))
+	if err != nil {
+		h.log.Error("webhook delivery log", "release", m.Release, "err", err)
 	}
 }
 
 // attempt posts the body once and returns the receiver's status.
-func (h *webhooks) attempt(job hookJob, n int) (int, error) {
+func (h *webhooks) attempt(job store.OutboxMessage, n int) (int, error) {
 	ctx, cancel := context.WithTimeout(h.ctx, h.cfg.AttemptTimeout())
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, job.url, bytes.NewReader(job.body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, job.URL, bytes.NewReader(job.Body))
 	if err != nil {
 		return 0, fmt.Errorf("build request: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "Tilmash-Webhook/1")
-	req.Header.Set(publish.SignatureHeader, publish.Sign(h.cfg.Secret, job.body))
-	req.Header.Set("X-Tilmash-Event", job.event)
-	req.Header.Set("X-Tilmash-Delivery", job.delivery)
+	req.Header.Set(publish.SignatureHeader, publish.Sign(h.cfg.Secret, job.Body))
+	req.Header.Set("X-Tilmash-Event", job.Event)
+	req.Header.Set("X-Tilmash-Delivery", job.Delivery)
 	req.Header.Set("X-Tilmash-Attempt", strconv.Itoa(n))
 	res, err := h.client.Do(req)
 	if err != nil {
-		return 0, fmt.Errorf("post to %s: %w", hostOf(job.url), unwrapURL(err))
+		return 0, fmt.Errorf("post to %s: %w", hostOf(job.URL), unwrapURL(err))
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
 	res.Body.Close()
@@ -218,18 +243,6 @@ func hostOf(raw string) string {
 		return "?"
 	}
 	return u.Host
-}
-
-// record appends an attempt to the delivery log; it outlives a closing
-// server so the last attempt is not lost.
-func (h *webhooks) record(job hookJob, n, status int, msg string, final bool) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(h.ctx), 5*time.Second)
-	defer cancel()
-	err := h.store.RecordDelivery(ctx, store.DeliveryView{Delivery: job.delivery, URL: job.url, Release: job.release,
-		Event: job.event, Attempt: n, Status: status, Error: msg, Final: final})
-	if err != nil {
-		h.log.Error("webhook delivery log", "release", job.release, "err", err)
-	}
 }
 
 // webhookDeliveries: GET /api/v1/webhooks/deliveries[?release=ID&limit=N], admins only.

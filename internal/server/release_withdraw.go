@@ -31,6 +31,6 @@ func (s *Server) withdrawRelease(c *gin.Context) {
 		return
 	}
 	out := s.releaseJSON(c, r)
-	s.hooks.notify(publish.EventWithdrawn, out)
+	s.hooks.notify(c.Request.Context(), publish.EventWithdrawn, out)
 	c.JSON(http.StatusOK, gin.H{"release": out})
 }

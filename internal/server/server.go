@@ -51,7 +51,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	if s.ui, err = newUIState(s); err != nil {
 		return nil, err
 	}
-	if s.hooks, err = newWebhooks(cfg.Webhooks, st, log); err != nil {
+	if s.hooks, err = newWebhooks(cfg.Webhooks, st, log, cfg.Metrics); err != nil {
 		return nil, err
 	}
 	r := gin.New()

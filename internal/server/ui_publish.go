@@ -198,7 +198,7 @@ func (s *Server) withdrawReleaseForm(c *gin.Context) {
 		s.publishRefused(c, lang, form, reason, "", err)
 		return
 	}
-	s.hooks.notify(publish.EventWithdrawn, s.releaseJSON(c, r))
+	s.hooks.notify(c.Request.Context(), publish.EventWithdrawn, s.releaseJSON(c, r))
 	q := url.Values{"published": {r.Lang}, "withdrew": {strconv.Itoa(r.Number)}}
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/publish/%d?%s#lang-%s", id, q.Encode(), r.Lang))
 }

@@ -60,4 +60,4 @@ type WebhookDelivery struct {
 }
 
 // releaseModels lists the models of releases.
-func releaseModels() []any { return []any{&Release{}, &ReleaseSegment{}, &WebhookDelivery{}} }
+func releaseModels() []any { return []any{&Release{}, &ReleaseSegment{}, &WebhookDelivery{}, &WebhookOutbox{}} }

@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// WebhookOutbox is one notification of one release event to one URL that is
+// still owed: written when the event happens, claimed by one dispatcher at a
+// time, kept until it is delivered or given up. Because it lives in the
+// database, a retry survives a restart, and several processes never send the
+// same attempt twice.
+type WebhookOutbox struct {
+	ID        int64  `gorm:"primaryKey"`
+	Delivery  string `gorm:"uniqueIndex;not null"` // the X-Tilmash-Delivery id all attempts share
+	URL       string `gorm:"not null"`
+	Event     string `gorm:"not null"`
+	ReleaseID int64
+	Body      []byte `gorm:"not null"` // signed as is on every attempt
+	Attempts  int    `gorm:"not null"`
+	// NextAt is when the next attempt is due; ClaimedUntil keeps other
+	// dispatchers off a notification while one attempt is under way.
+	NextAt       time.Time `gorm:"index:idx_outbox_due,priority:2;not null"`
+	ClaimedUntil time.Time `gorm:"not null"`
+	Done         bool      `gorm:"index:idx_outbox_due,priority:1;not null"`
+	CreatedAt    time.Time
+}
+
+// OutboxMessage is a notification to send.
+type OutboxMessage struct {
+	ID       int64
+	Delivery string
+	URL      string
+	Event    string
+	Release  int64
+	Body     []byte
+	Attempts int // made so far
+}
+
+// EnqueueWebhooks stores notifications to send, due now, in one transaction.
+func (s *Store) EnqueueWebhooks(ctx context.Context, msgs []OutboxMessage) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	now := s.now()
+	rows := make([]WebhookOutbox, len(msgs))
+	for i, m := range msgs {
+		rows[i] = WebhookOutbox{Delivery: m.Delivery, URL: m.URL, Event: m.Event, ReleaseID: m.Release, Body: m.Body,
+			NextAt: now, CreatedAt: now}
+	}
+	if err := s.write(ctx, func(tx *gorm.DB) error { return tx.Create(&rows).Error }); err != nil {
+		return fmt.Errorf("queue webhook notifications: %w", err)
+	}
+	return nil
+}
+
+// ClaimWebhooks takes up to limit notifications that are due and not claimed,
+// and claims them for lease, in one write transaction: no other dispatcher
+// gets them until the lease ends (a dispatcher that dies mid-attempt thus
+// only delays its notifications by the lease).
+func (s *Store) ClaimWebhooks(ctx context.Context, limit int, lease time.Duration) ([]OutboxMessage, error) {
+	now := s.now()
+	var rows []WebhookOutbox
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		err := tx.Where("done = ? AND next_at <= ? AND claimed_until <= ?", false, now, now).
+			Order("next_at, id").Limit(limit).Find(&rows).Error
+		if err != nil || len(rows) == 0 {
+			return err
+		}
+		ids := make([]int64, len(rows))
+		for i, r := range rows {
+			ids[i] = r.ID
+		}
+		return tx.Model(&WebhookOutbox{}).Where("id IN ?", ids).Update("claimed_until", now.Add(lease)).Error
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim webhook notifications: %w", err)
+	}
+	out := make([]OutboxMessage, len(rows))
+	for i, r := range rows {
+		out[i] = OutboxMessage{ID: r.ID, Delivery: r.Delivery, URL: r.URL, Event: r.Event, Release: r.ReleaseID, Body: r.Body, Attempts: r.Attempts}
+	}
+	return out, nil
+}
+
+// NextWebhookDue is when the earliest pending notification is due; ok is
+// false when none is pending.
+func (s *Store) NextWebhookDue(ctx context.Context) (due time.Time, ok bool, err error) {
+	var row WebhookOutbox
+	res := s.read(ctx).Where("done = ?", false).Order("next_at").Limit(1).Find(&row)
+	if res.Error != nil {
+		return time.Time{}, false, fmt.Errorf("find the next webhook notification: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return time.Time{}, false, nil
+	}
+	if row.ClaimedUntil.After(row.NextAt) {
+		return row.ClaimedUntil, true, nil
+	}
+	return row.NextAt, true, nil
+}
+
+// FinishWebhookAttempt logs an attempt and, in the same transaction, marks
+// the notification delivered or given up (final), or due again at retryAt.
+func (s *Store) FinishWebhookAttempt(ctx context.Context, id int64, d DeliveryView, final bool, retryAt time.Time) error {
+	row := WebhookDelivery{Delivery: d.Delivery, URL: d.URL, ReleaseID: d.Release, Event: d.Event, Attempt: d.Attempt,
+		Status: d.Status, Error: d.Error, Final: final, At: s.now()}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		return tx.Model(&WebhookOutbox{}).Where("id = ?", id).Updates(map[string]any{
+			"attempts": d.Attempt, "done": final, "next_at": retryAt.UTC(), "claimed_until": time.Time{}}).Error
+	})
+	if err != nil {
+		return fmt.Errorf("record webhook delivery %s attempt %d: %w", d.Delivery, d.Attempt, err)
+	}
+	return nil
+}
