@@ -60,4 +60,6 @@ type WebhookDelivery struct {
 }
 
 // releaseModels lists the models of releases.
-func releaseModels() []any { return []any{&Release{}, &ReleaseSegment{}, &WebhookDelivery{}, &WebhookOutbox{}} }
+func releaseModels() []any {
+	return []any{&Release{}, &ReleaseSegment{}, &WebhookDelivery{}, &WebhookOutbox{}}
+}
