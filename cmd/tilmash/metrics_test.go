@@ -99,6 +99,19 @@ func TestMetricsScrape(t *testing.T) {
 	if regexp.MustCompile(`route="/api/v1/segments/1/`).Match(scrape) {
 		t.Error("a raw path is used as a route label")
 	}
+	// Every metric the Grafana dashboard charts is one the service exports.
+	dashboard, err := os.ReadFile(filepath.Join("..", "..", "docs", "grafana-dashboard.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range regexp.MustCompile(`\b(?:tilmash|process|go)_[a-z_]+`).FindAllString(string(dashboard), -1) {
+		if name == "tilmash_releases_total" {
+			continue // labelled by language: it appears with the first release
+		}
+		if !bytes.Contains(scrape, []byte("# TYPE "+strings.TrimSuffix(strings.TrimSuffix(name, "_bucket"), "_count")+" ")) {
+			t.Errorf("the dashboard charts %s, which the scrape lacks", name)
+		}
+	}
 	promtool, err := exec.LookPath("promtool")
 	if err != nil {
 		if os.Getenv("TILMASH_PROMTOOL_TESTS") == "required" {

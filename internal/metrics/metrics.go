@@ -103,6 +103,13 @@ func New(gauges Gauges) *Metrics {
 	}
 	reg.MustRegister(m.httpDuration, m.translations, m.conflicts, m.releases, m.imports, m.findings,
 		m.signinFailures, m.signinThrottled, m.webhookDeliveries, m.tmLookup, m.tmInexact)
+	// Known label values start at zero, so rate() sees the first event.
+	for _, o := range []string{"delivered", "retry", "failed"} {
+		m.webhookDeliveries.WithLabelValues(o)
+	}
+	for _, f := range []string{"text", "xliff", "tmx"} {
+		m.imports.WithLabelValues(f)
+	}
 	if gauges != nil {
 		reg.MustRegister(newGaugeCollector(gauges))
 	}
