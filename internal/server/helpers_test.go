@@ -23,9 +23,10 @@ import (
 
 // testServer is a real server on a loopback listener over a fresh SQLite file.
 type testServer struct {
-	URL   string
-	Store *store.Store
-	stop  func() // closes the listener and the store; Cleanup calls it too
+	URL    string
+	Store  *store.Store
+	stop   func() // closes the listener and the store; Cleanup calls it too
+	policy auth.ThrottlePolicy
 }
 
 func startServer(tb testing.TB) *testServer {
@@ -36,12 +37,18 @@ func startServer(tb testing.TB) *testServer {
 // startServerAt starts a server on the database in dir, as a restart would.
 func startServerAt(tb testing.TB, dir string) *testServer {
 	tb.Helper()
+	return startServerWith(tb, dir, Config{})
+}
+
+// startServerWith starts a server with cfg on the database in dir.
+func startServerWith(tb testing.TB, dir string, cfg Config) *testServer {
+	tb.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(dir, "tilmash.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := New(Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(cfg, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -60,11 +67,11 @@ func startServerAt(tb testing.TB, dir string) *testServer {
 		})
 	}
 	tb.Cleanup(stop)
-	return &testServer{URL: "http://" + ln.Addr().String(), Store: st, stop: stop}
+	return &testServer{URL: "http://" + ln.Addr().String(), Store: st, stop: stop, policy: srv.cfg.Throttle}
 }
 
-// throttle is the sign-in throttle policy test servers run with.
-func (ts *testServer) throttle() auth.ThrottlePolicy { return auth.DefaultThrottle() }
+// throttle is the sign-in throttle policy the test server runs with.
+func (ts *testServer) throttle() auth.ThrottlePolicy { return ts.policy }
 
 // user creates a user with roles and returns its token.
 func (ts *testServer) user(tb testing.TB, name string, roles ...string) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tilmash/internal/auth"
 	"tilmash/internal/metrics"
 	"tilmash/internal/publish"
 	"tilmash/internal/store"
@@ -27,6 +28,8 @@ type Config struct {
 	Webhooks publish.Webhooks
 	// Metrics, when set, records requests, sign-ins and webhook deliveries.
 	Metrics *metrics.Metrics
+	// Throttle is the sign-in throttle; the zero value means auth.DefaultThrottle().
+	Throttle auth.ThrottlePolicy
 }
 
 // Server serves the API, the workspace pages and the public releases.

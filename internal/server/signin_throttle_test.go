@@ -9,7 +9,20 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"tilmash/internal/auth"
 )
+
+// slowThrottle is the default policy with waits of an hour, so that a
+// test's timing (bcrypt under the race detector takes seconds) cannot let
+// an attempt through by outlasting its wait.
+func slowThrottle() Config {
+	p := auth.DefaultThrottle()
+	p.Name.Base, p.Address.Base = time.Hour, time.Hour
+	p.Name.Max, p.Address.Max = 2*time.Hour, 2*time.Hour
+	return Config{Throttle: p}
+}
 
 // fromAddress is a browser whose connections come from another loopback
 // address (127.0.0.N), as a different client's would.
@@ -43,7 +56,7 @@ func (b *browser) signinStatus(csrf, name, password string) (int, error) {
 // once get no more than the free tries; the right password is then refused
 // too, from any address, until the wait is over.
 func TestSigninBurstIsCountedWhole(t *testing.T) {
-	ts := startServer(t)
+	ts := startServerWith(t, t.TempDir(), slowThrottle())
 	ts.person(t, "aigerim", testPassword, "translator:kk")
 	b := ts.browser(t)
 	csrf := b.csrf(t, "/signin")
@@ -84,7 +97,7 @@ func TestSigninBurstIsCountedWhole(t *testing.T) {
 // TestSigninOneAddressManyNames: an address guessing a password for many
 // names is throttled as an address, whatever the names.
 func TestSigninOneAddressManyNames(t *testing.T) {
-	ts := startServer(t)
+	ts := startServerWith(t, t.TempDir(), slowThrottle())
 	b := ts.fromAddress(t, 7)
 	csrf := b.csrf(t, "/signin")
 	var got []int
@@ -113,7 +126,7 @@ func TestSigninOneAddressManyNames(t *testing.T) {
 // TestSigninThrottleSurvivesRestart: the counts live in the database.
 func TestSigninThrottleSurvivesRestart(t *testing.T) {
 	dir := t.TempDir()
-	ts := startServerAt(t, dir)
+	ts := startServerWith(t, dir, slowThrottle())
 	ts.person(t, "aigerim", testPassword, "translator:kk")
 	b := ts.browser(t)
 	csrf := b.csrf(t, "/signin")
@@ -123,7 +136,7 @@ func TestSigninThrottleSurvivesRestart(t *testing.T) {
 		}
 	}
 	ts.stop()
-	again := startServerAt(t, dir)
+	again := startServerWith(t, dir, slowThrottle())
 	nb := again.browser(t)
 	if st, err := nb.signinStatus(nb.csrf(t, "/signin"), "aigerim", testPassword); err != nil || st != http.StatusTooManyRequests {
 		t.Fatalf("after a restart: %d %v, want 429", st, err)

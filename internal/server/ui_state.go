@@ -22,7 +22,7 @@ type uiState struct {
 	now      func() time.Time
 }
 
-func newUIState(*Server) (*uiState, error) {
+func newUIState(s *Server) (*uiState, error) {
 	bundle, err := i18n.New(translations.FS)
 	if err != nil {
 		return nil, fmt.Errorf("workspace messages: %w", err)
@@ -35,8 +35,11 @@ func newUIState(*Server) (*uiState, error) {
 	if err != nil {
 		return nil, fmt.Errorf("workspace templates: %w", err)
 	}
+	if s.cfg.Throttle == (auth.ThrottlePolicy{}) {
+		s.cfg.Throttle = auth.DefaultThrottle()
+	}
 	return &uiState{views: views, assets: as, bundle: bundle,
-		throttle: auth.DefaultThrottle(), now: time.Now}, nil
+		throttle: s.cfg.Throttle, now: time.Now}, nil
 }
 
 // uiRoutes registers the workspace pages. Sign-in, the language switcher and
