@@ -51,7 +51,8 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 	case c.periodAfterCloser:
 		return verdict(plainEnd(f), ruleCloserPeriod)
 	case c.ellipsis:
-		return verdict(f.class == nextUpper || f.class == nextOther, ruleEllipsis)
+		// "… потерять... 17" goes on to a new sentence; "1...10" is a range.
+		return verdict(f.class == nextUpper || f.class == nextOther || f.space && f.class == nextDigit, ruleEllipsis)
 	}
 	kind, class, from := s.beforePeriod(p, start, c.start)
 	var d decision
