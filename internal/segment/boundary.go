@@ -83,11 +83,13 @@ func (s *Segmenter) afterAbbrev(p string, start, from int, class abbrevClass, f 
 	switch class {
 	case abbrevPostfix:
 		return s.beforeStarter(p, f, ruleAbbrevPostfix)
+	case abbrevAmount:
+		return s.beforeStarter(p, f, ruleAbbrevAmount)
 	case abbrevList:
 		return verdict(f.class == nextUpper || f.class == nextOther, ruleAbbrevList)
 	case abbrevUnit:
-		if _, dotted, _ := nextWord(p, f.at); dotted {
-			return keep(ruleAbbrevUnit)
+		if word, dotted, _ := nextWord(p, f.at); dotted && isInitial(word) {
+			return keep(ruleAbbrevUnit).with(f.at, f.at+len(word)) // "5 км. В. Иванов шёл …"
 		}
 		return verdict(f.space && f.class == nextUpper, ruleAbbrevUnit)
 	case abbrevEra, abbrevDate:
@@ -101,8 +103,7 @@ func (s *Segmenter) afterAbbrev(p string, start, from int, class abbrevClass, f 
 		if !f.space || f.class != nextUpper {
 			return keep(r)
 		}
-		word, dotted, _ := nextWord(p, f.at)
-		if dotted {
+		if word, dotted, _ := nextWord(p, f.at); dotted && isInitial(word) {
 			return keep(r).with(f.at, f.at+len(word)) // an initial: "в 1999 г. В. Путин"
 		}
 		if vf, vt, ok := s.verbBefore(p, start, from, sc); ok {

@@ -19,6 +19,7 @@ const (
 	ruleURL                // a period after the tail of an address
 	ruleAbbrevPrefix       // an abbreviation that introduces what follows
 	ruleAbbrevPostfix      // an abbreviation that follows a name or a number
+	ruleAbbrevAmount       // an amount after a number
 	ruleAbbrevList         // an abbreviation that closes an enumeration
 	ruleAbbrevEra          // an era (до н.э.)
 	ruleAbbrevDate         // a year or a century after a number

@@ -31,6 +31,8 @@ const (
 	// finite verb outside a relative clause. "открыли в мае 2019 г. Новый корпус" ends;
 	// "В 2019 г. Казахстан представил" and "Дом, где родился Толстой, 1898 г. В ..." go on.
 	abbrevDate
+	// abbrevAmount is an amount after a number (500 руб., 3 млн.): it behaves as abbrevPostfix.
+	abbrevAmount
 	// abbrevUnit is a unit of measure after a number (18 км., 400 м., 30 мин.): units are
 	// written without a period, so one after them ends the sentence before any capital.
 	abbrevUnit
@@ -154,7 +156,7 @@ func newSegmenter(lang string, rules ruleSet) *Segmenter {
 	for _, group := range []struct {
 		class abbrevClass
 		words []string
-	}{{abbrevDate, rules.dates}, {abbrevUnit, rules.units}, {abbrevPostfix, rules.amounts}} {
+	}{{abbrevDate, rules.dates}, {abbrevUnit, rules.units}, {abbrevAmount, rules.amounts}} {
 		for _, w := range group.words {
 			e := s.entry(w)
 			e.number = group.class
