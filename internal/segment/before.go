@@ -54,6 +54,9 @@ func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass, i
 	// А. Б. Фамилия, А.Б.Фамилия, им. Л. Н. Гумилёва: a single capital is an initial, unless it
 	// ends a dotted abbreviation of the table (P.S., U.S.).
 	initial := isInitial(p[ws:d])
+	if initial && !(ws-1 > start && p[ws-1] == '.') {
+		return beforeInitial, abbrevNone, ws
+	}
 	for pieces < len(pieceStarts) {
 		k := pieceStarts[pieces-1]
 		sep := 0

@@ -147,10 +147,16 @@ func trailingSymbols(p string, at int) bool {
 			return false
 		}
 		r, size := runeAt(p, at)
-		if !(isSpace(r) || unicode.In(r, unicode.So, unicode.Sk, unicode.Mn, unicode.Me, unicode.Cf)) {
+		if !isSpace(r) && !isSymbol(r) {
 			return false
 		}
 		at += size
 	}
 	return true
+}
+
+// isSymbol: an emoji, a pictograph or a mark that modifies or joins them (So, Sk, Mn, Me, Cf).
+func isSymbol(r rune) bool {
+	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || unicode.Is(unicode.Mn, r) ||
+		unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r)
 }

@@ -38,6 +38,8 @@ func TestRuleFamilies(t *testing.T) {
 		{"unit", []string{"Мелкий воблер заглублением 2-6 м.", "Джиг-головка с силиконом."}},
 		{"unit", []string{"Выпекать 20-30 мин.", "Присылайте свои рецепты."}},
 		{"unit", []string{"До станции 5 км. по прямой."}},
+		{"unit", []string{"Итого 5 км.", "Далее."}},
+		{"unit", []string{"Прошли 5 км. В. Иванов отстал."}},
 		{"unit", []string{"Станция м. Пушкинская закрыта."}},
 		{"unit", []string{"Объем составляет 5 куб.м. Это больше нормы."}},
 		// Amounts after a number end the sentence only before a starter.
@@ -76,6 +78,9 @@ func TestRuleFamilies(t *testing.T) {
 		{"emoticon", []string{"Текст (пример (вложенный)) Далее продолжение."}},
 		{"emoticon", []string{"Нужно купить 1)рыбу 2)соль."}},
 		{"emoticon", []string{"Отличная погода :)"}},
+		// An ellipsis before a number with a space ends the sentence; a range does not.
+		{"ellipsis", []string{"Но есть мужчина, которого я не хотела бы потерять...", "17 лет прошло."}},
+		{"ellipsis", []string{"Выберите число 1...10 и запишите."}},
 		// Symbols after the last sentence belong to it; a mention or a bullet starts a new one.
 		{"trailing", []string{"Безумно красиво! 😍😍😍"}},
 		{"trailing", []string{"Давай теперь про снежный Сочи. 🙏"}},
