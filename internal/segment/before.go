@@ -135,15 +135,13 @@ func (s *Segmenter) lookup(p string, start, at int, word, text string) (abbrevCl
 		return abbrevNone, false
 	}
 	class := e.class
-	if first, _ := utf8.DecodeRuneInString(p[at:]); isUpper(first) && !sentenceStart(p, start, at) {
+	if first, _ := utf8.DecodeRuneInString(p[at:]); isUpper(first) && (class == abbrevNone || !sentenceStart(p, start, at)) {
 		// Capitalized inside a sentence: a title ("Майкл Дж. Фокс") or no abbreviation at all
 		// ("Вопрос задал Макс.").
-		if class = e.capital; class == abbrevNone {
-			return abbrevNone, false
-		}
+		class = e.capital
 	}
 	if e.number != abbrevNone && numberBefore(p, start, at) {
 		class = e.number
 	}
-	return class, true
+	return class, class != abbrevNone
 }

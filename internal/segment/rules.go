@@ -57,7 +57,8 @@ type ruleSet struct {
 	// with a capital are titles, which count with a capital anywhere in a sentence.
 	prefix, postfix, list, eras []string
 	// titles are prefix abbreviations that also count with a capital inside a sentence (Дж.,
-	// Проф., Св., Рис.); their lowercase form keeps the class it has in the other lists.
+	// Проф., Св., Рис.); their lowercase form keeps the class it has in the other lists, and is
+	// no abbreviation when they have none ("вступил в полк. Там ...").
 	titles []string
 	// After a number: dates (2019 г.), units (5 км.) and amounts (500 руб., 3 млн.; these end a
 	// sentence only before a starter, as postfix abbreviations do).
@@ -148,9 +149,6 @@ func newSegmenter(lang string, rules ruleSet) *Segmenter {
 	for _, w := range rules.titles {
 		e := s.entry(w)
 		e.capital = abbrevPrefix
-		if e.class == abbrevNone {
-			e.class = abbrevPrefix
-		}
 		s.abbrevs[abbrevKey(w)] = e
 	}
 	for _, group := range []struct {
