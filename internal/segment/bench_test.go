@@ -125,6 +125,12 @@ func BenchmarkStreamPathological(b *testing.B) {
 		{"openers", strings.Repeat("«(", 1<<18)},
 		{"abbreviations", strings.Repeat("Ул. и ", 1<<17)},
 		{"spaces", "1." + strings.Repeat(" ", 1<<20) + "Да."},
+		{"dates", strings.Repeat("в 1 г. Б ", 1<<16)},
+		{"dates-after-verb", "Он был " + strings.Repeat("в 1 г. Б ", 1<<16)},
+		{"brackets", strings.Repeat(")", 1<<20)},
+		{"emoticons", strings.Repeat("да :) ", 1<<17)},
+		{"emoji", strings.Repeat("Да! 😍", 1<<17)},
+		{"roman", strings.Repeat("IV. ", 1<<18)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			ru := For("ru")

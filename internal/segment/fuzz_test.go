@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -15,7 +16,11 @@ func addSeeds(f *testing.F) {
 		}
 	}
 	f.Add(mustRead(f, "testdata/announcement.ru.txt"))
-	for _, s := range []string{"", "\uFEFF\r\n", "«(„\"", "....", "А.Б.", "1. 2. 3.", "й\u0306.Да", "\xff"} {
+	for _, s := range []string{
+		"", "\uFEFF\r\n", "«(„\"", "....", "А.Б.", "1. 2. 3.", "й\u0306.Да", "\xff",
+		"Открыли в 2019 г. Новый", "XIX в. до н. э. Рим", "Глава IV. Итоги", "§ 3. Да", "P.S. Да",
+		"Да :) Нет", "хозяин)) Кто", "(а)) Б", "Да! 😍", "Да. @user", ". * Пункт", "5 км. Да",
+	} {
 		f.Add(s)
 	}
 }
@@ -47,6 +52,13 @@ func FuzzSegment(f *testing.F) {
 				}
 				if err := checkCover(p.Text, p.Sentences); err != nil {
 					t.Fatalf("%s: paragraph %d: %v", lang, p.Number, err)
+				}
+			}
+			// Explain decides as Split does.
+			explained := For(lang).Explain(text)
+			for i, e := range explained {
+				if i >= len(paras) || !slices.Equal(e.Sentences, paras[i].Sentences) {
+					t.Fatalf("%s: Explain's paragraph %d differs from Split's", lang, i+1)
 				}
 			}
 			// Inspect must not panic, and its offsets must fall inside their paragraphs.

@@ -39,9 +39,10 @@ type openMark struct {
 
 // scratch is per-call working memory, reused across the paragraphs of one call.
 type scratch struct {
-	spans []span // outermost matched pairs of the current paragraph, in order
-	stack [maxOpen]openMark
-	depth int
+	spans  []span     // outermost matched pairs of the current paragraph, in order
+	clause clauseScan // the verb search of the current sentence
+	stack  [maxOpen]openMark
+	depth  int
 	// unmatched collects the offsets of quote marks without a partner when report is set.
 	report    bool
 	unmatched []int

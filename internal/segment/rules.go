@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,39 +15,87 @@ const (
 	// abbrevPrefix abbreviations always introduce something (ул. Абая, проф. Иванов, т.е. о ...,
 	// см. список): their period never ends a sentence.
 	abbrevPrefix
-	// abbrevPostfix abbreviations follow a number or a name (2015 г., 2 млн., Алматинской обл.):
-	// the period ends a sentence only when a word that begins sentences and is never a name
-	// follows (В, Это, Однако ...), never before a name or a number.
+	// abbrevPostfix abbreviations follow a number or a name (Алматинской обл., 500 руб.): the
+	// period ends a sentence only when a word that begins sentences and is never a name follows
+	// (В, Это, Однако ...), never before a name or a number.
 	abbrevPostfix
 	// abbrevList abbreviations close an enumeration (и т.д., и др.): the period ends a sentence
 	// before a capital letter and not before a lowercase word or a number.
 	abbrevList
+	// abbrevEra closes a date (до н.э.): the period ends a sentence before a sentence starter,
+	// or before any capitalized word once the sentence has its finite verb ("Город основан в
+	// III в. до н. э. Римская ..." ends; "В 49 г. до н. э. Цезарь перешёл ..." goes on).
+	abbrevEra
+	// abbrevDate is a year or a century after a number (2019 г., 1941–1945 гг., XIX в.): the
+	// period ends a sentence before a capitalized word only when the sentence already has its
+	// finite verb outside a relative clause. "открыли в мае 2019 г. Новый корпус" ends;
+	// "В 2019 г. Казахстан представил" and "Дом, где родился Толстой, 1898 г. В ..." go on.
+	abbrevDate
+	// abbrevAmount is an amount after a number (500 руб., 3 млн.): it behaves as abbrevPostfix.
+	abbrevAmount
+	// abbrevUnit is a unit of measure after a number (18 км., 400 м., 30 мин.): units are
+	// written without a period, so one after them ends the sentence before any capital.
+	abbrevUnit
 )
 
-// abbrevEntry is one table abbreviation. titled entries are written with a capital in the table
-// (Mr., Dr.); the others only count with a capital at the start of a sentence ("Ул. Абая"), so
-// that a name such as "Макс." is not taken for "макс.".
+// abbrevEntry is one table abbreviation, with the class that applies in each position. Entries
+// only count with a capital at the start of a sentence ("Ул. Абая") unless they are titles (Mr.,
+// Дж., Рис.), so that a name such as "Макс." is not taken for "макс.".
 type abbrevEntry struct {
-	class  abbrevClass
-	titled bool
+	class abbrevClass // lowercase, or capitalized at the start of a sentence
+	// capital applies to the abbreviation written with a capital inside a sentence ("Майкл Дж.
+	// Фокс", "см. Рис. 2"); abbrevNone: a capitalized word there is no abbreviation.
+	capital abbrevClass
+	// number applies right after a number ("2019 г.", "5 км."); abbrevNone: as class.
+	number abbrevClass
 }
 
 // ruleSet is the data a Segmenter is built from; one per language.
 type ruleSet struct {
 	// Abbreviations are written as they appear in text ("т. е.", "и т.д.", "куб.м."); case, the
-	// final period and spaces after inner periods do not matter.
-	prefix, postfix, list []string
+	// final period and spaces after inner periods do not matter, except that entries written
+	// with a capital are titles, which count with a capital anywhere in a sentence.
+	prefix, postfix, list, eras []string
+	// titles are prefix abbreviations that also count with a capital inside a sentence (Дж.,
+	// Проф., Св., Рис.); their lowercase form keeps the class it has in the other lists, and is
+	// no abbreviation when they have none ("вступил в полк. Там ...").
+	titles []string
+	// After a number: dates (2019 г.), units (5 км.) and amounts (500 руб., 3 млн.; these end a
+	// sentence only before a starter, as postfix abbreviations do).
+	dates, units, amounts []string
 	// starters are words that begin sentences and are never names (pronouns, prepositions,
 	// conjunctions, sentence adverbs), lowercase.
 	starters []string
+	// headings are words that number a heading or a list item at the start of a sentence
+	// ("Глава IV. Общие положения", "Статья 5. Сфера действия"); the period after the number
+	// does not end the sentence. Lowercase.
+	headings []string
+	// verbs tell whether a sentence already has its finite verb (see abbrevDate): a word is a
+	// finite verb when it is listed in verbWords or ends with one of verbEndings (with at least
+	// two letters before the ending) and is not listed in notVerbs. Lowercase.
+	verbEndings, verbWords, notVerbs []string
+	// relatives open a relative clause after a comma (", где родился Толстой,"); a verb inside
+	// one is not the sentence's own. Lowercase.
+	relatives []string
+	// emoticonEyes may precede a run of ")" or "(" to make an emoticon (":)", ";-)", "=)))"); a
+	// bare run of two or more is one too ("))", "((("). An emoticon before a capital letter ends
+	// the sentence in user-written text: "Спасибо :) Увидимся завтра."
+	emoticonEyes []string
 }
 
 // Segmenter splits paragraphs into sentences by the rules of one language. It is immutable and
 // safe for concurrent use.
 type Segmenter struct {
-	lang     string
-	abbrevs  map[string]abbrevEntry
-	starters map[string]bool
+	lang      string
+	abbrevs   map[string]abbrevEntry
+	starters  map[string]bool
+	headings  map[string]bool
+	relatives map[string]bool
+	verbWords map[string]bool // true: a finite verb; false: listed as no verb
+	// verbEndings are the verb endings, longest first.
+	verbEndings []string
+	eyes        []string
+	eyeEnd      [256]bool // the last bytes of eyes: a lone bracket after any other byte is no emoticon
 	// maxPiece is the longest run of letters between the periods of any table abbreviation; a
 	// longer word before a period is no abbreviation, and the scanner stops looking.
 	maxPiece int
@@ -78,24 +127,72 @@ func For(lang string) *Segmenter {
 func (s *Segmenter) Lang() string { return s.lang }
 
 func newSegmenter(lang string, rules ruleSet) *Segmenter {
-	s := &Segmenter{lang: lang, abbrevs: map[string]abbrevEntry{}, starters: map[string]bool{}}
+	s := &Segmenter{
+		lang: lang, abbrevs: map[string]abbrevEntry{}, starters: set(rules.starters),
+		headings: set(rules.headings), relatives: set(rules.relatives), verbWords: map[string]bool{},
+		eyes: rules.emoticonEyes,
+	}
 	for _, group := range []struct {
 		class abbrevClass
 		words []string
-	}{{abbrevPrefix, rules.prefix}, {abbrevPostfix, rules.postfix}, {abbrevList, rules.list}} {
+	}{{abbrevPrefix, rules.prefix}, {abbrevPostfix, rules.postfix}, {abbrevList, rules.list}, {abbrevEra, rules.eras}} {
 		for _, w := range group.words {
 			first, _ := utf8.DecodeRuneInString(w)
-			key := abbrevKey(w)
-			s.abbrevs[key] = abbrevEntry{group.class, unicode.IsUpper(first)}
-			for _, piece := range strings.FieldsFunc(key, func(r rune) bool { return r == '.' || r == ' ' }) {
-				s.maxPiece = max(s.maxPiece, utf8.RuneCountInString(piece))
+			e := s.entry(w)
+			e.class = group.class
+			if unicode.IsUpper(first) {
+				e.capital = group.class
 			}
+			s.abbrevs[abbrevKey(w)] = e
 		}
 	}
-	for _, w := range rules.starters {
-		s.starters[strings.ToLower(w)] = true
+	for _, w := range rules.titles {
+		e := s.entry(w)
+		e.capital = abbrevPrefix
+		s.abbrevs[abbrevKey(w)] = e
 	}
+	for _, group := range []struct {
+		class abbrevClass
+		words []string
+	}{{abbrevDate, rules.dates}, {abbrevUnit, rules.units}, {abbrevAmount, rules.amounts}} {
+		for _, w := range group.words {
+			e := s.entry(w)
+			e.number = group.class
+			if e.class == abbrevNone {
+				e.class = abbrevPrefix
+			}
+			s.abbrevs[abbrevKey(w)] = e
+		}
+	}
+	for _, w := range rules.verbWords {
+		s.verbWords[strings.ToLower(w)] = true
+	}
+	for _, w := range rules.notVerbs {
+		s.verbWords[strings.ToLower(w)] = false
+	}
+	for _, e := range s.eyes {
+		s.eyeEnd[e[len(e)-1]] = true
+	}
+	s.verbEndings = append([]string(nil), rules.verbEndings...)
+	sort.SliceStable(s.verbEndings, func(i, j int) bool { return len(s.verbEndings[i]) > len(s.verbEndings[j]) })
 	return s
+}
+
+// entry returns the table entry of w so far (zero when new) and counts its pieces for maxPiece.
+func (s *Segmenter) entry(w string) abbrevEntry {
+	key := abbrevKey(w)
+	for _, piece := range strings.FieldsFunc(key, func(r rune) bool { return r == '.' || r == ' ' }) {
+		s.maxPiece = max(s.maxPiece, utf8.RuneCountInString(piece))
+	}
+	return s.abbrevs[key]
+}
+
+func set(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.ToLower(w)] = true
+	}
+	return m
 }
 
 // abbrevKey brings a table entry to the form the scanner builds from text: lowercase, no final

@@ -7,7 +7,7 @@ var latinTitles = []string{
 	"Vol.", "pp.", "p.", "ch.", "sec.", "art.", "approx.", "cf.", "e.g.", "i.e.", "vs.", "viz.",
 	"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
 	"Mon.", "Tue.", "Wed.", "Thu.", "Fri.", "Sat.", "Sun.", "Ave.", "Blvd.", "Rd.", "Str.",
-	"ca.", "Ph.D.", "a.m.", "p.m.", "U.S.", "U.K.", "U.N.",
+	"ca.", "Ph.D.", "a.m.", "p.m.", "U.S.", "U.K.", "U.N.", "P.S.", "P.P.S.",
 }
 
 // latinLists close an enumeration or a company name and may end a sentence.

@@ -30,6 +30,9 @@ type cluster struct {
 	// periodAfterCloser: a period follows a closing quote or bracket inside the run ("».", ")."),
 	// so it is a true full stop, whatever word precedes the quote.
 	periodAfterCloser bool
+	// emoticon: the run is an emoticon (":)", ")))"), not a sentence-ending mark; bare when it
+	// has no eyes, so that its brackets may instead close a pair.
+	emoticon, bare bool
 }
 
 func scanCluster(p string, i int) cluster {
@@ -118,12 +121,27 @@ func lookAhead(p string, e int) follow {
 		f.class = nextUpper
 	case unicode.IsDigit(r):
 		f.class = nextDigit
+	case (r == '@' || r == '*' || r == '•') && startsItem(p, j):
+		f.class = nextOther
 	case unicode.IsPunct(r):
 		f.class = nextPunct
 	default:
 		f.class = nextOther
 	}
 	return f
+}
+
+// startsItem: the @ or bullet at p[j] begins a new sentence: a @mention ("… буду. @yabloko если
+// …") or a bullet with a space after it (". * Примечание", ". • Пункт").
+func startsItem(p string, j int) bool {
+	if j+1 >= len(p) {
+		return false
+	}
+	next, _ := runeAt(p, j+1)
+	if p[j] == '@' {
+		return isLetter(next) || unicode.IsDigit(next) || next == '_'
+	}
+	return isSpace(next)
 }
 
 // nextWord reads the word at offset at (up to maxLook runes): the word, whether a period follows
@@ -144,205 +162,6 @@ func nextWord(p string, at int) (word string, dotted, capitalized bool) {
 		j += size
 	}
 	return p[at:j], j < len(p) && p[j] == '.', capitalized
-}
-
-// word classes of the token before a single period
-type before uint8
-
-const (
-	beforePlain   before = iota // an ordinary word, a closing mark, a symbol
-	beforeInitial               // a single capital letter: А. Б. Фамилия, А.Б.Фамилия
-	beforeAbbrev                // a table abbreviation; see class
-	beforeList                  // a list number at the start of a sentence: "1. Мороженое"
-	beforeURL                   // the tail of a web or e-mail address
-)
-
-// isBoundary decides whether the cluster c, inside paragraph p whose current sentence begins at
-// start, ends that sentence.
-func (s *Segmenter) isBoundary(p string, start int, c cluster) bool {
-	f := lookAhead(p, c.end)
-	if f.class == nextEnd {
-		return false
-	}
-	if !f.space {
-		// A sentence end without a space ("целей.Напомним") must be followed by a capitalized
-		// word and must not sit inside an address ("www.Example.com", "site.kz/?Page=1").
-		if f.class != nextUpper || inAddress(p, start, c.start) {
-			return false
-		}
-		word, _, capitalized := nextWord(p, f.at)
-		if !capitalized {
-			return false
-		}
-		// Latin on both sides is a domain, a file or a product name (Gov.Kz, Node.Js) far more
-		// often than a typo.
-		if before, _ := lastRune(p[:c.start]); isLatin(before) && isLatin(firstRune(word)) {
-			return false
-		}
-	}
-	switch {
-	case c.strong:
-		return f.class == nextUpper || f.class == nextDigit || f.class == nextOther
-	case c.periodAfterCloser:
-		return plainEnd(f)
-	case c.ellipsis:
-		return f.class == nextUpper || f.class == nextOther
-	}
-	kind, class := s.beforePeriod(p, start, c.start)
-	switch kind {
-	case beforeAbbrev:
-		switch class {
-		case abbrevPrefix:
-			return false
-		case abbrevPostfix:
-			return f.space && f.class == nextUpper && s.isStarter(p, f)
-		case abbrevList:
-			return f.class == nextUpper || f.class == nextOther
-		}
-	case beforeInitial:
-		// "… Иванов И. И. В ходе встречи …": only a word that is never a name ends the sentence.
-		return f.space && f.class == nextUpper && s.isStarter(p, f)
-	case beforeList:
-		return false
-	}
-	return plainEnd(f)
-}
-
-// plainEnd: after an ordinary word a period ends the sentence unless a lowercase word or a
-// continuing punctuation mark follows.
-func plainEnd(f follow) bool {
-	return f.class == nextUpper || f.class == nextDigit || f.class == nextOther
-}
-
-func (s *Segmenter) isStarter(p string, f follow) bool {
-	word, dotted, _ := nextWord(p, f.at)
-	if dotted || word == "" {
-		return false
-	}
-	var k keyBuf
-	if !k.appendLower(word) {
-		return false
-	}
-	return s.starters[string(k.bytes())]
-}
-
-// beforePeriod classifies the token that ends just before the period at d.
-func (s *Segmenter) beforePeriod(p string, start, d int) (before, abbrevClass) {
-	// The last piece: letters, with inner hyphens (г-жа, д-р) and combining marks.
-	ws := d
-	runes := 0
-	for ws > start && runes <= s.maxPiece {
-		r, size := lastRune(p[:ws])
-		if isWordRune(r) {
-			ws -= size
-			runes++
-			continue
-		}
-		if r == '-' && ws < d && ws-size > start {
-			if prev, _ := lastRune(p[:ws-size]); isWordRune(prev) {
-				ws -= size
-				runes++
-				continue
-			}
-		}
-		break
-	}
-	if runes > s.maxPiece {
-		// Longer than any abbreviation: an ordinary word (the common case, decided early).
-		return beforePlain, abbrevNone
-	}
-	if ws == d {
-		if isListNumber(p, start, d) {
-			return beforeList, abbrevNone
-		}
-		return beforePlain, abbrevNone
-	}
-	// Earlier pieces joined by a period, optionally with a space after it (т.е., т. е., куб.м.).
-	var pieceStarts [5]int
-	pieces := 1
-	pieceStarts[0] = ws
-	if isInitial(p[ws:d]) {
-		// А. Б. Фамилия, А.Б.Фамилия, им. Л. Н. Гумилёва: a single capital is an initial.
-		return beforeInitial, abbrevNone
-	}
-	for pieces < len(pieceStarts) {
-		k := pieceStarts[pieces-1]
-		sep := 0
-		switch {
-		case k-1 > start && p[k-1] == '.':
-			sep = 1
-		case k-2 > start && p[k-1] == ' ' && p[k-2] == '.':
-			sep = 2
-		}
-		if sep == 0 {
-			break
-		}
-		pe := k - sep
-		ps := pe
-		n := 0
-		for ps > start && n <= 4 {
-			r, size := utf8.DecodeLastRuneInString(p[:ps])
-			if !isLetter(r) {
-				break
-			}
-			ps -= size
-			n++
-		}
-		if n == 0 || n > 4 {
-			if n > 4 || (ps > start && p[ps-1] == '@') {
-				// a domain such as example.kz: the last piece is no abbreviation
-				if sep == 1 {
-					return beforeURL, abbrevNone
-				}
-			}
-			break
-		}
-		pieceStarts[pieces] = ps
-		pieces++
-	}
-	if ws > start && p[ws-1] == '@' {
-		return beforeURL, abbrevNone
-	}
-	// Longest key first: "в т.ч" before "т.ч" before "ч".
-	for k := pieces - 1; k >= 0; k-- {
-		ks := pieceStarts[k]
-		if pw, pws := precedingWord(p, start, ks); pw != "" {
-			if class, ok := s.lookup(p, start, pws, pw, p[ks:d]); ok {
-				return beforeAbbrev, class
-			}
-		}
-		if class, ok := s.lookup(p, start, ks, "", p[ks:d]); ok {
-			return beforeAbbrev, class
-		}
-		if k == 1 && isLatin(firstRune(p[ws:d])) && ws-pieceStarts[1] > 2 {
-			// "example.ch", "site.co": a Latin word of two or more letters, a period and a
-			// Latin tail that is no compound of the table is a domain, not an abbreviation.
-			return beforeURL, abbrevNone
-		}
-	}
-	return beforePlain, abbrevNone
-}
-
-// lookup finds a table abbreviation, written as word + " " + text and beginning at offset at of
-// p, without allocating.
-func (s *Segmenter) lookup(p string, start, at int, word, text string) (abbrevClass, bool) {
-	var k keyBuf
-	if word != "" {
-		if !k.appendLower(word) || !k.appendByte(' ') {
-			return abbrevNone, false
-		}
-	}
-	if !k.appendLower(text) {
-		return abbrevNone, false
-	}
-	e, ok := s.abbrevs[string(k.bytes())]
-	if !ok {
-		return abbrevNone, false
-	}
-	if first, _ := utf8.DecodeRuneInString(p[at:]); isUpper(first) && !e.titled && !sentenceStart(p, start, at) {
-		return abbrevNone, false
-	}
-	return e.class, true
 }
 
 // sentenceStart: only opening marks, dashes and spaces (a few) stand between the start of the
@@ -432,41 +251,77 @@ func inAddress(p string, start, d int) bool {
 
 // appendSentences appends the sentences of the trimmed paragraph p to dst.
 func (s *Segmenter) appendSentences(dst []string, p string, sc *scratch) []string {
+	return s.segment(dst, p, sc, nil)
+}
+
+// tracer receives every candidate sentence end of a paragraph and its decision (see Explain). It
+// is nil on the normal path, which then pays one comparison per candidate.
+type tracer func(c cluster, d decision)
+
+// segment appends the sentences of the trimmed paragraph p to dst, telling trace, when set, how
+// each candidate was decided.
+func (s *Segmenter) segment(dst []string, p string, sc *scratch, trace tracer) []string {
 	if p == "" {
 		return dst
 	}
 	var (
-		find    = termFinder{p: p, pos: [4]int{-1, -1, -1, -1}}
+		find    = termFinder{p: p, pos: [len(termBytes)]int{-1, -1, -1, -1, -1, -1}}
 		spans   []span
 		matched bool // spans are computed on the first candidate that needs them
 		si      int
 		start   int
 		n       = len(p)
 	)
-	for i := find.next(0); i < n; i = find.next(i) {
-		c := scanCluster(p, i)
-		i = c.end
+	sc.clause = clauseScan{start: -1}
+	for i := find.next(0); i < n; {
+		var (
+			c cluster
+			d decision
+		)
+		if b := p[i]; b == ')' || b == '(' {
+			if c = s.emoticonAt(p, start, i); !c.emoticon {
+				i = find.next(c.end)
+				continue
+			}
+		} else {
+			c = scanCluster(p, i)
+		}
 		if c.end >= n {
 			break
 		}
-		if !s.isBoundary(p, start, c) {
+		if c.emoticon {
+			d = afterEmoticon(p, c)
+		} else {
+			d = s.isBoundary(p, start, c, sc)
+		}
+		if d.split {
+			// Inside a matched quotation or bracket the sentence goes on; a cluster that closes
+			// the pair ("…продолжатся»." or "…?»") is outside it.
+			if !matched {
+				matchPairs(p, sc)
+				spans, matched = sc.spans, true
+			}
+			for si < len(spans) && spans[si].end <= c.end {
+				si++
+			}
+			switch {
+			case si < len(spans) && spans[si].open < c.end:
+				d = keep(ruleInsidePair).on(spans[si].open, spans[si].end)
+			case c.bare && si > 0 && spans[si-1].end > c.start:
+				// "(вот так)) Далее": the run closes brackets, it is no emoticon
+				d = keep(ruleInsidePair).on(spans[si-1].open, spans[si-1].end)
+			}
+		}
+		if trace != nil {
+			trace(c, d)
+		}
+		if d.split {
+			dst = append(dst, p[start:c.end])
+			start = skipSpace(p, c.end)
+			i = find.next(start)
 			continue
 		}
-		// Inside a matched quotation or bracket the sentence goes on; a cluster that closes the
-		// pair ("…продолжатся»." or "…?»") is outside it.
-		if !matched {
-			matchPairs(p, sc)
-			spans, matched = sc.spans, true
-		}
-		for si < len(spans) && spans[si].end <= c.end {
-			si++
-		}
-		if si < len(spans) && spans[si].open < c.end {
-			continue
-		}
-		dst = append(dst, p[start:c.end])
-		start = skipSpace(p, c.end)
-		i = start
+		i = find.next(c.end)
 	}
 	if start < n {
 		dst = append(dst, p[start:])
@@ -474,16 +329,19 @@ func (s *Segmenter) appendSentences(dst []string, p string, sc *scratch) []strin
 	return dst
 }
 
-// termFinder finds the next sentence-ending mark with one vectorized byte search per mark kind,
-// remembering each kind's next position, so the text between marks is skipped at memory speed.
+// termFinder finds the next sentence-ending mark or emoticon bracket with one vectorized byte
+// search per mark kind, remembering each kind's next position, so the text between marks is
+// skipped at memory speed.
 type termFinder struct {
 	p   string
-	pos [4]int // next offset of '.', '?', '!', and the lead byte 0xE2; len(p) when none, -1 before the first search
+	pos [len(termBytes)]int // next offset of each of termBytes; len(p) when none, -1 before the first search
 }
 
-var termBytes = [4]byte{'.', '?', '!', 0xE2}
+// termBytes begin the candidates: '.', '?', '!', the lead byte 0xE2 of … ‼ ⁇ ⁈ ⁉, and the
+// brackets of emoticons.
+var termBytes = [...]byte{'.', '?', '!', 0xE2, ')', '('}
 
-// next returns the offset of the first sentence-ending mark at or after i, or len(p).
+// next returns the offset of the first candidate at or after i, or len(p).
 func (f *termFinder) next(i int) int {
 	n := len(f.p)
 	for i < n {
@@ -497,7 +355,7 @@ func (f *termFinder) next(i int) int {
 			}
 			best = min(best, f.pos[k])
 		}
-		if best == n || terminatorAt(f.p, best) > 0 {
+		if best == n || f.p[best] != 0xE2 || terminatorAt(f.p, best) > 0 {
 			return best
 		}
 		i = best + 1 // an E2 byte of a dash or a quote, not … ‼ ⁇ ⁈ ⁉

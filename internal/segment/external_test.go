@@ -1,0 +1,73 @@
+package segment
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// externalFloor is the pass rate, in per mille, that each source of testdata/external must keep.
+// It is a ratchet: raise a floor when the rules get better, never lower one.
+var externalFloor = map[string]int{
+	"languagetool":   1000,
+	"pysbd":          1000,
+	"razdel":         941,
+	"rusenttokenize": 954,
+	"ud-gsd":         987,
+	"ud-pud":         986,
+	"ud-taiga":       963,
+	"all":            975,
+}
+
+// TestExternalCases measures the Russian rules on sentence-boundary cases that nobody in this
+// project wrote (see testdata/external/README.md) and reports the pass rate per source. Expected
+// segments are the sources' own; where they disagree with the rules, the case fails and counts
+// against the rate instead of being edited. Run with -v to see the rates and the failures.
+func TestExternalCases(t *testing.T) {
+	paths, err := filepath.Glob("testdata/external/*.ru.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no external fixtures: %v", err)
+	}
+	ru := For("ru")
+	total, passed := 0, 0
+	var report []string
+	for _, path := range paths {
+		source := strings.TrimSuffix(filepath.Base(path), ".ru.txt")
+		cases := readFixture(t, path)
+		ok := 0
+		for _, tc := range cases {
+			got := ru.Sentences(tc.input)
+			if reflect.DeepEqual(got, tc.want) {
+				ok++
+				continue
+			}
+			t.Logf("%s: %s\n got: %q\nwant: %q", source, tc.name, got, tc.want)
+		}
+		total += len(cases)
+		passed += ok
+		report = append(report, fmt.Sprintf("%-15s %3d/%3d  %5.1f %%", source, ok, len(cases), 100*float64(ok)/float64(len(cases))))
+		checkFloor(t, source, ok, len(cases))
+	}
+	sort.Strings(report)
+	report = append(report, fmt.Sprintf("%-15s %3d/%3d  %5.1f %%", "all", passed, total, 100*float64(passed)/float64(total)))
+	t.Log("pass rate per source:\n" + strings.Join(report, "\n"))
+	checkFloor(t, "all", passed, total)
+	if total < 300 {
+		t.Errorf("only %d external cases, want at least 300", total)
+	}
+}
+
+func checkFloor(t *testing.T, source string, ok, n int) {
+	t.Helper()
+	floor, known := externalFloor[source]
+	if !known {
+		t.Errorf("source %s has no floor in externalFloor", source)
+		return
+	}
+	if permille := ok * 1000 / n; permille < floor {
+		t.Errorf("%s: %d of %d cases pass (%d ‰), below the floor of %d ‰", source, ok, n, permille, floor)
+	}
+}

@@ -1,0 +1,111 @@
+package segment
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestRuleFamilies pins each rule family of the Russian tables in both directions: the case it
+// splits and the counter-examples it must keep whole. One segment per "|".
+func TestRuleFamilies(t *testing.T) {
+	tests := []struct {
+		family string
+		want   []string
+	}{
+		// A date after a number ends the sentence once the sentence has its finite verb.
+		{"date", []string{"Корпус открыли в мае 2019 г.", "Новый корпус вмещает 300 студентов."}},
+		{"date", []string{"Школа работала и в 1941–1945 гг.", "Многие выпускники ушли на фронт."}},
+		{"date", []string{"Эта связь продолжалась с 1916 по 1919 гг.", "При встрече он ввёл сыворотку."}},
+		{"date", []string{"Реформы начались в 1990-х гг.", "Назарбаев подписал указ о реформе."}},
+		{"date", []string{"Храм построили в XIX в.", "Сейчас в нём музей."}},
+		{"date", []string{"Он учился в Казани до 1826 г.", "Родился в 1808 г. в семье чиновника."}},
+		{"date", []string{"Первая кинокомпания была основана в 1912 г., а вторая — в 1916 г.", "Самым удачным стал фильм «Эль Греко»."}},
+		{"date", []string{"Библиотекой руководила Матвеева, которая возглавляла её до апреля 2009 г.", "В 1907 году он окончил училище."}},
+		{"date", []string{"В 2019 г. Казахстан представил доклад в ООН."}},
+		{"date", []string{"Он отметил, что в 2019 г. Казахстан увеличил экспорт."}},
+		{"date", []string{"Как сообщает пресс-служба, в 2019 г. Министерство открыло десять школ."}},
+		{"date", []string{"В 1990-х гг. Назарбаев подписал указ о реформе."}},
+		{"date", []string{"В 2010-2012 гг. Виктор посещал г. Волгоград неоднократно."}},
+		{"date", []string{"Дом, где родился Л.Н.Толстой, 1898 г. В 1854 году дом продан."}},
+		{"date", []string{"Он родился в 1799 г. в Москве."}},
+		{"date", []string{"Указ подписал в 1999 г. В. Путин, тогда премьер."}},
+		{"date", []string{"В XIX в. Россия расширила свои границы."}},
+		{"date", []string{"Доклад опубликован в 2020г. и обновлён в 2023 г."}},
+		{"date", []string{"Встреча прошла в г. Астана, а следующая пройдёт в г. Шымкент."}},
+		// An era: a starter, or a verb before, ends the sentence.
+		{"era", []string{"Город был основан в III в. до н. э.", "Римская республика его завоевала."}},
+		{"era", []string{"Город основан в V в. до н.э.", "Его руины изучают до сих пор."}},
+		{"era", []string{"В 49 г. до н. э. Цезарь перешёл Рубикон."}},
+		{"era", []string{"Летописец относит это к I столетию н.э., когда св. Андрей проповедовал в Киеве."}},
+		// Units after a number: the period ends the sentence before a capital.
+		{"unit", []string{"Длина реки составляет 18 км.", "Расположен в бассейне верховьев рек."}},
+		{"unit", []string{"Мелкий воблер заглублением 2-6 м.", "Джиг-головка с силиконом."}},
+		{"unit", []string{"Выпекать 20-30 мин.", "Присылайте свои рецепты."}},
+		{"unit", []string{"До станции 5 км. по прямой."}},
+		{"unit", []string{"Итого 5 км.", "Далее."}},
+		{"unit", []string{"Прошли 5 км. В. Иванов отстал."}},
+		{"unit", []string{"Станция м. Пушкинская закрыта."}},
+		{"unit", []string{"Объем составляет 5 куб.м. Это больше нормы."}},
+		// Amounts after a number end the sentence only before a starter.
+		{"amount", []string{"Курс стоит 500 руб.", "Это недорого."}},
+		{"amount", []string{"Объём инвестиций составил 5 млрд. Казахстан планирует удвоить его."}},
+		{"amount", []string{"Экспорт принёс 7 млн. долл. США за год."}},
+		// Titles with a capital inside a sentence.
+		{"title", []string{"Директор фирмы Чарльз Дж. Филлипс подписал договор."}},
+		{"title", []string{"Лекцию читал Проф. Иванов."}},
+		{"title", []string{"Храм Св. Николая открыт для посетителей."}},
+		{"title", []string{"Схема приведена на Рис. 2 в приложении."}},
+		{"title", []string{"Вопрос задал Макс.", "Ответ был коротким."}},
+		{"title", []string{"На столе лежал рис.", "Это был ужин."}},
+		{"title", []string{"Он вступил в полк.", "Там служил три года."}},
+		{"title", []string{"Приказ подписал Адм. Кузнецов."}},
+		{"title", []string{"P.S. А ты заметил снежного воробья?"}},
+		// Headings and list numbers.
+		{"heading", []string{"IV. Гестационный сахарный диабет"}},
+		{"heading", []string{"Глава IV. Общие положения"}},
+		{"heading", []string{"Статья 5. Сфера действия закона"}},
+		{"heading", []string{"§ 3. Права сторон.", "Стороны обязуются соблюдать договор."}},
+		{"heading", []string{"§2. Нахождение оптимального объекта."}},
+		{"heading", []string{"№ 5. Итоги года"}},
+		{"heading", []string{"Рис. 3. Схема работы"}},
+		{"heading", []string{"Это случилось в 2009.", "Потом всё изменилось."}},
+		{"heading", []string{"Об этом говорит глава 4.", "Там всё сказано."}},
+		{"roman", []string{"Регион принадлежал королю Твртко I.", "Сын чиновника родился позже."}},
+		{"roman", []string{"Его короновали как Петра I. и все присягнули."}},
+		{"roman", []string{"The report by J. K. Rowling was cited."}},
+		// Emoticons end a sentence in user-written text.
+		{"emoticon", []string{"Спасибо :)", "Увидимся завтра."}},
+		{"emoticon", []string{"пастухов - тоже ;)", "Я вспомнила"}},
+		{"emoticon", []string{"Он им расскажет, кто в доме хозяин))", "Кто не сумел, тот опоздал."}},
+		{"emoticon", []string{"И посетовал, что не с ним!:)))", "Интересно, позвали ли его."}},
+		{"emoticon", []string{"Грустно (((", "Но завтра будет лучше."}},
+		{"emoticon", []string{"Хотим приехать и хочется скидку))", "@screened-21 Анна, акция уже идёт."}},
+		{"emoticon", []string{"Вот и Навальный)) кому-то ближе яблоко."}},
+		{"emoticon", []string{"Текст (пример (вложенный)) Далее продолжение."}},
+		{"emoticon", []string{"Нужно купить 1)рыбу 2)соль."}},
+		{"emoticon", []string{"Отличная погода :)"}},
+		// An ellipsis before a number with a space ends the sentence; a range does not.
+		{"ellipsis", []string{"Но есть мужчина, которого я не хотела бы потерять...", "17 лет прошло."}},
+		{"ellipsis", []string{"Выберите число 1...10 и запишите."}},
+		// Symbols after the last sentence belong to it; a mention or a bullet starts a new one.
+		{"trailing", []string{"Безумно красиво! 😍😍😍"}},
+		{"trailing", []string{"Давай теперь про снежный Сочи. 🙏"}},
+		{"trailing", []string{"Давай про Сочи.", "🙏 Там тепло."}},
+		{"mention", []string{"За партию я голосовать не буду.", "@xxxxxx @yabloko если и вы так будете руководить"}},
+		{"mention", []string{"Пишите на press@astanahub.kz.", "Мы ответим."}},
+		{"bullet", []string{"Технологический процесс ускоряет работу.", "* Нумерация туров может отличаться."}},
+		{"bullet", []string{"Номера были двузначными. (*) до перенумерации."}},
+	}
+	ru := For("ru")
+	for _, tc := range tests {
+		input := tc.want[0]
+		for _, s := range tc.want[1:] {
+			input += " " + s
+		}
+		t.Run(tc.family+"/"+input, func(t *testing.T) {
+			if got := ru.Sentences(input); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Sentences(%q)\n got: %q\nwant: %q", input, got, tc.want)
+			}
+		})
+	}
+}
