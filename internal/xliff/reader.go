@@ -33,12 +33,17 @@ type File struct {
 // as well as XLIFF allows (see fromV2, fromV12) and is advisory: a CAT tool
 // may have left it as it was when the translator changed the text.
 func Read(r io.Reader, limit int64) (*File, error) {
+	return read(r, limit, limits.XLIFFUnits)
+}
+
+// read is Read with a limit on the number of units, which tests lower.
+func read(r io.Reader, limit int64, maxUnits int) (*File, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	src, utf16 := input(r, limit)
 	x := limits.NewXMLReader(src, charsetReader(utf16))
-	p := &parser{x: x, d: x.Decoder, limit: limit, seen: make(map[int64]int)}
+	p := &parser{x: x, d: x.Decoder, limit: limit, maxUnits: maxUnits, seen: make(map[int64]int)}
 	if err := p.document(); err != nil {
 		return nil, err
 	}
@@ -49,13 +54,15 @@ type parser struct {
 	x     *limits.XMLReader
 	d     *xml.Decoder // x.Decoder
 	limit int64
-	file  File
-	ns    string // namespace of the XLIFF elements of this file
-	v2    bool
-	files int           // <file> elements seen
-	seen  map[int64]int // segment id → line of its unit
-	buf   []byte        // text being collected, reused across elements
-	parts []segPart     // segments of the unit being read, reused across units
+	// maxUnits is limits.XLIFFUnits
+	maxUnits int
+	file     File
+	ns       string // namespace of the XLIFF elements of this file
+	v2       bool
+	files    int           // <file> elements seen
+	seen     map[int64]int // segment id → line of its unit
+	buf      []byte        // text being collected, reused across elements
+	parts    []segPart     // segments of the unit being read, reused across units
 }
 
 // next returns the next token; io.EOF is passed through unchanged.
@@ -347,8 +354,8 @@ func (p *parser) skip() error {
 // newUnit checks the unit id and registers it.
 func (p *parser) newUnit(start xml.StartElement, para int) (Unit, error) {
 	line := p.line()
-	if len(p.seen) >= limits.XLIFFUnits {
-		le := limits.TooLarge(line, "the file has more than %d units", limits.XLIFFUnits)
+	if len(p.seen) >= p.maxUnits {
+		le := limits.TooLarge(line, "the file has more than %d units", p.maxUnits)
 		return Unit{}, &ParseError{Line: line, Msg: le.Msg, Err: le}
 	}
 	id, ok := attr(start, "", "id")
