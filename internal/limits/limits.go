@@ -37,12 +37,21 @@ const (
 	// hundred bytes, so the bound matters only against hostile files.
 	XMLDepth = 64
 
-	// XMLTokenBytes bounds the bytes encoding/xml may read for one token: a
-	// run of text, a tag with its attributes, a comment, a declaration. It
-	// holds a whole token in memory before returning it, so without this a
-	// streamed file could make it buffer any amount. 4 MiB is TextBytes of
-	// text with room for escapes (&amp; is 5 bytes for 1).
-	XMLTokenBytes = 4 << 20
+	// XMLTokenBytes bounds the bytes other than white space that
+	// encoding/xml may read for one token: a run of text, a tag with its
+	// attributes, a comment, a declaration. It holds a whole token in memory
+	// before returning it, and a tag of a million tiny attributes costs it
+	// some 50 bytes each; so without this a streamed file could make it hold
+	// any amount, and even a 32 MiB upload half a gigabyte. 2 MiB is
+	// TextBytes of text with room for escapes.
+	XMLTokenBytes = 2 << 20
+
+	// XMLTokenSpaceBytes bounds all bytes of one token, white space
+	// included. It is larger than every file limit above, so that a file
+	// padded with blanks past its limit is refused as too large (413), not
+	// for its token, while a streamed file still cannot grow one token
+	// without end.
+	XMLTokenSpaceBytes = 64 << 20
 
 	// XMLAttributes is the most attributes one element may carry. XLIFF,
 	// TMX and TBX elements define at most 15, plus namespace declarations.

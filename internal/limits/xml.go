@@ -1,6 +1,7 @@
 package limits
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -30,10 +31,16 @@ type XMLReader struct {
 // encodings other than UTF-8 that the XML declaration names (see
 // xml.Decoder.CharsetReader).
 func NewXMLReader(r io.Reader, charset func(label string, input io.Reader) (io.Reader, error)) *XMLReader {
-	g := &guard{meter: &meter{r: r}}
+	return newXMLReader(r, charset, XMLTokenBytes, XMLTokenSpaceBytes)
+}
+
+// newXMLReader is NewXMLReader with the token limits as parameters, which
+// tests lower.
+func newXMLReader(r io.Reader, charset func(string, io.Reader) (io.Reader, error), text, all int64) *XMLReader {
+	g := &guard{meter: &meter{r: r, textLimit: text, allLimit: all}}
 	// The raw decoder reads through the meter with a buffer of its own
 	// (the meter is no io.ByteReader), so the meter counts a token's bytes
-	// to within that buffer's 4 KiB at one call a buffer, not a byte.
+	// to within that buffer's 4 KiB, at one call a buffer, not a byte.
 	g.raw = xml.NewDecoder(g.meter)
 	g.raw.CharsetReader = charset
 	return &XMLReader{Decoder: xml.NewTokenDecoder(g), g: g}
@@ -48,27 +55,45 @@ func (x *XMLReader) Line() int {
 // Depth is the number of elements open.
 func (x *XMLReader) Depth() int { return len(x.g.open) }
 
-// errTokenTooLarge is what the meter returns when a token passes XMLTokenBytes.
+// errTokenTooLarge is what the meter returns when a token passes a limit.
 var errTokenTooLarge = errors.New("XML token too large")
 
-// meter counts the bytes read for the current token.
+// meter counts the bytes read for the current token: those other than white
+// space against textLimit, all of them against allLimit.
 type meter struct {
-	r       io.Reader
-	left    int64 // bytes the current token may still read
-	tripped bool
+	r                   io.Reader
+	textLimit, allLimit int64
+	text, all           int64  // bytes the current token may still read
+	tripped             string // the limit passed: "text" or "all"
+}
+
+// reset starts counting a new token.
+func (m *meter) reset() {
+	m.text, m.all = m.textLimit, m.allLimit
 }
 
 func (m *meter) Read(p []byte) (int, error) {
-	if m.left <= 0 {
-		m.tripped = true
+	switch {
+	case m.text <= 0:
+		m.tripped = "text"
+	case m.all <= 0:
+		m.tripped = "all"
+	}
+	if m.tripped != "" {
 		return 0, errTokenTooLarge
 	}
-	if int64(len(p)) > m.left {
-		p = p[:m.left]
+	if int64(len(p)) > m.all {
+		p = p[:m.all]
 	}
 	n, err := m.r.Read(p)
-	m.left -= int64(n)
+	m.all -= int64(n)
+	m.text -= int64(n - blanks(p[:n]))
 	return n, err
+}
+
+// blanks counts the XML white space in b (with bytes.Count, which is fast).
+func blanks(b []byte) int {
+	return bytes.Count(b, []byte{' '}) + bytes.Count(b, []byte{'\n'}) + bytes.Count(b, []byte{'\t'}) + bytes.Count(b, []byte{'\r'})
 }
 
 // guard is the xml.TokenReader between the raw decoder and Decoder. It
@@ -85,12 +110,15 @@ func (g *guard) Token() (xml.Token, error) {
 	if g.err != nil {
 		return nil, g.err
 	}
-	g.meter.left = XMLTokenBytes
+	g.meter.reset()
 	tok, err := g.raw.RawToken()
-	if g.meter.tripped {
-		// encoding/xml may return a cut text run before the error: the
-		// limit is what matters.
-		return nil, g.fail(Invalid(g.line(), "%s is longer than %s (the limit for one text run, tag or comment)", g.where(), Size(XMLTokenBytes)))
+	switch g.meter.tripped {
+	// encoding/xml may return a cut text run before the error: the limit
+	// is what matters.
+	case "text":
+		return nil, g.fail(Invalid(g.line(), "%s is longer than %s, not counting white space (the limit for one text run, tag or comment)", g.where(), Size(g.meter.textLimit)))
+	case "all":
+		return nil, g.fail(Invalid(g.line(), "%s is longer than %s (the limit for one text run, tag or comment, white space included)", g.where(), Size(g.meter.allLimit)))
 	}
 	if err != nil {
 		if errors.Is(err, io.EOF) && len(g.open) > 0 {

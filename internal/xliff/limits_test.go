@@ -82,7 +82,7 @@ func TestReadLimits(t *testing.T) {
 		{"long note", doc2(`<unit id="s1"><notes><note>` + long + `!</note></notes><segment><source>a</source></segment></unit>`), `line 4: unit "s1": <note> is longer than 1 MiB`, apperr.Invalid},
 		{"long attribute", doc2(`<unit id="s1" name="` + strings.Repeat("n", limits.AttributeBytes+1) + `"><segment><source>a</source></segment></unit>`), `line 4: attribute name of <unit> is longer than 64 KiB`, apperr.Invalid},
 		{"many attributes", doc2(`<unit id="s1"` + strings.Repeat(` a=""`, 200) + `><segment><source>a</source></segment></unit>`), `line 4: element <unit> has 201 attributes, more than 128`, apperr.Invalid},
-		{"long comment", doc2("<!--" + strings.Repeat("x", limits.XMLTokenBytes+8192) + "-->" + okUnit), `line 4: a token inside <file> is longer than 4 MiB (the limit for one text run, tag or comment)`, apperr.Invalid},
+		{"long comment", doc2("<!--" + strings.Repeat("x", limits.XMLTokenBytes+8192) + "-->" + okUnit), `line 4: a token inside <file> is longer than 2 MiB, not counting white space (the limit for one text run, tag or comment)`, apperr.Invalid},
 		{"entity expansion", `<!DOCTYPE xliff [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>` + doc2(okUnit), "line 1: DOCTYPE and other declarations are not allowed in XLIFF", apperr.Invalid},
 		{"undeclared entity", doc2(`<unit id="s1"><segment><source>&lol9;</source></segment></unit>`), "line 4: malformed XML: invalid character entity &lol9;", apperr.Invalid},
 		{"invalid UTF-8 in attribute", doc2("<unit id=\"s1\" name=\"\xc3\"><segment><source>a</source></segment></unit>"), "line 4: malformed XML: invalid UTF-8", apperr.Invalid},
