@@ -40,11 +40,17 @@ const (
 	// XMLTokenBytes bounds the bytes other than white space that
 	// encoding/xml may read for one token: a run of text, a tag with its
 	// attributes, a comment, a declaration. It holds a whole token in memory
-	// before returning it, and a tag of a million tiny attributes costs it
-	// some 50 bytes each; so without this a streamed file could make it hold
-	// any amount, and even a 32 MiB upload half a gigabyte. 2 MiB is
-	// TextBytes of text with room for escapes.
-	XMLTokenBytes = 2 << 20
+	// before returning it, so without this a streamed file could make it
+	// hold any amount. 8 MiB is TextBytes of text written with the worst
+	// escapes (&#34; is 5 bytes for 1), so that Tilmash reads what it
+	// writes.
+	XMLTokenBytes = 8 << 20
+
+	// XMLTokenEquals bounds the "=" signs in one token. An attribute needs
+	// one, and encoding/xml spends some 50 bytes on each attribute before
+	// XMLAttributes can be checked: a 2 MiB tag of a="" a="" … costs it
+	// 50 MB. No real text has thousands of them in one run.
+	XMLTokenEquals = 16 << 10
 
 	// XMLTokenSpaceBytes bounds all bytes of one token, white space
 	// included. It is larger than every file limit above, so that a file

@@ -46,10 +46,11 @@ func TestXMLReader(t *testing.T) {
 		{"attribute value", `<a x="` + strings.Repeat("é", AttributeBytes/2) + `"/>`, "", ""},
 		{"attribute value too long", "<a>\n<b xml:lang=\"" + strings.Repeat("é", AttributeBytes/2) + "e\"/></a>", "line 2: attribute xml:lang of <b> is longer than 64 KiB", apperr.Invalid},
 		{"text run", "<a>" + strings.Repeat("x", XMLTokenBytes-4096) + "</a>", "", ""},
-		{"text run too long", "<a>" + strings.Repeat("x", XMLTokenBytes+4096) + "</a>", "line 1: a token inside <a> is longer than 2 MiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid},
+		{"text run too long", "<a>" + strings.Repeat("x", XMLTokenBytes+8192) + "</a>", "line 1: a token inside <a> is longer than 8 MiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid},
 		{"text run of blanks", "<a>" + strings.Repeat(" \t\r\n", XMLTokenBytes) + "x</a>", "", ""},
-		{"declaration too long", "<!DOCTYPE a [" + strings.Repeat("<!--x-->", XMLTokenBytes/8+4096) + "]><a/>", "line 1: a token outside the root element is longer than 2 MiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid},
-		{"tag of tiny attributes", "<a" + strings.Repeat(` b=""`, XMLTokenBytes/4+4096) + "/>", "line 1: a token outside the root element is longer than 2 MiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid},
+		{"declaration too long", "<!DOCTYPE a [" + strings.Repeat("<!--x-->", XMLTokenBytes/8+4096) + "]><a/>", "line 1: a token outside the root element is longer than 8 MiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid},
+		{"tag of tiny attributes", "<r>\n<a" + strings.Repeat(` b=""`, XMLTokenEquals+4096) + "/></r>", "line 2: a token inside <r> has more than 16384 \"=\" signs (the limit that bounds the attributes of a tag)", apperr.Invalid},
+		{"text of equals signs", "<r>" + strings.Repeat("=", XMLTokenEquals-4096) + "</r>", "", ""},
 		{"long text in pieces", "<a>" + strings.Repeat(strings.Repeat("x", 1<<20)+"<b/>", 6) + "</a>", "", ""},
 		{"mismatched", "<a>\n<b></a>", "line 2: element <b> closed by </a>", ""},
 		{"mismatched prefix", "<a>\n<x:b></y:b>", "line 2: element <b> in space x closed by </b> in space y", ""},
@@ -86,10 +87,12 @@ func TestXMLReader(t *testing.T) {
 }
 
 // TestXMLReaderBlanks: white space counts towards the second, larger limit
-// of a token only; the limits are lowered here to keep the test small.
+// of a token only, "=" signs towards a third; the limits are lowered here to
+// keep the test small. (The count is exact to within the decoder's 4 KiB
+// buffer, so the inputs are larger than that.)
 func TestXMLReaderBlanks(t *testing.T) {
-	read := func(doc string) error {
-		x := newXMLReader(strings.NewReader(doc), nil, 1000, 20000)
+	read := func(doc string, lim tokenLimits) error {
+		x := newXMLReader(strings.NewReader(doc), nil, lim)
 		for {
 			_, err := x.Decoder.Token()
 			if errors.Is(err, io.EOF) {
@@ -100,16 +103,21 @@ func TestXMLReaderBlanks(t *testing.T) {
 			}
 		}
 	}
-	if err := read("<a>" + strings.Repeat(" ", 15000) + strings.Repeat("x", 900) + "</a>"); err != nil {
+	lim := tokenLimits{text: 1000, all: 20000, equals: 100}
+	if err := read("<a>"+strings.Repeat(" ", 15000)+strings.Repeat("x", 900)+"</a>", lim); err != nil {
 		t.Errorf("blanks within the limit: %v", err)
 	}
-	err := read("<a>\n" + strings.Repeat("x", 500) + strings.Repeat(" ", 30000) + "</a>")
+	err := read("<a>\n"+strings.Repeat("x", 500)+strings.Repeat(" ", 30000)+"</a>", lim)
 	if err == nil || err.Error() != "line 2: a token inside <a> is longer than 20000 bytes (the limit for one text run, tag or comment, white space included)" {
 		t.Errorf("too many blanks: %v", err)
 	}
-	err = read("<a>" + strings.Repeat("x ", 5000) + "</a>")
+	err = read("<a>"+strings.Repeat("x ", 5000)+"</a>", lim)
 	if err == nil || err.Error() != "line 1: a token inside <a> is longer than 1000 bytes, not counting white space (the limit for one text run, tag or comment)" {
 		t.Errorf("too much text: %v", err)
+	}
+	err = read("<a>\n<b"+strings.Repeat(" c=''", 2000)+"/></a>", tokenLimits{text: 1e6, all: 1e6, equals: 100})
+	if err == nil || err.Error() != `line 2: a token inside <a> has more than 100 "=" signs (the limit that bounds the attributes of a tag)` {
+		t.Errorf("too many attributes to parse: %v", err)
 	}
 }
 

@@ -31,13 +31,16 @@ type XMLReader struct {
 // encodings other than UTF-8 that the XML declaration names (see
 // xml.Decoder.CharsetReader).
 func NewXMLReader(r io.Reader, charset func(label string, input io.Reader) (io.Reader, error)) *XMLReader {
-	return newXMLReader(r, charset, XMLTokenBytes, XMLTokenSpaceBytes)
+	return newXMLReader(r, charset, tokenLimits{text: XMLTokenBytes, all: XMLTokenSpaceBytes, equals: XMLTokenEquals})
 }
 
-// newXMLReader is NewXMLReader with the token limits as parameters, which
-// tests lower.
-func newXMLReader(r io.Reader, charset func(string, io.Reader) (io.Reader, error), text, all int64) *XMLReader {
-	g := &guard{meter: &meter{r: r, textLimit: text, allLimit: all}}
+// tokenLimits are the limits of one token, which tests lower.
+type tokenLimits struct {
+	text, all, equals int64
+}
+
+func newXMLReader(r io.Reader, charset func(string, io.Reader) (io.Reader, error), lim tokenLimits) *XMLReader {
+	g := &guard{meter: &meter{r: r, limits: lim}}
 	// The raw decoder reads through the meter with a buffer of its own
 	// (the meter is no io.ByteReader), so the meter counts a token's bytes
 	// to within that buffer's 4 KiB, at one call a buffer, not a byte.
@@ -58,42 +61,43 @@ func (x *XMLReader) Depth() int { return len(x.g.open) }
 // errTokenTooLarge is what the meter returns when a token passes a limit.
 var errTokenTooLarge = errors.New("XML token too large")
 
-// meter counts the bytes read for the current token: those other than white
-// space against textLimit, all of them against allLimit.
+// meter counts what is read for the current token: the bytes other than
+// white space, all bytes, and the "=" signs.
 type meter struct {
-	r                   io.Reader
-	textLimit, allLimit int64
-	text, all           int64  // bytes the current token may still read
-	tripped             string // the limit passed: "text" or "all"
+	r       io.Reader
+	limits  tokenLimits
+	left    tokenLimits // what the current token may still read
+	tripped string      // the limit passed: "text", "all" or "equals"
 }
 
 // reset starts counting a new token.
 func (m *meter) reset() {
-	m.text, m.all = m.textLimit, m.allLimit
+	m.left = m.limits
 }
 
 func (m *meter) Read(p []byte) (int, error) {
 	switch {
-	case m.text <= 0:
+	case m.left.text < 0:
 		m.tripped = "text"
-	case m.all <= 0:
+	case m.left.all <= 0:
 		m.tripped = "all"
+	case m.left.equals < 0:
+		m.tripped = "equals"
 	}
 	if m.tripped != "" {
 		return 0, errTokenTooLarge
 	}
-	if int64(len(p)) > m.all {
-		p = p[:m.all]
+	if int64(len(p)) > m.left.all {
+		p = p[:m.left.all]
 	}
 	n, err := m.r.Read(p)
-	m.all -= int64(n)
-	m.text -= int64(n - blanks(p[:n]))
+	// bytes.Count is fast (vectorised): these scans cost little next to
+	// encoding/xml's byte at a time.
+	b := p[:n]
+	m.left.all -= int64(n)
+	m.left.text -= int64(n - bytes.Count(b, []byte{' '}) - bytes.Count(b, []byte{'\n'}) - bytes.Count(b, []byte{'\t'}) - bytes.Count(b, []byte{'\r'}))
+	m.left.equals -= int64(bytes.Count(b, []byte{'='}))
 	return n, err
-}
-
-// blanks counts the XML white space in b (with bytes.Count, which is fast).
-func blanks(b []byte) int {
-	return bytes.Count(b, []byte{' '}) + bytes.Count(b, []byte{'\n'}) + bytes.Count(b, []byte{'\t'}) + bytes.Count(b, []byte{'\r'})
 }
 
 // guard is the xml.TokenReader between the raw decoder and Decoder. It
@@ -112,13 +116,15 @@ func (g *guard) Token() (xml.Token, error) {
 	}
 	g.meter.reset()
 	tok, err := g.raw.RawToken()
-	switch g.meter.tripped {
+	switch lim := g.meter.limits; g.meter.tripped {
 	// encoding/xml may return a cut text run before the error: the limit
 	// is what matters.
 	case "text":
-		return nil, g.fail(Invalid(g.line(), "%s is longer than %s, not counting white space (the limit for one text run, tag or comment)", g.where(), Size(g.meter.textLimit)))
+		return nil, g.fail(Invalid(g.line(), "%s is longer than %s, not counting white space (the limit for one text run, tag or comment)", g.where(), Size(lim.text)))
 	case "all":
-		return nil, g.fail(Invalid(g.line(), "%s is longer than %s (the limit for one text run, tag or comment, white space included)", g.where(), Size(g.meter.allLimit)))
+		return nil, g.fail(Invalid(g.line(), "%s is longer than %s (the limit for one text run, tag or comment, white space included)", g.where(), Size(lim.all)))
+	case "equals":
+		return nil, g.fail(Invalid(g.line(), "%s has more than %d \"=\" signs (the limit that bounds the attributes of a tag)", g.where(), lim.equals))
 	}
 	if err != nil {
 		if errors.Is(err, io.EOF) && len(g.open) > 0 {

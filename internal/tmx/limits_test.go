@@ -135,8 +135,8 @@ func TestReadLimits(t *testing.T) {
 		{"65 levels", "<tmx><body>\n" + strings.Repeat("<x>", 63), "read tmx: line 2: element <x> is nested deeper than 64 levels"},
 		{"long attribute", "<tmx><body>\n<tu creationid=\"" + strings.Repeat("a", limits.AttributeBytes+1) + "\">", "read tmx: line 2: attribute creationid of <tu> is longer than 64 KiB"},
 		{"many attributes", "<tmx><body>\n<tu" + many(129, ` a%d=""`) + ">", "read tmx: line 2: element <tu> has 129 attributes, more than 128"},
-		{"long comment", "<tmx><body>\n<!--" + strings.Repeat("-a", limits.XMLTokenBytes/2+4096) + "-->", "read tmx: line 2: a token inside <body> is longer than 2 MiB, not counting white space (the limit for one text run, tag or comment)"},
-		{"long text skipped", "<tmx><header>\n<note>" + strings.Repeat("a", limits.XMLTokenBytes+8192) + "</note>", "read tmx: line 2: a token inside <note> is longer than 2 MiB, not counting white space (the limit for one text run, tag or comment)"},
+		{"long comment", "<tmx><body>\n<!--" + strings.Repeat("-a", limits.XMLTokenBytes/2+4096) + "-->", "read tmx: line 2: a token inside <body> is longer than 8 MiB, not counting white space (the limit for one text run, tag or comment)"},
+		{"long text skipped", "<tmx><header>\n<note>" + strings.Repeat("a", limits.XMLTokenBytes+8192) + "</note>", "read tmx: line 2: a token inside <note> is longer than 8 MiB, not counting white space (the limit for one text run, tag or comment)"},
 		{"long seg in pieces", "<tmx><body>\n<tu><tuv xml:lang=\"ru\"><seg>" + strings.Repeat(strings.Repeat("a", 1000)+"<hi/>", 1100) + "</seg></tuv></tu>", "read tmx: line 2: <seg> longer than 1 MiB"},
 		{"entity expansion", `<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>` + "\n<tmx><body><tu><tuv xml:lang=\"ru\"><seg>&b;</seg></tuv></tu></body></tmx>", "read tmx: line 2: invalid character entity &b;"},
 		{"external entity", `<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>` + "\n<tmx><body><tu><tuv xml:lang=\"ru\"><seg>&x;</seg></tuv></tu></body></tmx>", "read tmx: line 2: invalid character entity &x;"},
@@ -160,5 +160,18 @@ func TestReadLimits(t *testing.T) {
 				t.Errorf("limit error not in the chain")
 			}
 		})
+	}
+}
+
+// TestReadsWhatItWrites: segments at limits.TextBytes with the characters
+// the writer escapes most expensively still fit the token limit on the way
+// back.
+func TestReadsWhatItWrites(t *testing.T) {
+	units := []Unit{
+		{SourceLang: "ru", TargetLang: "kk", Source: strings.Repeat("\"", limits.TextBytes), Target: strings.Repeat("&\r", limits.TextBytes/2), Author: strings.Repeat("\"", limits.AttributeBytes)},
+	}
+	got := readAll(t, writeAll(t, units), "ru", "kk")
+	if len(got) != 1 || got[0] != units[0] {
+		t.Errorf("the unit changed")
 	}
 }
