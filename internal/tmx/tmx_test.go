@@ -233,6 +233,10 @@ func FuzzRead(f *testing.F) {
 	f.Add(`<tmx><body><tu><tuv lang="RU-ru"><seg/></tuv><tuv xml:lang="kk-KZ"><seg><bpt><sub>s</sub></bpt></seg></tuv></tu>`)
 	f.Add("\xff\xfe<\x00t\x00")
 	f.Add(`<xliff/>`)
+	// Past the limits: nesting, attributes, entities.
+	f.Add(`<tmx><body>` + strings.Repeat(`<tu>`, 70))
+	f.Add(`<tmx><body><tu` + strings.Repeat(` a=""`, 130) + `/></body></tmx>`)
+	f.Add(`<!DOCTYPE tmx [<!ENTITY a "aa"><!ENTITY b "&a;&a;">]><tmx><body><tu><tuv xml:lang="ru"><seg>&b;</seg></tuv></tu></body></tmx>`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		n := 0
 		got, err := Read(strings.NewReader(doc), "ru", "kk", func(u Unit) error {
