@@ -11,9 +11,10 @@ import (
 	"tilmash/internal/apperr"
 )
 
-// readAll reads every token of doc through an XMLReader.
-func readAll(doc string) (int, error) {
-	x := NewXMLReader(strings.NewReader(doc), nil)
+// readAll reads every token of doc through an XMLReader with the given
+// token limits.
+func readAll(doc string, lim tokenLimits) (int, error) {
+	x := newXMLReader(strings.NewReader(doc), nil, lim)
 	n := 0
 	for {
 		_, err := x.Decoder.Token()
@@ -31,6 +32,14 @@ func nested(depth int) string {
 	return strings.Repeat("<a>", depth) + strings.Repeat("</a>", depth)
 }
 
+// realTokens are the token limits of NewXMLReader.
+var realTokens = tokenLimits{text: XMLTokenBytes, all: XMLTokenSpaceBytes, equals: XMLTokenEquals}
+
+// smallTokens are token limits lowered to keep the tests fast (megabytes
+// through encoding/xml take seconds under the race detector), still well
+// above the 4 KiB to which the count is exact.
+var smallTokens = tokenLimits{text: 64 << 10, all: 256 << 10, equals: 1000}
+
 func TestXMLReader(t *testing.T) {
 	cases := []struct {
 		name, doc string
@@ -45,13 +54,6 @@ func TestXMLReader(t *testing.T) {
 		{"too many attributes", `<a` + strings.Repeat(` x=""`, XMLAttributes+1) + `/>`, "line 1: element <a> has 129 attributes, more than 128", apperr.Invalid},
 		{"attribute value", `<a x="` + strings.Repeat("é", AttributeBytes/2) + `"/>`, "", ""},
 		{"attribute value too long", "<a>\n<b xml:lang=\"" + strings.Repeat("é", AttributeBytes/2) + "e\"/></a>", "line 2: attribute xml:lang of <b> is longer than 64 KiB", apperr.Invalid},
-		{"text run", "<a>" + strings.Repeat("x", XMLTokenBytes-4096) + "</a>", "", ""},
-		{"text run too long", "<a>" + strings.Repeat("x", XMLTokenBytes+8192) + "</a>", "line 1: a token inside <a> is longer than 8 MiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid},
-		{"text run of blanks", "<a>" + strings.Repeat(" \t\r\n", XMLTokenBytes) + "x</a>", "", ""},
-		{"declaration too long", "<!DOCTYPE a [" + strings.Repeat("<!--x-->", XMLTokenBytes/8+4096) + "]><a/>", "line 1: a token outside the root element is longer than 8 MiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid},
-		{"tag of tiny attributes", "<r>\n<a" + strings.Repeat(` b=""`, XMLTokenEquals+4096) + "/></r>", "line 2: a token inside <r> has more than 16384 \"=\" signs (the limit that bounds the attributes of a tag)", apperr.Invalid},
-		{"text of equals signs", "<r>" + strings.Repeat("=", XMLTokenEquals-4096) + "</r>", "", ""},
-		{"long text in pieces", "<a>" + strings.Repeat(strings.Repeat("x", 1<<20)+"<b/>", 6) + "</a>", "", ""},
 		{"mismatched", "<a>\n<b></a>", "line 2: element <b> closed by </a>", ""},
 		{"mismatched prefix", "<a>\n<x:b></y:b>", "line 2: element <b> in space x closed by </b> in space y", ""},
 		{"unexpected end", "<a/>\n</a>", "line 2: unexpected end element </a>", ""},
@@ -60,64 +62,64 @@ func TestXMLReader(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := readAll(c.doc)
-			if c.want == "" {
-				if err != nil {
-					t.Fatalf("unexpected error %v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("no error, want %q", c.want)
-			}
-			// Syntax errors keep encoding/xml's type, with the line of the input.
-			got := err.Error()
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				got = fmt.Sprintf("line %d: %s", se.Line, se.Msg)
-			}
-			if got != c.want {
-				t.Fatalf("error %T %q, want %q", err, got, c.want)
-			}
-			if c.code != "" && apperr.CodeOf(err) != c.code {
-				t.Errorf("code %s, want %s", apperr.CodeOf(err), c.code)
-			}
+			_, err := readAll(c.doc, realTokens)
+			checkError(t, err, c.want, c.code)
 		})
 	}
 }
 
-// TestXMLReaderBlanks: white space counts towards the second, larger limit
-// of a token only, "=" signs towards a third; the limits are lowered here to
-// keep the test small. (The count is exact to within the decoder's 4 KiB
-// buffer, so the inputs are larger than that.)
-func TestXMLReaderBlanks(t *testing.T) {
-	read := func(doc string, lim tokenLimits) error {
-		x := newXMLReader(strings.NewReader(doc), nil, lim)
-		for {
-			_, err := x.Decoder.Token()
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
+// TestXMLReaderTokens: the bytes of a token other than white space count
+// towards one limit, all of them towards a larger one, "=" signs towards a
+// third.
+func TestXMLReaderTokens(t *testing.T) {
+	cases := []struct {
+		name, doc string
+		want      string // the error; "" for none
+		code      apperr.Code
+		lim       tokenLimits
+	}{
+		{"text run", "<a>" + strings.Repeat("x", 60<<10) + "</a>", "", "", smallTokens},
+		{"text run too long", "<a>" + strings.Repeat("x", 72<<10) + "</a>", "line 1: a token inside <a> is longer than 64 KiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid, smallTokens},
+		{"text run of blanks", "<a>" + strings.Repeat(" \t\r\n", 50<<10) + "x</a>", "", "", smallTokens},
+		{"text run of too many blanks", "<a>\n" + strings.Repeat(" \t", 140<<10) + "x</a>", "line 2: a token inside <a> is longer than 256 KiB (the limit for one text run, tag or comment, white space included)", apperr.Invalid, smallTokens},
+		{"declaration too long", "<!DOCTYPE a [" + strings.Repeat("<!--x-->", 10<<10) + "]><a/>", "line 1: a token outside the root element is longer than 64 KiB, not counting white space (the limit for one text run, tag or comment)", apperr.Invalid, smallTokens},
+		{"tag of tiny attributes", "<r>\n<a" + strings.Repeat(` b=""`, 4000) + "/></r>", "line 2: a token inside <r> has more than 1000 \"=\" signs (the limit that bounds the attributes of a tag)", apperr.Invalid, smallTokens},
+		{"text of equals signs", "<r>" + strings.Repeat("=", 900) + "</r>", "", "", smallTokens},
+		{"long text in pieces", "<a>" + strings.Repeat(strings.Repeat("x", 40<<10)+"<b/>", 6) + "</a>", "", "", smallTokens},
+		{"real limits", "<a>" + strings.Repeat(strings.Repeat("x", 1000)+strings.Repeat(" ", 1000)+`<b c=""/>`, 100) + "</a>", "", "", realTokens},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := readAll(c.doc, c.lim)
+			checkError(t, err, c.want, c.code)
+		})
+	}
+}
+
+// checkError compares an error with the one wanted ("" for none) and its code
+// (not checked when "").
+func checkError(t *testing.T, err error, want string, code apperr.Code) {
+	t.Helper()
+	if want == "" {
+		if err != nil {
+			t.Fatalf("unexpected error %v", err)
 		}
+		return
 	}
-	lim := tokenLimits{text: 1000, all: 20000, equals: 100}
-	if err := read("<a>"+strings.Repeat(" ", 15000)+strings.Repeat("x", 900)+"</a>", lim); err != nil {
-		t.Errorf("blanks within the limit: %v", err)
+	if err == nil {
+		t.Fatalf("no error, want %q", want)
 	}
-	err := read("<a>\n"+strings.Repeat("x", 500)+strings.Repeat(" ", 30000)+"</a>", lim)
-	if err == nil || err.Error() != "line 2: a token inside <a> is longer than 20000 bytes (the limit for one text run, tag or comment, white space included)" {
-		t.Errorf("too many blanks: %v", err)
+	// Syntax errors keep encoding/xml's type, with the line of the input.
+	got := err.Error()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		got = fmt.Sprintf("line %d: %s", se.Line, se.Msg)
 	}
-	err = read("<a>"+strings.Repeat("x ", 5000)+"</a>", lim)
-	if err == nil || err.Error() != "line 1: a token inside <a> is longer than 1000 bytes, not counting white space (the limit for one text run, tag or comment)" {
-		t.Errorf("too much text: %v", err)
+	if got != want {
+		t.Fatalf("error %T %q, want %q", err, got, want)
 	}
-	err = read("<a>\n<b"+strings.Repeat(" c=''", 2000)+"/></a>", tokenLimits{text: 1e6, all: 1e6, equals: 100})
-	if err == nil || err.Error() != `line 2: a token inside <a> has more than 100 "=" signs (the limit that bounds the attributes of a tag)` {
-		t.Errorf("too many attributes to parse: %v", err)
+	if code != "" && apperr.CodeOf(err) != code {
+		t.Errorf("code %s, want %s", apperr.CodeOf(err), code)
 	}
 }
 
