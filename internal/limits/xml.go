@@ -55,9 +55,6 @@ func (x *XMLReader) Line() int {
 	return line
 }
 
-// Depth is the number of elements open.
-func (x *XMLReader) Depth() int { return len(x.g.open) }
-
 // errTokenTooLarge is what the meter returns when a token passes a limit.
 var errTokenTooLarge = errors.New("XML token too large")
 
