@@ -25,6 +25,26 @@ lint:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# FUZZ_TARGETS are the fuzz targets of the file readers and of the imports
+# that write what they read, as package:Target.
+FUZZ_TARGETS = \
+	./internal/xliff:FuzzRead \
+	./internal/tmx:FuzzRead \
+	./internal/glossary:FuzzReadCSV \
+	./internal/glossary:FuzzReadTBX \
+	./internal/segment:FuzzSegment \
+	./internal/store:FuzzImportXLIFF \
+	./internal/store:FuzzImportTMX \
+	./internal/store:FuzzImportGlossary
+FUZZTIME ?= 10s
+
+## fuzz: each target of FUZZ_TARGETS for FUZZTIME (go test takes one -fuzz at a time); a crasher is saved under the package's testdata/fuzz: commit it as a regression seed
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} $${t##*:}"; \
+		$(GO) test -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) -parallel 2 $${t%%:*}; \
+	done
+
 ## screenshots: docs/editor.png (1280×800) and phone-width pages, taken by the browser test in Chromium
 screenshots:
 	TILMASH_BROWSER_TESTS=required TILMASH_SCREENSHOTS=$(CURDIR)/docs $(GO) test -count=1 -run '^TestBrowserWholeFlow$$' ./internal/server/

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"tilmash/internal/limits"
 )
 
 // csvColumns are the columns of a glossary CSV file in the order WriteCSV
@@ -25,12 +27,12 @@ const forbiddenSep = "|"
 // source, target, note and forbidden (note and forbidden may be left out;
 // forbidden variants are separated by "|"). Fields are separated by commas,
 // or by semicolons or tabs when the header line uses those. A byte order
-// mark is skipped. Fields are trimmed and put in NFC. Errors name the line.
+// mark is skipped; after a UTF-16 one the file is read as UTF-16. Fields are
+// trimmed and put in NFC. Errors name the line. A file past the limits of
+// package limits (its size, the number of terms, a field's length) is
+// refused with a *limits.Error in the chain.
 func ReadCSV(r io.Reader) ([]Term, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
-		_, _ = br.Discard(3)
-	}
+	br, _ := input(r)
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comma = sniffDelimiter(br)
@@ -60,6 +62,12 @@ func ReadCSV(r io.Reader) ([]Term, error) {
 			if !utf8.ValidString(f) {
 				return nil, fmt.Errorf("glossary csv: line %d: the text is not valid UTF-8 (save the file as UTF-8)", line)
 			}
+			if len(f) > limits.TextBytes {
+				return nil, fmt.Errorf("glossary csv: %w", limits.Invalid(line, "a field is longer than %s", limits.Size(limits.TextBytes)))
+			}
+		}
+		if len(terms) == limits.GlossaryTerms {
+			return nil, fmt.Errorf("glossary csv: %w", limits.TooLarge(line, "the file has more than %d terms", limits.GlossaryTerms))
 		}
 		if len(rec) != len(header) {
 			return nil, fmt.Errorf("glossary csv: line %d: %d fields, but the header has %d", line, len(rec), len(header))

@@ -3,6 +3,7 @@ package glossary
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -47,6 +48,10 @@ func FuzzReadTBX(f *testing.F) {
 	var buf bytes.Buffer
 	_ = WriteTBX(&buf, "ru", "en", Seed("en")[:3])
 	f.Add(buf.Bytes())
+	// Past the limits: nesting inside an entry and around entries, UTF-16.
+	f.Add([]byte(`<martif><text><body><termEntry><langSet xml:lang="ru"><tig><term>` + strings.Repeat("<hi>", 70)))
+	f.Add([]byte(`<martif><text><body>` + strings.Repeat("<x>", 70)))
+	f.Add([]byte("\xff\xfe<\x00m\x00a\x00r\x00t\x00i\x00f\x00/\x00>\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		terms, err := ReadTBX(bytes.NewReader(data), "ru", "en")
 		if err != nil {

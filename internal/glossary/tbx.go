@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"tilmash/internal/limits"
 )
 
 // TBX-Basic marks a term's status with termNote type="administrativeStatus"
@@ -65,8 +67,9 @@ func (n *tbxNote) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 // inline markup such as <hi> does not lose words.
 type tbxText string
 
-// UnmarshalXML collects all character data inside the element.
-func (t *tbxText) UnmarshalXML(d *xml.Decoder, _ xml.StartElement) error {
+// UnmarshalXML collects all character data inside the element, at most
+// limits.TextBytes of it.
+func (t *tbxText) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 	var b strings.Builder
 	for depth := 1; depth > 0; {
 		tok, err := d.Token()
@@ -79,6 +82,9 @@ func (t *tbxText) UnmarshalXML(d *xml.Decoder, _ xml.StartElement) error {
 		case xml.EndElement:
 			depth--
 		case xml.CharData:
+			if b.Len()+len(tok) > limits.TextBytes {
+				return fmt.Errorf("a <%s> is longer than %s", start.Name.Local, limits.Size(limits.TextBytes))
+			}
 			b.Write(tok)
 		}
 	}
@@ -93,12 +99,21 @@ func (t *tbxText) UnmarshalXML(d *xml.Decoder, _ xml.StartElement) error {
 // Term; the target is the preferred (else the first allowed) target term, and
 // deprecated or superseded target terms become forbidden variants. Notes at
 // entry, language and term level are joined into Note. Entries that lack
-// either language are skipped. Errors name the line.
+// either language are skipped. Errors name the line. A file past the limits
+// of package limits (its size, nesting, a token, an attribute, a text, the
+// number of terms) is refused with a *limits.Error in the chain.
 func ReadTBX(r io.Reader, srcLang, tgtLang string) ([]Term, error) {
+	return readTBX(r, srcLang, tgtLang, limits.GlossaryTerms)
+}
+
+// readTBX is ReadTBX with a limit on the number of terms, which tests lower.
+func readTBX(r io.Reader, srcLang, tgtLang string, maxTerms int) ([]Term, error) {
 	if srcLang == "" || tgtLang == "" {
 		return nil, errors.New("read tbx: source and target languages are required")
 	}
-	d := xml.NewDecoder(r)
+	in, utf16 := input(r)
+	x := limits.NewXMLReader(in, charsetReader(utf16))
+	d := x.Decoder
 	var (
 		terms    []Term
 		entries  int
@@ -106,7 +121,7 @@ func ReadTBX(r io.Reader, srcLang, tgtLang string) ([]Term, error) {
 	)
 	firstLine := make(map[string]int)
 	for {
-		line, _ := d.InputPos()
+		line := x.Line()
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			break
@@ -131,6 +146,9 @@ func ReadTBX(r io.Reader, srcLang, tgtLang string) ([]Term, error) {
 		entries++
 		var e tbxEntry
 		if err := d.DecodeElement(&e, &start); err != nil {
+			if _, ok := limits.As(err); ok {
+				return nil, fmt.Errorf("read tbx: %w", err) // names its own line
+			}
 			return nil, fmt.Errorf("read tbx: entry starting on line %d: %w", line, err)
 		}
 		got, err := e.terms(srcLang, tgtLang)
@@ -142,6 +160,9 @@ func ReadTBX(r io.Reader, srcLang, tgtLang string) ([]Term, error) {
 				return nil, fmt.Errorf("read tbx: entry starting on line %d: source %q is already defined by the entry on line %d", line, t.Source, prev)
 			}
 			firstLine[t.Source] = line
+		}
+		if len(terms)+len(got) > maxTerms {
+			return nil, fmt.Errorf("read tbx: %w", limits.TooLarge(line, "the file has more than %d terms", maxTerms))
 		}
 		terms = append(terms, got...)
 	}

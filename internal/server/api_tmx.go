@@ -9,12 +9,12 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/language"
-	"tilmash/internal/xliff"
+	"tilmash/internal/limits"
 )
 
-// exchangeLimit bounds the body of a file upload (XLIFF, TMX): larger than
-// MaxBodyBytes, which is meant for JSON.
-const exchangeLimit = xliff.DefaultLimit
+// exchangeLimit bounds the body of a TMX upload: larger than MaxBodyBytes,
+// which is meant for JSON. The CLI has no limit.
+const exchangeLimit = limits.TMXUploadBytes
 
 // importTMX: POST /api/v1/tm/:lang/import, a TMX 1.4b file as the body → {"imported", "skipped"}.
 func (s *Server) importTMX(c *gin.Context) {

@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
+
+	"tilmash/internal/limits"
 )
 
 // Unit is one translation unit of a language pair.
@@ -19,9 +21,6 @@ type Unit struct {
 	SourceLang, TargetLang, Source, Target, Author string
 	Created                                        time.Time
 }
-
-// MaxSegmentBytes bounds the text of one <seg>: a stream never holds more than a unit at a time.
-const MaxSegmentBytes = 1 << 20
 
 const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
@@ -31,9 +30,12 @@ const dateLayout = "20060102T150405Z"
 // Read streams the <tu> elements of a TMX document. For each <tu> that has a <tuv> in srcLang and one
 // in tgtLang (BCP 47 tags compared case-insensitively; "en" also matches "en-US", an exact tag wins
 // over a longer one; xml:lang or TMX 1.1's lang attribute), it calls fn. It returns the number of
-// units passed to fn. Malformed XML, a root other than <tmx>, a <tmx> without <body>, an oversized
-// segment or an error from fn stop the reading with an error that names the line.
+// units passed to fn. Malformed XML, a root other than <tmx>, a <tmx> without <body>, a file past
+// the limits of package limits (nesting, a token, an attribute, a segment's text) or an error from
+// fn stop the reading with an error that names the line.
 // Inline codes inside <seg> (<bpt>, <ept>, <ph>, <it>, <ut>) are dropped; the text of <hi> is kept.
+// Memory is bounded by one unit whatever the file's size: only the best <tuv> of each language
+// so far is kept, the other variants of a <tu> are skipped unread.
 func Read(r io.Reader, srcLang, tgtLang string, fn func(Unit) error) (int, error) {
 	rd := &reader{src: srcLang, tgt: tgtLang, fn: fn}
 	n, err := rd.read(r)
@@ -46,23 +48,27 @@ func Read(r io.Reader, srcLang, tgtLang string, fn func(Unit) error) (int, error
 type reader struct {
 	src, tgt string
 	fn       func(Unit) error
+	x        *limits.XMLReader
 	dec      *xml.Decoder
 	count    int
 
 	// the <tu> being read
 	tuAuthor, tuDate string
-	tuvs             []tuv
+	tuvs             int    // <tuv> elements seen
+	pick             [2]tuv // the <tuv> for the source and the target language so far
+	seg              []byte // text of the <tuv> being read, reused
 }
 
+// tuv is the <tuv> picked for a language.
 type tuv struct {
+	index              int // 1-based position in the <tu>; 0 while none is picked
+	rank               int // how well its language matches: prefixMatch or exactMatch
 	lang, author, date string
-	seg                strings.Builder
-	hasSeg             bool
+	text               string
 }
 
 func (rd *reader) line() int {
-	line, _ := rd.dec.InputPos()
-	return line
+	return rd.x.Line()
 }
 
 // errorf prefixes an error with the current line.
@@ -75,8 +81,7 @@ func (rd *reader) read(r io.Reader) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	rd.dec = xml.NewDecoder(in)
-	rd.dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+	rd.x = limits.NewXMLReader(in, func(label string, input io.Reader) (io.Reader, error) {
 		if utf16 && strings.HasPrefix(strings.ToLower(label), "utf-16") {
 			return input, nil // already transcoded
 		}
@@ -85,7 +90,8 @@ func (rd *reader) read(r io.Reader) (int, error) {
 			return nil, fmt.Errorf("unsupported encoding %q", label)
 		}
 		return enc.NewDecoder().Reader(input), nil
-	}
+	})
+	rd.dec = rd.x.Decoder
 	root, err := rd.nextStart()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
@@ -111,8 +117,8 @@ func (rd *reader) read(r io.Reader) (int, error) {
 				}
 				continue
 			}
-			if err := rd.dec.Skip(); err != nil { // <header> and anything unknown
-				return rd.count, rd.syntax(err)
+			if err := rd.skip(); err != nil { // <header> and anything unknown
+				return rd.count, err
 			}
 		case xml.EndElement: // </tmx>
 			if !sawBody {
@@ -153,6 +159,9 @@ func (rd *reader) token() (xml.Token, error) {
 }
 
 func (rd *reader) syntax(err error) error {
+	if _, ok := limits.As(err); ok {
+		return err // names its line already
+	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		return fmt.Errorf("line %d: %s", se.Line, se.Msg)
@@ -187,8 +196,8 @@ func (rd *reader) children(want string, fn func(xml.StartElement) error) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Local != want {
-				if err := rd.dec.Skip(); err != nil {
-					return rd.syntax(err)
+				if err := rd.skip(); err != nil {
+					return err
 				}
 				continue
 			}
@@ -205,46 +214,64 @@ func (rd *reader) body() error {
 	return rd.children("tu", rd.tu)
 }
 
+// skip reads up to the end of the element just started.
+func (rd *reader) skip() error {
+	if err := rd.dec.Skip(); err != nil {
+		return rd.syntax(err)
+	}
+	return nil
+}
+
 func (rd *reader) tu(start xml.StartElement) error {
 	rd.tuAuthor = attr(start, "creationid")
 	rd.tuDate = attr(start, "creationdate")
-	rd.tuvs = rd.tuvs[:0]
+	rd.tuvs = 0
+	rd.pick = [2]tuv{}
 	if err := rd.children("tuv", rd.tuv); err != nil {
 		return err
 	}
 	return rd.emit()
 }
 
+// tuv reads a <tuv> when its language matches the source or the target
+// better than the <tuv> picked so far, and skips it otherwise.
 func (rd *reader) tuv(start xml.StartElement) error {
-	if len(rd.tuvs) < cap(rd.tuvs) {
-		rd.tuvs = rd.tuvs[:len(rd.tuvs)+1]
-	} else {
-		rd.tuvs = append(rd.tuvs, tuv{})
-	}
-	v := &rd.tuvs[len(rd.tuvs)-1]
-	v.lang = langAttr(start)
-	v.author = attr(start, "creationid")
-	v.date = attr(start, "creationdate")
-	v.seg.Reset()
-	v.hasSeg = false
-	if err := rd.children("seg", rd.tuvSeg); err != nil {
+	rd.tuvs++
+	lang := langAttr(start)
+	rank := [2]int{matchLang(rd.src, lang), matchLang(rd.tgt, lang)}
+	better := [2]bool{rank[0] > rd.pick[0].rank, rank[1] > rd.pick[1].rank}
+	hasSeg := false
+	if better[0] || better[1] {
+		rd.seg = rd.seg[:0]
+		err := rd.children("seg", func(xml.StartElement) error {
+			hasSeg = true
+			return rd.segText()
+		})
+		if err != nil {
+			return err
+		}
+	} else if err := rd.skip(); err != nil {
 		return err
 	}
-	if v.lang == "" {
+	if lang == "" {
 		return rd.errorf("<tuv> without xml:lang")
+	}
+	if !hasSeg {
+		return nil
+	}
+	v := tuv{index: rd.tuvs, lang: lang, author: attr(start, "creationid"), date: attr(start, "creationdate"), text: string(rd.seg)}
+	for i := range rd.pick {
+		if better[i] {
+			rd.pick[i] = v
+			rd.pick[i].rank = rank[i]
+		}
 	}
 	return nil
 }
 
-// tuvSeg reads the <seg> of the <tuv> being read.
-func (rd *reader) tuvSeg(xml.StartElement) error {
-	v := &rd.tuvs[len(rd.tuvs)-1]
-	v.hasSeg = true
-	return rd.seg(&v.seg)
-}
-
-// seg collects the text of a <seg>: character data and the text of <hi>, not inline codes.
-func (rd *reader) seg(b *strings.Builder) error {
+// segText adds the text of a <seg> to rd.seg: character data and the text of <hi>, not inline
+// codes. Several <seg> of one <tuv> are joined.
+func (rd *reader) segText() error {
 	depth, codeDepth := 0, 0 // codeDepth > 0 inside <bpt>, <ept>, <ph>, <it>, <ut>
 	for {
 		tok, err := rd.token()
@@ -254,10 +281,10 @@ func (rd *reader) seg(b *strings.Builder) error {
 		switch t := tok.(type) {
 		case xml.CharData:
 			if codeDepth == 0 {
-				if b.Len()+len(t) > MaxSegmentBytes {
-					return rd.errorf("<seg> longer than %d bytes", MaxSegmentBytes)
+				if len(rd.seg)+len(t) > limits.TextBytes {
+					return rd.errorf("<seg> longer than %s", limits.Size(limits.TextBytes))
 				}
-				b.Write(t)
+				rd.seg = append(rd.seg, t...)
 			}
 		case xml.StartElement:
 			depth++
@@ -284,15 +311,15 @@ func isCode(name string) bool {
 	return false
 }
 
-// emit passes the current <tu> to fn when it has both languages.
+// emit passes the current <tu> to fn when it has both languages in two <tuv>.
 func (rd *reader) emit() error {
-	src, tgt := rd.pick(rd.src), rd.pick(rd.tgt)
-	if src == nil || tgt == nil || src == tgt {
+	src, tgt := &rd.pick[0], &rd.pick[1]
+	if src.index == 0 || tgt.index == 0 || src.index == tgt.index {
 		return nil
 	}
 	u := Unit{
 		SourceLang: src.lang, TargetLang: tgt.lang,
-		Source: src.seg.String(), Target: tgt.seg.String(),
+		Source: src.text, Target: tgt.text,
 		Author: firstNonEmpty(tgt.author, rd.tuAuthor, src.author),
 	}
 	if d := firstNonEmpty(tgt.date, rd.tuDate, src.date); d != "" {
@@ -306,26 +333,6 @@ func (rd *reader) emit() error {
 	}
 	rd.count++
 	return nil
-}
-
-// pick is the <tuv> for a language: an exact tag first, else the first whose tag extends it.
-func (rd *reader) pick(lang string) *tuv {
-	var prefix *tuv
-	for i := range rd.tuvs {
-		v := &rd.tuvs[i]
-		if !v.hasSeg {
-			continue
-		}
-		switch matchLang(lang, v.lang) {
-		case exactMatch:
-			return v
-		case prefixMatch:
-			if prefix == nil {
-				prefix = v
-			}
-		}
-	}
-	return prefix
 }
 
 const (

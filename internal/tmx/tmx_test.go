@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tilmash/internal/golden"
+	"tilmash/internal/limits"
 )
 
 var created = time.Date(2024, 11, 27, 9, 30, 0, 0, time.UTC)
@@ -180,9 +181,9 @@ func TestReadMalformed(t *testing.T) {
 }
 
 func TestReadSegmentTooLong(t *testing.T) {
-	doc := "<tmx><body><tu><tuv xml:lang=\"ru\"><seg>" + strings.Repeat("я", MaxSegmentBytes/2+1) + "</seg></tuv></tu></body></tmx>"
+	doc := "<tmx><body><tu><tuv xml:lang=\"ru\"><seg>" + strings.Repeat("я", limits.TextBytes/2+1) + "</seg></tuv></tu></body></tmx>"
 	_, err := Read(strings.NewReader(doc), "ru", "kk", func(Unit) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), "<seg> longer than 1048576 bytes") {
+	if err == nil || !strings.Contains(err.Error(), "<seg> longer than 1 MiB") {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -232,6 +233,10 @@ func FuzzRead(f *testing.F) {
 	f.Add(`<tmx><body><tu><tuv lang="RU-ru"><seg/></tuv><tuv xml:lang="kk-KZ"><seg><bpt><sub>s</sub></bpt></seg></tuv></tu>`)
 	f.Add("\xff\xfe<\x00t\x00")
 	f.Add(`<xliff/>`)
+	// Past the limits: nesting, attributes, entities.
+	f.Add(`<tmx><body>` + strings.Repeat(`<tu>`, 70))
+	f.Add(`<tmx><body><tu` + strings.Repeat(` a=""`, 130) + `/></body></tmx>`)
+	f.Add(`<!DOCTYPE tmx [<!ENTITY a "aa"><!ENTITY b "&a;&a;">]><tmx><body><tu><tuv xml:lang="ru"><seg>&b;</seg></tuv></tu></body></tmx>`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		n := 0
 		got, err := Read(strings.NewReader(doc), "ru", "kk", func(u Unit) error {

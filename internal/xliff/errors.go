@@ -13,13 +13,14 @@ import (
 var ErrTooLarge = errors.New("xliff file too large")
 
 // ParseError explains why Read refused a file. Its chain also holds an
-// *apperr.Error (code invalid, or too_large for ErrTooLarge) with the line
-// and unit as details, so the API can answer with apperr as usual.
+// *apperr.Error (code invalid, or too_large for ErrTooLarge and a file with
+// too many units) with the line and unit as details, so the API can answer
+// with apperr as usual.
 type ParseError struct {
 	Line int    // 1-based line of the file; 0 when not tied to a place
 	Unit string // id of the unit as written in the file, when inside one
 	Msg  string
-	Err  error // cause: ErrTooLarge, *xml.SyntaxError, or nil
+	Err  error // cause: ErrTooLarge, *xml.SyntaxError, *limits.Error, or nil
 }
 
 func (e *ParseError) Error() string {
@@ -34,10 +35,11 @@ func (e *ParseError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the cause and the equivalent application error.
+// Unwrap returns the equivalent application error, first, so that it is the
+// one apperr.As finds, and the cause.
 func (e *ParseError) Unwrap() []error {
 	code := apperr.Invalid
-	if errors.Is(e.Err, ErrTooLarge) {
+	if errors.Is(e.Err, ErrTooLarge) || e.Err != nil && apperr.CodeOf(e.Err) == apperr.TooLarge {
 		code = apperr.TooLarge
 	}
 	ae := apperr.New(code, "%s", e.Error())
@@ -50,5 +52,5 @@ func (e *ParseError) Unwrap() []error {
 	if e.Err == nil {
 		return []error{ae}
 	}
-	return []error{e.Err, ae}
+	return []error{ae, e.Err}
 }

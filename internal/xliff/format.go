@@ -1,6 +1,9 @@
 package xliff
 
-import "tilmash/internal/apperr"
+import (
+	"tilmash/internal/apperr"
+	"tilmash/internal/limits"
+)
 
 // Format is the XLIFF version written or read.
 type Format string
@@ -20,7 +23,7 @@ const ContentType = "application/xliff+xml"
 const Extension = ".xlf"
 
 // DefaultLimit is the size limit Read applies when it is given none.
-const DefaultLimit = 32 << 20
+const DefaultLimit = limits.XLIFFBytes
 
 // XML namespaces the package writes and recognises.
 const (

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,10 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte(doc2(`<unit id="s1"><segment state="initial" subState="tilmash:rejected"><source>a</source><ignorable><source> </source></ignorable><target>b<cp hex="41"/></target></segment></unit>`)))
 	f.Add([]byte(doc12(`<group id="p2"><trans-unit id="s1" tl:state="outdated"><source>a</source><target state="x-y">b</target></trans-unit></group>`)))
+	// Past the limits: nesting in a skipped and in a read element, attributes.
+	f.Add([]byte(doc2(`<unit id="s1">` + strings.Repeat("<x>", 70))))
+	f.Add([]byte(doc2(`<unit id="s1"><segment><source>` + strings.Repeat(`<mrk id="m">`, 70))))
+	f.Add([]byte(doc2(`<unit id="s1"` + strings.Repeat(` a=""`, 130) + `/>`)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Read(bytes.NewReader(data), 1<<20)
 		if err != nil {

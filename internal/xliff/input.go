@@ -50,8 +50,8 @@ func (e readError) Unwrap() error { return e.err }
 
 // input prepares the bytes for encoding/xml: it enforces the limit, drops a
 // UTF-8 byte order mark and decodes UTF-16 (which Windows tools write) when
-// a UTF-16 byte order mark says so. It returns a reader that implements
-// io.ByteReader, so the decoder adds no buffer of its own.
+// a UTF-16 byte order mark says so. Its buffer lets it peek at the byte
+// order mark; limits.XMLReader reads from it in 4 KiB pieces.
 func input(r io.Reader, limit int64) (src *bufio.Reader, utf16 bool) {
 	br := bufio.NewReaderSize(&limitReader{r: r, left: limit + 1}, 64<<10)
 	bom, _ := br.Peek(3)

@@ -83,7 +83,7 @@ func TestReadErrors(t *testing.T) {
 		{"html in target", doc2(`<unit id="s1"><segment><source>a</source><target><b>bold</b></target></segment></unit>`), 0, `line 4: unit "s1": unexpected element <b> in <target>`},
 		{"element in note", doc2(`<unit id="s1"><notes><note><b/></note></notes><segment><source>a</source></segment></unit>`), 0, `line 4: unit "s1": unexpected element <b> in <note>`},
 		{"some segments untranslated", doc2(`<unit id="s1"><segment><source>a</source><target>b</target></segment><ignorable><source> </source></ignorable><segment><source>c</source></segment></unit>`), 0, `line 4: unit "s1": 1 of its 2 segments have no <target>: translate all or none of them`},
-		{"deep groups", doc2(strings.Repeat(`<group id="g">`, 70) + strings.Repeat(`</group>`, 70)), 0, "line 4: groups nested deeper than 64"},
+		{"deep groups", doc2(strings.Repeat(`<group id="g">`, 70) + strings.Repeat(`</group>`, 70)), 0, "line 4: element <group> is nested deeper than 64 levels"},
 		{"files of two languages", `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
 <file original="a" source-language="ru" target-language="kk" datatype="plaintext"><body/></file>
 <file original="b" source-language="ru" target-language="ar" datatype="plaintext"><body/></file>

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"tilmash/internal/limits"
 )
 
 // File is what Read found in an XLIFF file.
@@ -17,12 +19,11 @@ type File struct {
 	Units   []Unit // in document order
 }
 
-// maxGroupDepth bounds nested groups; Tilmash writes one level.
-const maxGroupDepth = 64
-
 // Read parses a whole XLIFF 2.0/2.1 or 1.2 file, told apart by the root
 // element's namespace and version, and returns its header and units. Files
-// bigger than limit bytes are refused (limit <= 0 means DefaultLimit).
+// bigger than limit bytes are refused (limit <= 0 means DefaultLimit), and so
+// are files past the other limits of package limits: element nesting, the
+// size of a token, an attribute or a text, the number of units.
 //
 // Every problem of the file is a *ParseError naming the line and unit; the
 // caller applies nothing of a file that fails. Units of other tools are read
@@ -32,13 +33,17 @@ const maxGroupDepth = 64
 // as well as XLIFF allows (see fromV2, fromV12) and is advisory: a CAT tool
 // may have left it as it was when the translator changed the text.
 func Read(r io.Reader, limit int64) (*File, error) {
+	return read(r, limit, limits.XLIFFUnits)
+}
+
+// read is Read with a limit on the number of units, which tests lower.
+func read(r io.Reader, limit int64, maxUnits int) (*File, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	src, utf16 := input(r, limit)
-	d := xml.NewDecoder(src)
-	d.CharsetReader = charsetReader(utf16)
-	p := &parser{d: d, limit: limit, seen: make(map[int64]int)}
+	x := limits.NewXMLReader(src, charsetReader(utf16))
+	p := &parser{x: x, d: x.Decoder, limit: limit, maxUnits: maxUnits, seen: make(map[int64]int)}
 	if err := p.document(); err != nil {
 		return nil, err
 	}
@@ -46,15 +51,18 @@ func Read(r io.Reader, limit int64) (*File, error) {
 }
 
 type parser struct {
-	d     *xml.Decoder
+	x     *limits.XMLReader
+	d     *xml.Decoder // x.Decoder
 	limit int64
-	file  File
-	ns    string // namespace of the XLIFF elements of this file
-	v2    bool
-	files int           // <file> elements seen
-	seen  map[int64]int // segment id → line of its unit
-	buf   []byte        // text being collected, reused across elements
-	parts []segPart     // segments of the unit being read, reused across units
+	// maxUnits is limits.XLIFFUnits
+	maxUnits int
+	file     File
+	ns       string // namespace of the XLIFF elements of this file
+	v2       bool
+	files    int           // <file> elements seen
+	seen     map[int64]int // segment id → line of its unit
+	buf      []byte        // text being collected, reused across elements
+	parts    []segPart     // segments of the unit being read, reused across units
 }
 
 // next returns the next token; io.EOF is passed through unchanged.
@@ -79,6 +87,9 @@ func (p *parser) fail(err error) error {
 	if errors.Is(err, errLimit) {
 		return &ParseError{Msg: fmt.Sprintf("xliff file exceeds %d bytes", p.limit), Err: ErrTooLarge}
 	}
+	if le, ok := limits.As(err); ok {
+		return &ParseError{Line: le.Line, Msg: le.Msg, Err: le}
+	}
 	var re readError
 	if errors.As(err, &re) {
 		return fmt.Errorf("read xliff: %w", re.err)
@@ -94,8 +105,7 @@ func (p *parser) fail(err error) error {
 
 // line is the line the decoder has reached.
 func (p *parser) line() int {
-	l, _ := p.d.InputPos()
-	return l
+	return p.x.Line()
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -240,7 +250,7 @@ func (p *parser) fileElement(start xml.StartElement, h Header) error {
 	} else if err := p.sameHeader(h); err != nil {
 		return err
 	}
-	return p.container(start, 0, 0)
+	return p.container(start, 0)
 }
 
 func (p *parser) tilmashFileAttrs(start xml.StartElement, h *Header) error {
@@ -285,8 +295,9 @@ func (p *parser) sameHeader(h Header) error {
 
 // container reads the children of <file>, <body> or <group>: units and
 // groups; everything else (skeleton, notes, header, bin-unit, extensions) is
-// skipped. para is the paragraph of the enclosing group.
-func (p *parser) container(start xml.StartElement, para, depth int) error {
+// skipped. para is the paragraph of the enclosing group. The recursion is
+// bounded by the XML reader's nesting limit.
+func (p *parser) container(start xml.StartElement, para int) error {
 	for {
 		t, err := p.next()
 		if err != nil {
@@ -301,16 +312,13 @@ func (p *parser) container(start xml.StartElement, para, depth int) error {
 			case t.Name.Space != p.ns:
 				err = p.skip()
 			case t.Name.Local == "group" || t.Name.Local == "body" && !p.v2:
-				if depth >= maxGroupDepth {
-					return p.errorf("groups nested deeper than %d", maxGroupDepth)
-				}
 				inner := para
 				if id, ok := attr(t, "", "id"); ok && t.Name.Local == "group" {
 					if n, ok := number(id, 'p'); ok && n <= 1<<31-1 {
 						inner = int(n)
 					}
 				}
-				err = p.container(t, inner, depth+1)
+				err = p.container(t, inner)
 			case t.Name.Local == "unit" && p.v2:
 				err = p.unitV2(t, para)
 			case t.Name.Local == "trans-unit" && !p.v2:
@@ -326,7 +334,7 @@ func (p *parser) container(start xml.StartElement, para, depth int) error {
 }
 
 // skip reads up to the end of the element just started, iteratively so that
-// deep nesting costs no stack.
+// nesting costs no stack (the XML reader bounds it anyway).
 func (p *parser) skip() error {
 	for depth := 1; depth > 0; {
 		t, err := p.next()
@@ -346,6 +354,10 @@ func (p *parser) skip() error {
 // newUnit checks the unit id and registers it.
 func (p *parser) newUnit(start xml.StartElement, para int) (Unit, error) {
 	line := p.line()
+	if len(p.seen) >= p.maxUnits {
+		le := limits.TooLarge(line, "the file has more than %d units", p.maxUnits)
+		return Unit{}, &ParseError{Line: line, Msg: le.Msg, Err: le}
+	}
 	id, ok := attr(start, "", "id")
 	if !ok {
 		return Unit{}, p.errorf("<%s> without id", start.Name.Local)
@@ -393,7 +405,9 @@ func (p *parser) noteText(start xml.StartElement) (string, error) {
 		}
 		switch t := t.(type) {
 		case xml.CharData:
-			p.buf = append(p.buf, t...)
+			if err := p.appendLimited(start, t); err != nil {
+				return "", err
+			}
 		case xml.StartElement:
 			return "", p.errorf("unexpected element <%s> in <%s>", t.Name.Local, start.Name.Local)
 		case xml.EndElement:
@@ -409,16 +423,15 @@ func (p *parser) noteText(start xml.StartElement) (string, error) {
 // only be something the text would lose.
 func (p *parser) text(start xml.StartElement) (string, error) {
 	p.buf = p.buf[:0]
-	if err := p.appendText(start, 0); err != nil {
+	if err := p.appendText(start); err != nil {
 		return "", err
 	}
 	return string(p.buf), nil
 }
 
-func (p *parser) appendText(start xml.StartElement, depth int) error {
-	if depth > maxGroupDepth {
-		return p.errorf("inline markup nested deeper than %d", maxGroupDepth)
-	}
+// appendText adds the content of start to p.buf; the recursion through
+// markers is bounded by the XML reader's nesting limit.
+func (p *parser) appendText(start xml.StartElement) error {
 	for {
 		t, err := p.next()
 		if err != nil {
@@ -426,24 +439,35 @@ func (p *parser) appendText(start xml.StartElement, depth int) error {
 		}
 		switch t := t.(type) {
 		case xml.CharData:
-			p.buf = append(p.buf, t...)
+			if err := p.appendLimited(start, t); err != nil {
+				return err
+			}
 		case xml.EndElement:
 			return nil
 		case xml.StartElement:
-			if err := p.inline(start, t, depth); err != nil {
+			if err := p.inline(start, t); err != nil {
 				return err
 			}
 		}
 	}
 }
 
-func (p *parser) inline(outer, t xml.StartElement, depth int) error {
+// appendLimited adds text to p.buf within limits.TextBytes.
+func (p *parser) appendLimited(in xml.StartElement, text []byte) error {
+	if len(p.buf)+len(text) > limits.TextBytes {
+		return p.errorf("<%s> is longer than %s", in.Name.Local, limits.Size(limits.TextBytes))
+	}
+	p.buf = append(p.buf, text...)
+	return nil
+}
+
+func (p *parser) inline(outer, t xml.StartElement) error {
 	if t.Name.Space != p.ns {
 		return p.errorf("unexpected element <%s> in <%s>", t.Name.Local, outer.Name.Local)
 	}
 	switch name := t.Name.Local; {
 	case p.v2 && (name == "mrk" || name == "pc"), !p.v2 && (name == "mrk" || name == "g"):
-		return p.appendText(outer, depth+1)
+		return p.appendText(outer)
 	case p.v2 && (name == "sm" || name == "em"):
 		return p.skip()
 	case p.v2 && name == "cp":
@@ -455,7 +479,9 @@ func (p *parser) inline(outer, t xml.StartElement, depth int) error {
 		if r := rune(n); !xmlChar(r) {
 			return p.errorf("<cp hex=%q> is U+%04X, a character Tilmash does not store", hex, n)
 		}
-		p.buf = append(p.buf, string(rune(n))...)
+		if err := p.appendLimited(outer, []byte(string(rune(n)))); err != nil {
+			return err
+		}
 		return p.skip()
 	case p.v2 && (name == "ph" || name == "sc" || name == "ec"),
 		!p.v2 && (name == "x" || name == "bx" || name == "ex" || name == "ph" || name == "bpt" || name == "ept" || name == "it" || name == "sub"):
