@@ -6,6 +6,7 @@
 //	tilmash import   --db PATH --document ID FILE
 //	tilmash user add --db PATH --name NAME --role ROLE [--role ROLE ...] [--password-stdin]
 //	tilmash backup   --db PATH FILE
+//	tilmash loadtest [--phases w1,w16,w16+r16] [--duration 5s] [--addr 127.0.0.1:PORT --db PATH]
 //
 // Every flag may also come from a TILMASH_* environment variable
 // (TILMASH_DB, TILMASH_ADDR, ...); a flag on the command line wins.
@@ -47,6 +48,8 @@ const usage = `usage:
   tilmash tm export --db PATH --lang LANG                                      (TMX 1.4b to stdout)
   tilmash tm import --db PATH --lang LANG [--user NAME] FILE
   tilmash backup   --db PATH FILE                    (a consistent copy, safe while serve runs)
+  tilmash loadtest [--phases w1,w16,w16+r16,s4] [--duration 5s] [--requests N] [--sqlite-sync full|normal]
+                   [--addr 127.0.0.1:PORT --db PATH]  (load a loopback service; bounded; prints p50/p99)
 
 Roles: admin, publisher, translator:LANG, reviewer:LANG.
 Flags may also be set as TILMASH_<FLAG> environment variables (TILMASH_DB, TILMASH_ADDR, ...).`
@@ -78,6 +81,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdXLIFF(ctx, args[1:], stdin, stdout)
 	case "tm":
 		return cmdTM(ctx, args[1:], stdin, stdout)
+	case "loadtest":
+		return cmdLoadtest(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil
