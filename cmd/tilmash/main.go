@@ -38,7 +38,7 @@ func main() {
 }
 
 const usage = `usage:
-  tilmash serve    [--addr 127.0.0.1:8080] [--db tilmash.db] [--demo] [--base-url URL]
+  tilmash serve    [--addr 127.0.0.1:8080] [--db tilmash.db] [--demo] [--base-url URL] [--sqlite-sync full|normal]
   tilmash segment  [--lang ru] < text.txt
   tilmash import   --db PATH --title TITLE FILE      (a new document; prints its id)
   tilmash import   --db PATH --document ID FILE      (a new revision of a document)

@@ -24,11 +24,16 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var hooks listFlag
 	fs.Var(&hooks, "webhook", "URL to POST a signed JSON notification to on each release (repeatable; TILMASH_WEBHOOK takes a comma-separated list)")
 	hookSecret := fs.String("webhook-secret", "", "secret for the X-Tilmash-Signature HMAC-SHA256 of webhook bodies")
+	syncMode := fs.String("sqlite-sync", string(store.SyncFull), "full: every acknowledged write survives a power cut; normal: faster commits that survive a crash of the process only")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	sync, err := store.ParseSync(*syncMode)
+	if err != nil {
+		return usageError{"serve: --sqlite-sync: " + err.Error()}
+	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	st, err := store.Open(ctx, *db)
+	st, err := store.OpenWith(ctx, *db, store.Options{Sync: sync})
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func Backup(ctx context.Context, path, dst string) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("back up %s: %w", path, err)
 	}
-	db, err := openDB(path)
+	db, err := openDB(path, Options{})
 	if err != nil {
 		return err
 	}
