@@ -46,6 +46,8 @@ type Store struct {
 	// a change to a language's terms drops its entry.
 	glossMu    sync.Mutex
 	glossaries map[string]*glossary.Glossary
+	// checks caches quality findings per language (checks.go).
+	checks checkCache
 }
 
 // Sync is how hard SQLite makes sure a commit has reached the disk.

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"errors"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/glossary"
 	"tilmash/internal/qa"
 	"tilmash/internal/workflow"
 )
@@ -59,6 +60,51 @@ type translationRow struct {
 	UpdatedAt     *time.Time
 }
 
+// listSQL reads a revision's segments in order with their translations in
+// one language.
+const listSQL = `SELECT s.id, rs.paragraph, rs.position, s.source, s.derived_from_id,
+	t.text, t.state, t.version, t.author_id, t.comment, t.origin, t.updated_at
+FROM revision_segments AS rs
+JOIN revisions r ON r.id = rs.revision_id
+JOIN segments s ON s.id = rs.segment_id
+LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?
+WHERE r.document_id = ? AND r.number = ?
+ORDER BY rs.ordinal`
+
+// listRows runs listSQL, scanning each row into typed variables: the
+// reflection of a GORM scan cost as much as SQLite's reading of the rows.
+func listRows(db *gorm.DB, doc Document, lang string) ([]translationRow, error) {
+	rs, err := db.Raw(listSQL, lang, doc.ID, doc.Revision).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	var out []translationRow
+	for rs.Next() {
+		var r translationRow
+		var derived, version, author sql.NullInt64
+		var text, state, comment, origin sql.NullString
+		var updated sql.NullTime
+		if err := rs.Scan(&r.ID, &r.Paragraph, &r.Position, &r.Source, &derived,
+			&text, &state, &version, &author, &comment, &origin, &updated); err != nil {
+			return nil, err
+		}
+		if derived.Valid {
+			r.DerivedFromID = &derived.Int64
+		}
+		if state.Valid { // a translation row: every column of it is set
+			v, a := int(version.Int64), author.Int64
+			r.Text, r.State, r.Version, r.AuthorID = &text.String, &state.String, &v, &a
+			r.Comment, r.Origin = &comment.String, &origin.String
+			if updated.Valid {
+				r.UpdatedAt = &updated.Time
+			}
+		}
+		out = append(out, r)
+	}
+	return out, rs.Err()
+}
+
 func (r translationRow) view(names map[int64]string) TranslationView {
 	v := TranslationView{ID: r.ID, Paragraph: r.Paragraph, Position: r.Position, Source: r.Source, State: workflow.Untranslated}
 	if r.State != nil {
@@ -100,15 +146,7 @@ func (s *Store) translations(ctx context.Context, docID int64, lang string, chec
 	if err := db.Take(&doc, docID).Error; err != nil {
 		return TranslationList{}, notFound(err, "document %d not found", docID)
 	}
-	var rows []translationRow
-	err = db.Table("revision_segments AS rs").
-		Select("s.id AS id, rs.paragraph AS paragraph, rs.position AS position, s.source AS source, s.derived_from_id AS derived_from_id, "+
-			"t.text AS text, t.state AS state, t.version AS version, t.author_id AS author_id, t.comment AS comment, t.origin AS origin, t.updated_at AS updated_at").
-		Joins("JOIN revisions r ON r.id = rs.revision_id").
-		Joins("JOIN segments s ON s.id = rs.segment_id").
-		Joins("LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?", l.Tag).
-		Where("r.document_id = ? AND r.number = ?", doc.ID, doc.Revision).
-		Order("rs.ordinal").Scan(&rows).Error
+	rows, err := listRows(db, doc, l.Tag)
 	if err != nil {
 		return TranslationList{}, fmt.Errorf("list %s translations of document %d: %w", l.Tag, docID, err)
 	}
@@ -122,7 +160,11 @@ func (s *Store) translations(ctx context.Context, docID int64, lang string, chec
 	}
 	out := TranslationList{DocumentID: doc.ID, Title: doc.Title, Revision: doc.Revision, Lang: l.Tag, Direction: l.Direction,
 		Segments: make([]TranslationView, len(rows))}
-	gl := s.glossary(ctx, l.Tag)
+	var lc *langChecks
+	var gl *glossary.Glossary
+	if checked {
+		gl, lc = s.glossary(ctx, l.Tag), s.checks.forLang(l.Tag)
+	}
 	for i, r := range rows {
 		v := r.view(names)
 		if r.DerivedFromID != nil && v.State == workflow.Outdated {
@@ -131,7 +173,7 @@ func (s *Store) translations(ctx context.Context, docID int64, lang string, chec
 		if checked {
 			v.Checks = []qa.Finding{}
 			if v.Target != "" {
-				v.Checks = qa.Check(qa.Input{Source: v.Source, Target: v.Target, Lang: l.Tag, Terms: gl.Match(v.Source)})
+				v.Checks = lc.get(gl, l.Tag, v.Source, v.Target)
 			}
 		}
 		out.Segments[i] = v
@@ -164,30 +206,72 @@ func (s *Store) previousSources(ctx context.Context, rows []translationRow) (map
 // NFC and trimmed ends.
 func cleanTarget(text string) string { return norm.NFC.String(strings.TrimSpace(text)) }
 
-// current loads the segment (which must be in its document's current
-// revision) and its translation in lang inside tx.
-func current(tx *gorm.DB, segID int64, lang string) (Segment, Translation, error) {
-	var seg Segment
-	if err := tx.Take(&seg, segID).Error; err != nil {
-		return Segment{}, Translation{}, notFound(err, "segment %d not found", segID)
+// place is what a decision on one segment × language reads: the segment,
+// its translation, its document's title and its place in the current revision.
+type place struct {
+	Segment             Segment
+	Translation         Translation
+	Title               string
+	Paragraph, Position int
+}
+
+// placeRow is place as one row of placeSQL.
+type placeRow struct {
+	ID            int64
+	DocumentID    int64
+	Source        string
+	DerivedFromID *int64
+	CreatedAt     time.Time
+	Title         string
+	Paragraph     *int
+	Position      *int
+	TID           *int64
+	Text          *string
+	State         *string
+	Version       *int
+	AuthorID      *int64
+	Comment       *string
+	Origin        *string
+	UpdatedAt     *time.Time
+}
+
+// placeSQL reads a place in one statement: the writer runs it for every
+// save, and four statements made a save's turn at the writer twice as long.
+// A sentence twice in a revision takes the place of its first occurrence.
+const placeSQL = `SELECT s.id, s.document_id, s.source, s.derived_from_id, s.created_at, d.title,
+	rs.paragraph, rs.position,
+	t.id AS t_id, t.text, t.state, t.version, t.author_id, t.comment, t.origin, t.updated_at
+FROM segments s
+JOIN documents d ON d.id = s.document_id
+LEFT JOIN revisions r ON r.document_id = d.id AND r.number = d.revision
+LEFT JOIN revision_segments rs ON rs.revision_id = r.id AND rs.segment_id = s.id
+LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?
+WHERE s.id = ?
+ORDER BY rs.ordinal LIMIT 1`
+
+// placeOf loads a segment, which must be in its document's current
+// revision, with its translation in lang (untranslated at version 0 when
+// there is none yet), inside tx.
+func placeOf(tx *gorm.DB, segID int64, lang string) (place, error) {
+	var rows []placeRow
+	if err := tx.Raw(placeSQL, lang, segID).Scan(&rows).Error; err != nil {
+		return place{}, err
 	}
-	var n int64
-	err := tx.Table("revision_segments AS rs").
-		Joins("JOIN revisions r ON r.id = rs.revision_id").
-		Joins("JOIN documents d ON d.id = r.document_id AND d.revision = r.number").
-		Where("rs.segment_id = ?", segID).Count(&n).Error
-	if err != nil {
-		return Segment{}, Translation{}, err
+	if len(rows) == 0 {
+		return place{}, apperr.New(apperr.NotFound, "segment %d not found", segID)
 	}
-	if n == 0 {
-		return Segment{}, Translation{}, apperr.New(apperr.Conflict, "segment %d is no longer in the current revision of its document", segID)
+	r := rows[0]
+	if r.Paragraph == nil {
+		return place{}, apperr.New(apperr.Conflict, "segment %d is no longer in the current revision of its document", segID)
 	}
-	var t Translation
-	err = tx.Where("segment_id = ? AND lang = ?", segID, lang).Take(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return seg, Translation{SegmentID: segID, Lang: lang, State: string(workflow.Untranslated)}, nil
+	p := place{Segment: Segment{ID: r.ID, DocumentID: r.DocumentID, Source: r.Source, DerivedFromID: r.DerivedFromID, CreatedAt: r.CreatedAt},
+		Title: r.Title, Paragraph: *r.Paragraph, Position: *r.Position,
+		Translation: Translation{SegmentID: segID, Lang: lang, State: string(workflow.Untranslated)}}
+	if r.TID != nil {
+		p.Translation = Translation{ID: *r.TID, SegmentID: segID, Lang: lang, Text: *r.Text, State: *r.State, Version: *r.Version,
+			AuthorID: *r.AuthorID, Comment: *r.Comment, Origin: *r.Origin, UpdatedAt: *r.UpdatedAt}
 	}
-	return seg, t, err
+	return p, nil
 }
 
 func (t Translation) current() workflow.Current {
@@ -233,8 +317,10 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 		return err
 	}
 	var author string
-	if err := tx.Model(&User{}).Select("name").Where("id = ?", t.AuthorID).Scan(&author).Error; err != nil {
-		return err
+	if ch.To == workflow.Approved { // only the memory's new entry names the author
+		if err := tx.Model(&User{}).Select("name").Where("id = ?", t.AuthorID).Scan(&author).Error; err != nil {
+			return err
+		}
 	}
 	return remember(tx, b, t, ch, source, docTitle, author)
 }
@@ -248,30 +334,19 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 	var out TranslationView
 	var b memBatch
 	err = s.write(ctx, func(tx *gorm.DB) error {
-		seg, t, err := current(tx, segID, l.Tag)
+		p, err := placeOf(tx, segID, l.Tag)
 		if err != nil {
 			return err
 		}
+		seg, t := p.Segment, p.Translation
 		ch, text, comment, err := decide(seg, t)
 		if err != nil {
 			return err
 		}
-		var doc struct {
-			Title               string
-			Paragraph, Position int
-		}
-		// The title for the memory; the place in the current revision for the answer.
-		if err := tx.Raw(`SELECT d.title, COALESCE(rs.paragraph, 0) AS paragraph, COALESCE(rs.position, 0) AS position FROM documents d
-			LEFT JOIN revisions r ON r.document_id = d.id AND r.number = d.revision
-			LEFT JOIN revision_segments rs ON rs.revision_id = r.id AND rs.segment_id = ?
-			WHERE d.id = ?`, seg.ID, seg.DocumentID).Scan(&doc).Error; err != nil {
+		if err := s.apply(tx, &b, actor, &t, ch, text, comment, "", seg.Source, p.Title); err != nil {
 			return err
 		}
-		title := doc.Title
-		if err := s.apply(tx, &b, actor, &t, ch, text, comment, "", seg.Source, title); err != nil {
-			return err
-		}
-		out = TranslationView{ID: seg.ID, Paragraph: doc.Paragraph, Position: doc.Position, Source: seg.Source, Target: t.Text,
+		out = TranslationView{ID: seg.ID, Paragraph: p.Paragraph, Position: p.Position, Source: seg.Source, Target: t.Text,
 			State: workflow.State(t.State), Version: t.Version, AuthorID: t.AuthorID, Comment: t.Comment, Unchanged: !ch.Changed}
 		if !t.UpdatedAt.IsZero() {
 			u := t.UpdatedAt
@@ -286,9 +361,13 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 	if out.Target != "" {
 		out.Checks = s.check(ctx, out.Source, out.Target, l.Tag)
 	}
-	if out.AuthorID != 0 {
-		if a, err := s.Actor(ctx, out.AuthorID); err == nil {
-			out.Author = a.Name
+	switch {
+	case out.AuthorID == actor.ID:
+		out.Author = actor.Name
+	case out.AuthorID != 0:
+		var name []string
+		if err := s.read(ctx).Model(&User{}).Where("id = ?", out.AuthorID).Limit(1).Pluck("name", &name).Error; err == nil && len(name) == 1 {
+			out.Author = name[0]
 		}
 	}
 	return out, nil
@@ -372,22 +451,41 @@ func (s *Store) History(ctx context.Context, segID int64, lang string) ([]EventV
 		}
 		id = *seg.DerivedFromID
 	}
-	var evs []Event
-	if err := db.Where("segment_id IN ? AND lang = ?", ids, l.Tag).Order("id").Find(&evs).Error; err != nil {
-		return nil, fmt.Errorf("load history of segment %d: %w", segID, err)
-	}
 	names, err := s.UserNames(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]EventView, len(evs))
-	for i, e := range evs {
-		actor := names[e.ActorID]
-		if e.ActorID == 0 {
-			actor = "system"
-		}
-		out[i] = EventView{ID: e.ID, Segment: e.SegmentID, Action: e.Action, From: e.FromState, To: e.ToState, Version: e.Version,
-			Text: e.Text, Comment: e.Comment, Actor: actor, At: e.At}
+	out, err := historyRows(db, ids, l.Tag, names)
+	if err != nil {
+		return nil, fmt.Errorf("load history of segment %d: %w", segID, err)
 	}
 	return out, nil
+}
+
+// historyRows reads the events of segments in one language, oldest first,
+// scanning into typed variables (a history grows with every save; GORM's
+// reflection per row grew with it).
+func historyRows(db *gorm.DB, segIDs []int64, lang string, names map[int64]string) ([]EventView, error) {
+	rs, err := db.Raw(`SELECT id, segment_id, actor_id, action, from_state, to_state, version, text, comment, at
+		FROM events WHERE segment_id IN ? AND lang = ? ORDER BY id`, segIDs, lang).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	out := []EventView{}
+	for rs.Next() {
+		var e EventView
+		var actorID, version sql.NullInt64
+		var action, from, to, text, comment sql.NullString // NULL reads as "", as GORM read it
+		if err := rs.Scan(&e.ID, &e.Segment, &actorID, &action, &from, &to, &version, &text, &comment, &e.At); err != nil {
+			return nil, err
+		}
+		e.Action, e.From, e.To, e.Version, e.Text = action.String, from.String, to.String, int(version.Int64), text.String
+		e.Comment, e.Actor = comment.String, names[actorID.Int64]
+		if actorID.Int64 == 0 {
+			e.Actor = "system"
+		}
+		out = append(out, e)
+	}
+	return out, rs.Err()
 }
