@@ -53,6 +53,9 @@ type runner struct {
 	doc      int64
 	segments []int64
 	runID    string
+	// pids are the processes whose CPU each phase reports: the service
+	// (when the tool started it) and the tool itself.
+	servicePID int
 
 	mu   sync.Mutex
 	acks []ack
@@ -94,6 +97,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		}
 		defer svc.stop()
 		addr = svc.addr
+		r.servicePID = svc.cmd.Process.Pid
 		how = "started: serve " + strings.Join(cfg.ServeArgs, " ")
 	}
 	r.c = newClient(addr, maxW+maxR+maxS+4)
@@ -215,6 +219,9 @@ func (r *runner) phase(ctx context.Context, p Phase) (PhaseResult, error) {
 	n := p.Writers + p.Readers + p.SignIns
 	recs := make([]recorder, n)
 	var wg sync.WaitGroup
+	svcCPU, svcOK := processCPU(r.servicePID)
+	toolCPU, toolOK := processCPU(os.Getpid())
+	stall, stallOK := cpuStall()
 	start := time.Now()
 	for i := range n {
 		recs[i] = recorder{}
@@ -238,7 +245,17 @@ func (r *runner) phase(ctx context.Context, p Phase) (PhaseResult, error) {
 		wg.Go(work)
 	}
 	wg.Wait()
-	return summarize(p, time.Since(start), recs), nil
+	res := summarize(p, time.Since(start), recs)
+	if end, ok := processCPU(r.servicePID); ok && svcOK && r.servicePID != 0 {
+		res.ServiceCPU = end - svcCPU
+	}
+	if end, ok := processCPU(os.Getpid()); ok && toolOK {
+		res.ToolCPU = end - toolCPU
+	}
+	if end, ok := cpuStall(); ok && stallOK {
+		res.Stall = end - stall
+	}
+	return res, nil
 }
 
 // write saves the writer's own segments in turn, each from the version the
@@ -275,25 +292,27 @@ func (r *runner) write(ctx context.Context, w int, own []int64, versions map[int
 }
 
 // read opens, in turn, the document's list, a segment's suggestions, a
-// segment's history and the XLIFF export.
+// segment's history and the XLIFF export. It reads each answer whole but
+// decodes none: the tool shares the machine with the service it measures.
 func (r *runner) read(ctx context.Context, i int, rec recorder, more func() bool) {
 	rnd := rand.New(rand.NewPCG(uint64(i), 7))
 	tok, lang := r.reader.Token, r.cfg.Lang
 	for k := i; more(); k++ {
 		seg := r.segments[rnd.IntN(len(r.segments))]
 		start := time.Now()
+		var op string
+		var err error
 		switch k % 4 {
 		case 0:
-			_, err := r.c.list(ctx, tok, r.doc, lang)
-			rec.add(opList, time.Since(start), err)
+			op, err = opList, r.c.getJSON(ctx, fmt.Sprintf("/api/v1/documents/%d/translations/%s", r.doc, lang), tok, nil)
 		case 1:
-			rec.add(opSuggestions, time.Since(start), r.c.suggestions(ctx, tok, seg, lang))
+			op, err = opSuggestions, r.c.suggestions(ctx, tok, seg, lang)
 		case 2:
-			_, err := r.c.history(ctx, tok, seg, lang)
-			rec.add(opHistory, time.Since(start), err)
+			op, err = opHistory, r.c.getJSON(ctx, fmt.Sprintf("/api/v1/segments/%d/translations/%s/history", seg, lang), tok, nil)
 		case 3:
-			rec.add(opXLIFF, time.Since(start), r.c.exportXLIFF(ctx, tok, r.doc, lang))
+			op, err = opXLIFF, r.c.exportXLIFF(ctx, tok, r.doc, lang)
 		}
+		rec.add(op, time.Since(start), err)
 	}
 }
 

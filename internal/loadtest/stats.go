@@ -70,6 +70,12 @@ type PhaseResult struct {
 	Phase   Phase
 	Elapsed time.Duration
 	Ops     []OpStats
+	// ServiceCPU and ToolCPU are the CPU time the service (when the tool
+	// started it) and the tool used during the phase; zero when unknown.
+	ServiceCPU, ToolCPU time.Duration
+	// Stall is how long some task on the machine waited for a CPU during
+	// the phase (Linux PSI); zero when unknown.
+	Stall time.Duration
 }
 
 // Op returns the stats of one operation (zero when the phase had none).
@@ -148,6 +154,17 @@ func (p PhaseResult) print(w io.Writer) {
 		if o.FirstErr != "" {
 			fmt.Fprintf(w, "      first error: %s\n", o.FirstErr)
 		}
+	}
+	n := 0
+	for _, o := range p.Ops {
+		n += o.Count + o.Errors + o.Throttled
+	}
+	if p.ServiceCPU > 0 && n > 0 {
+		fmt.Fprintf(w, "  CPU: service %.2fs (%.0f µs a request, %.2f cores), load tool %.2fs\n", p.ServiceCPU.Seconds(),
+			float64(p.ServiceCPU.Microseconds())/float64(n), p.ServiceCPU.Seconds()/p.Elapsed.Seconds(), p.ToolCPU.Seconds())
+	}
+	if p.Stall > 0 {
+		fmt.Fprintf(w, "  machine: some task waited for a CPU %.0f%% of the phase\n", 100*p.Stall.Seconds()/p.Elapsed.Seconds())
 	}
 }
 
