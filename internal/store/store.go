@@ -48,6 +48,8 @@ type Store struct {
 	glossaries map[string]*glossary.Glossary
 	// checks caches quality findings per language (checks.go).
 	checks checkCache
+	// layouts caches the segments of revisions (revision_layout.go).
+	layouts layoutCache
 }
 
 // Sync is how hard SQLite makes sure a commit has reached the disk.

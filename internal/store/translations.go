@@ -45,74 +45,53 @@ type TranslationList struct {
 	Segments   []TranslationView `json:"segments"`
 }
 
-type translationRow struct {
-	ID            int64
-	Paragraph     int
-	Position      int
-	Source        string
-	DerivedFromID *int64
-	Text          *string
-	State         *string
-	Version       *int
-	AuthorID      *int64
-	Comment       *string
-	Origin        *string
-	UpdatedAt     *time.Time
+// targetRow is a translation as a list shows it.
+type targetRow struct {
+	Text, State, Comment, Origin string
+	Version                      int
+	AuthorID                     int64
+	UpdatedAt                    *time.Time
 }
 
-// listSQL reads a revision's segments in order with their translations in
-// one language.
-const listSQL = `SELECT s.id, rs.paragraph, rs.position, s.source, s.derived_from_id,
-	t.text, t.state, t.version, t.author_id, t.comment, t.origin, t.updated_at
-FROM revision_segments AS rs
-JOIN revisions r ON r.id = rs.revision_id
-JOIN segments s ON s.id = rs.segment_id
-LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?
-WHERE r.document_id = ? AND r.number = ?
-ORDER BY rs.ordinal`
+// targetsSQL reads the translations in one language of a revision's segments.
+const targetsSQL = `SELECT t.segment_id, t.text, t.state, t.version, t.author_id, t.comment, t.origin, t.updated_at
+FROM translations t
+WHERE t.lang = ? AND t.segment_id IN (SELECT segment_id FROM revision_segments WHERE revision_id = ?)`
 
-// listRows runs listSQL, scanning each row into typed variables: the
+// targets runs targetsSQL, scanning each row into typed variables: the
 // reflection of a GORM scan cost as much as SQLite's reading of the rows.
-func listRows(db *gorm.DB, doc Document, lang string) ([]translationRow, error) {
-	rs, err := db.Raw(listSQL, lang, doc.ID, doc.Revision).Rows()
+func targets(db *gorm.DB, revision int64, lang string) (map[int64]targetRow, error) {
+	rs, err := db.Raw(targetsSQL, lang, revision).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rs.Close()
-	var out []translationRow
+	out := map[int64]targetRow{}
 	for rs.Next() {
-		var r translationRow
-		var derived, version, author sql.NullInt64
-		var text, state, comment, origin sql.NullString
+		var seg int64
+		var version, author sql.NullInt64
+		var text, state, comment, origin sql.NullString // NULL reads as "", as GORM read it
 		var updated sql.NullTime
-		if err := rs.Scan(&r.ID, &r.Paragraph, &r.Position, &r.Source, &derived,
-			&text, &state, &version, &author, &comment, &origin, &updated); err != nil {
+		if err := rs.Scan(&seg, &text, &state, &version, &author, &comment, &origin, &updated); err != nil {
 			return nil, err
 		}
-		if derived.Valid {
-			r.DerivedFromID = &derived.Int64
+		t := targetRow{Text: text.String, State: state.String, Comment: comment.String, Origin: origin.String,
+			Version: int(version.Int64), AuthorID: author.Int64}
+		if updated.Valid {
+			t.UpdatedAt = &updated.Time
 		}
-		if state.Valid { // a translation row: every column of it is set
-			v, a := int(version.Int64), author.Int64
-			r.Text, r.State, r.Version, r.AuthorID = &text.String, &state.String, &v, &a
-			r.Comment, r.Origin = &comment.String, &origin.String
-			if updated.Valid {
-				r.UpdatedAt = &updated.Time
-			}
-		}
-		out = append(out, r)
+		out[seg] = t
 	}
 	return out, rs.Err()
 }
 
-func (r translationRow) view(names map[int64]string) TranslationView {
-	v := TranslationView{ID: r.ID, Paragraph: r.Paragraph, Position: r.Position, Source: r.Source, State: workflow.Untranslated}
-	if r.State != nil {
-		v.Target, v.State, v.Version = *r.Text, workflow.State(*r.State), *r.Version
-		v.AuthorID, v.Comment, v.Origin, v.UpdatedAt = *r.AuthorID, *r.Comment, *r.Origin, r.UpdatedAt
-		v.Author = names[v.AuthorID]
-	}
-	return v
+// listDocument is a document with the id and creation time of its current revision.
+type listDocument struct {
+	ID              int64
+	Title           string
+	Revision        int
+	RevisionID      *int64
+	RevisionCreated *time.Time
 }
 
 // Translations lists the current revision of a document in one language,
@@ -142,33 +121,46 @@ func (s *Store) translations(ctx context.Context, docID int64, lang string, chec
 		return TranslationList{}, err
 	}
 	db := s.read(ctx)
-	var doc Document
-	if err := db.Take(&doc, docID).Error; err != nil {
-		return TranslationList{}, notFound(err, "document %d not found", docID)
-	}
-	rows, err := listRows(db, doc, l.Tag)
+	var docs []listDocument
+	err = db.Raw(`SELECT d.id, d.title, d.revision, r.id AS revision_id, r.created_at AS revision_created
+		FROM documents d LEFT JOIN revisions r ON r.document_id = d.id AND r.number = d.revision WHERE d.id = ?`, docID).Scan(&docs).Error
 	if err != nil {
 		return TranslationList{}, fmt.Errorf("list %s translations of document %d: %w", l.Tag, docID, err)
+	}
+	if len(docs) == 0 {
+		return TranslationList{}, apperr.New(apperr.NotFound, "document %d not found", docID)
+	}
+	doc := docs[0]
+	var layout []layoutSegment
+	var texts map[int64]targetRow
+	if doc.RevisionID != nil {
+		if layout, err = s.layouts.layout(db, *doc.RevisionID, *doc.RevisionCreated); err == nil {
+			texts, err = targets(db, *doc.RevisionID, l.Tag)
+		}
+		if err != nil {
+			return TranslationList{}, fmt.Errorf("list %s translations of document %d: %w", l.Tag, docID, err)
+		}
 	}
 	names, err := s.UserNames(ctx)
 	if err != nil {
 		return TranslationList{}, err
 	}
-	prev, err := s.previousSources(ctx, rows)
-	if err != nil {
-		return TranslationList{}, err
-	}
 	out := TranslationList{DocumentID: doc.ID, Title: doc.Title, Revision: doc.Revision, Lang: l.Tag, Direction: l.Direction,
-		Segments: make([]TranslationView, len(rows))}
+		Segments: make([]TranslationView, len(layout))}
 	var lc *langChecks
 	var gl *glossary.Glossary
 	if checked {
 		gl, lc = s.glossary(ctx, l.Tag), s.checks.forLang(l.Tag)
 	}
-	for i, r := range rows {
-		v := r.view(names)
-		if r.DerivedFromID != nil && v.State == workflow.Outdated {
-			v.PreviousSource = prev[*r.DerivedFromID]
+	for i, sg := range layout {
+		v := TranslationView{ID: sg.ID, Paragraph: sg.Paragraph, Position: sg.Position, Source: sg.Source, State: workflow.Untranslated}
+		if t, ok := texts[sg.ID]; ok {
+			v.Target, v.State, v.Version = t.Text, workflow.State(t.State), t.Version
+			v.AuthorID, v.Comment, v.Origin, v.UpdatedAt = t.AuthorID, t.Comment, t.Origin, t.UpdatedAt
+			v.Author = names[v.AuthorID]
+		}
+		if sg.DerivedFromID != nil && v.State == workflow.Outdated {
+			v.PreviousSource = sg.PreviousSource
 		}
 		if checked {
 			v.Checks = []qa.Finding{}
@@ -177,27 +169,6 @@ func (s *Store) translations(ctx context.Context, docID int64, lang string, chec
 			}
 		}
 		out.Segments[i] = v
-	}
-	return out, nil
-}
-
-func (s *Store) previousSources(ctx context.Context, rows []translationRow) (map[int64]string, error) {
-	var ids []int64
-	for _, r := range rows {
-		if r.DerivedFromID != nil {
-			ids = append(ids, *r.DerivedFromID)
-		}
-	}
-	out := map[int64]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	var segs []Segment
-	if err := s.read(ctx).Select("id, source").Where("id IN ?", ids).Find(&segs).Error; err != nil {
-		return nil, fmt.Errorf("load previous sources: %w", err)
-	}
-	for _, sg := range segs {
-		out[sg.ID] = sg.Source
 	}
 	return out, nil
 }
