@@ -224,14 +224,13 @@ ORDER BY rs.ordinal LIMIT 1`
 // revision, with its translation in lang (untranslated at version 0 when
 // there is none yet), inside tx.
 func placeOf(tx *gorm.DB, segID int64, lang string) (place, error) {
-	var rows []placeRow
-	if err := tx.Raw(placeSQL, lang, segID).Scan(&rows).Error; err != nil {
+	r, found, err := scanPlace(tx, segID, lang)
+	if err != nil {
 		return place{}, err
 	}
-	if len(rows) == 0 {
+	if !found {
 		return place{}, apperr.New(apperr.NotFound, "segment %d not found", segID)
 	}
-	r := rows[0]
 	if r.Paragraph == nil {
 		return place{}, apperr.New(apperr.Conflict, "segment %d is no longer in the current revision of its document", segID)
 	}
@@ -240,9 +239,47 @@ func placeOf(tx *gorm.DB, segID int64, lang string) (place, error) {
 		Translation: Translation{SegmentID: segID, Lang: lang, State: string(workflow.Untranslated)}}
 	if r.TID != nil {
 		p.Translation = Translation{ID: *r.TID, SegmentID: segID, Lang: lang, Text: *r.Text, State: *r.State, Version: *r.Version,
-			AuthorID: *r.AuthorID, Comment: *r.Comment, Origin: *r.Origin, UpdatedAt: *r.UpdatedAt}
+			AuthorID: *r.AuthorID, Comment: *r.Comment, Origin: *r.Origin}
+		if r.UpdatedAt != nil {
+			p.Translation.UpdatedAt = *r.UpdatedAt
+		}
 	}
 	return p, nil
+}
+
+// scanPlace runs placeSQL, scanning into typed variables.
+func scanPlace(tx *gorm.DB, segID int64, lang string) (r placeRow, found bool, err error) {
+	rs, err := tx.Raw(placeSQL, lang, segID).Rows()
+	if err != nil {
+		return placeRow{}, false, err
+	}
+	defer rs.Close()
+	if !rs.Next() {
+		return placeRow{}, false, rs.Err()
+	}
+	var derived, para, pos, tid, version, author sql.NullInt64
+	var text, state, comment, origin sql.NullString
+	var updated sql.NullTime
+	if err := rs.Scan(&r.ID, &r.DocumentID, &r.Source, &derived, &r.CreatedAt, &r.Title, &para, &pos,
+		&tid, &text, &state, &version, &author, &comment, &origin, &updated); err != nil {
+		return placeRow{}, false, err
+	}
+	if derived.Valid {
+		r.DerivedFromID = &derived.Int64
+	}
+	if para.Valid {
+		p, q := int(para.Int64), int(pos.Int64)
+		r.Paragraph, r.Position = &p, &q
+	}
+	if tid.Valid {
+		v := int(version.Int64)
+		r.TID, r.Text, r.State, r.Version, r.AuthorID = &tid.Int64, &text.String, &state.String, &v, &author.Int64
+		r.Comment, r.Origin = &comment.String, &origin.String
+		if updated.Valid {
+			r.UpdatedAt = &updated.Time
+		}
+	}
+	return r, true, rs.Err()
 }
 
 func (t Translation) current() workflow.Current {
@@ -272,9 +309,10 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 	} else {
 		// The version in WHERE makes a lost update impossible even if a
 		// writer slipped past the transaction's lock.
-		res := tx.Model(&Translation{}).Where("id = ? AND version = ?", t.ID, ch.Version-1).
-			Updates(map[string]any{"text": t.Text, "state": t.State, "version": t.Version, "author_id": t.AuthorID,
-				"comment": t.Comment, "origin": t.Origin, "updated_at": t.UpdatedAt})
+		// Plain statements, prepared once on the writer's connection: this
+		// and the event below run for every save, one after another.
+		res := tx.Exec(`UPDATE translations SET text = ?, state = ?, version = ?, author_id = ?, comment = ?, origin = ?, updated_at = ?
+			WHERE id = ? AND version = ?`, t.Text, t.State, t.Version, t.AuthorID, t.Comment, t.Origin, t.UpdatedAt, t.ID, ch.Version-1)
 		if res.Error != nil {
 			return res.Error
 		}
@@ -282,9 +320,10 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 			return apperr.New(apperr.Conflict, "the translation changed while saving; reload and try again")
 		}
 	}
-	ev := Event{SegmentID: t.SegmentID, Lang: t.Lang, ActorID: actor.ID, Action: string(ch.Action), FromState: string(ch.From),
-		ToState: string(ch.To), Version: ch.Version, Text: t.Text, Comment: comment, At: now}
-	if err := tx.Create(&ev).Error; err != nil {
+	err := tx.Exec(`INSERT INTO events (segment_id, lang, actor_id, action, from_state, to_state, version, text, comment, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.SegmentID, t.Lang, actor.ID, string(ch.Action), string(ch.From),
+		string(ch.To), ch.Version, t.Text, comment, now).Error
+	if err != nil {
 		return err
 	}
 	var author string
