@@ -125,9 +125,12 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		return res, err
 	}
 	res.Missing = missing
-	if len(missing) == 0 {
+	switch {
+	case res.Acknowledged == 0:
+		fmt.Fprintln(cfg.Out, "\nhistory check: no saves to check")
+	case len(missing) == 0:
 		fmt.Fprintf(cfg.Out, "\nhistory check: all %d acknowledged saves are in the history with their text and version\n", res.Acknowledged)
-	} else {
+	default:
 		fmt.Fprintf(cfg.Out, "\nhistory check: %d of %d acknowledged saves are MISSING, e.g. %s\n", len(missing), res.Acknowledged, missing[0])
 	}
 	return res, nil
