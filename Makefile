@@ -2,7 +2,7 @@ GO ?= go
 DB ?= tilmash.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run test build lint bench fuzz screenshots
+.PHONY: run test build lint bench fuzz screenshots loadtest
 
 ## run: start the service with demo data on the embedded SQLite file $(DB)
 run:
@@ -15,6 +15,11 @@ test:
 ## build: the tilmash binary in ./bin
 build:
 	$(GO) build -o bin/tilmash ./cmd/tilmash
+
+## loadtest: load a fresh `tilmash serve` (built without -race) on a temporary database: saves,
+## reads, sign-ins at 1/16/64 clients; loopback only, each phase bounded (LOADTEST="--phases w16+r16 --duration 10s")
+loadtest: build
+	./bin/tilmash loadtest $(LOADTEST)
 
 ## lint: vet and formatting
 lint:

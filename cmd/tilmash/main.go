@@ -7,6 +7,7 @@
 //	tilmash user add --db PATH --name NAME --role ROLE [--role ROLE ...] [--password-stdin]
 //	tilmash backup   --db PATH FILE
 //	tilmash restore  --db PATH [--force] FILE
+//	tilmash loadtest [--phases w1,w16,w16+r16] [--duration 5s] [--addr 127.0.0.1:PORT --db PATH]
 //
 // Every flag may also come from a TILMASH_* environment variable
 // (TILMASH_DB, TILMASH_ADDR, ...); a flag on the command line wins.
@@ -38,7 +39,8 @@ func main() {
 }
 
 const usage = `usage:
-  tilmash serve    [--addr 127.0.0.1:8080] [--db tilmash.db] [--demo] [--base-url URL]
+  tilmash serve    [--addr 127.0.0.1:8080] [--db tilmash.db] [--demo] [--base-url URL] [--sqlite-sync full|normal]
+                   [--metrics-addr 127.0.0.1:9090] [--log-format text|json]
   tilmash segment  [--lang ru] [--explain] < text.txt
   tilmash import   --db PATH --title TITLE FILE      (a new document; prints its id)
   tilmash import   --db PATH --document ID FILE      (a new revision of a document)
@@ -49,6 +51,8 @@ const usage = `usage:
   tilmash tm import --db PATH --lang LANG [--user NAME] FILE
   tilmash backup   --db PATH FILE                    (a consistent copy, safe while serve runs)
   tilmash restore  --db PATH [--force] FILE          (checks the backup; refused while serve runs)
+  tilmash loadtest [--phases w1,w16,w16+r16,s4] [--duration 5s] [--requests N] [--sqlite-sync full|normal]
+                   [--addr 127.0.0.1:PORT --db PATH]  (load a loopback service; bounded; prints p50/p99)
 
 Roles: admin, publisher, translator:LANG, reviewer:LANG.
 Flags may also be set as TILMASH_<FLAG> environment variables (TILMASH_DB, TILMASH_ADDR, ...).`
@@ -82,6 +86,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdXLIFF(ctx, args[1:], stdin, stdout)
 	case "tm":
 		return cmdTM(ctx, args[1:], stdin, stdout)
+	case "loadtest":
+		return cmdLoadtest(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

@@ -27,14 +27,19 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	hookSecret := fs.String("webhook-secret", "", "secret for the X-Tilmash-Signature HMAC-SHA256 of webhook bodies")
 	metricsAddr := fs.String("metrics-addr", "", "address of a separate listener serving Prometheus metrics at /metrics (off when empty), e.g. 127.0.0.1:9090")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
+	syncMode := fs.String("sqlite-sync", string(store.SyncFull), "full: every acknowledged write survives a power cut; normal: faster commits that survive a crash of the process only")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	sync, err := store.ParseSync(*syncMode)
+	if err != nil {
+		return usageError{"serve: --sqlite-sync: " + err.Error()}
 	}
 	log, err := newLogger(*logFormat, stderr)
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, *db)
+	st, err := store.OpenWith(ctx, *db, store.Options{Sync: sync})
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,7 @@ import "github.com/gin-gonic/gin"
 
 // exchangeRoutes registers XLIFF and TMX exchange with CAT tools.
 func (s *Server) exchangeRoutes(api *gin.RouterGroup) {
-	api.GET("/documents/:id/xliff/:lang", s.exportXLIFF)
+	api.GET("/documents/:id/xliff/:lang", s.heavyRead(s.exportXLIFF))
 	api.POST("/documents/:id/xliff", s.importXLIFF)
 	api.POST("/tm/:lang/import", s.importTMX)
 	api.GET("/tm/:lang/export", s.exportTMX)

@@ -41,6 +41,7 @@ type Server struct {
 	router *gin.Engine
 	ui     *uiState  // the browser workspace (ui_*.go)
 	hooks  *webhooks // release notifications (release_webhooks.go)
+	reads  readSlots // admission of whole-document reads (read_slots.go)
 }
 
 // New builds the server and its routes.
@@ -50,7 +51,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: st, pages: pages, log: log}
+	s := &Server{cfg: cfg, store: st, pages: pages, log: log, reads: newReadSlots()}
 	if s.ui, err = newUIState(s); err != nil {
 		return nil, err
 	}
@@ -78,13 +79,13 @@ func (s *Server) routes(r *gin.Engine) {
 	api.POST("/documents", s.createDocument)
 	api.GET("/documents/:id", s.getDocument)
 	api.PUT("/documents/:id", s.reviseDocument)
-	api.GET("/documents/:id/translations/:lang", s.listTranslations)
+	api.GET("/documents/:id/translations/:lang", s.heavyRead(s.listTranslations))
 	api.PUT("/segments/:sid/translations/:lang", s.saveTranslation)
 	api.POST("/segments/:sid/translations/:lang/approve", s.approveTranslation)
 	api.POST("/segments/:sid/translations/:lang/reject", s.rejectTranslation)
 	api.POST("/segments/:sid/translations/:lang/clear", s.clearTranslation)
-	api.GET("/segments/:sid/translations/:lang/history", s.translationHistory)
-	api.GET("/segments/:sid/suggestions", s.suggestions)
+	api.GET("/segments/:sid/translations/:lang/history", s.heavyRead(s.translationHistory))
+	api.GET("/segments/:sid/suggestions", s.heavyRead(s.suggestions))
 	api.GET("/segments/:sid/glossary", s.segmentTerms)
 	api.POST("/documents/:id/pretranslate", s.pretranslate)
 	api.GET("/glossary/:lang", s.listTerms)

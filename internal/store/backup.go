@@ -17,7 +17,7 @@ func Backup(ctx context.Context, path, dst string) error {
 	if err := createPrivate(dst); err != nil {
 		return fmt.Errorf("back up %s: %w", path, err)
 	}
-	db, err := openDB(path)
+	db, err := openDB(path, Options{})
 	if err != nil {
 		os.Remove(dst)
 		return err

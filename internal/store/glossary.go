@@ -103,7 +103,7 @@ func (s *Store) forgetGlossary(lang string) {
 
 // check runs the quality checks of a translation with its language's glossary.
 func (s *Store) check(ctx context.Context, source, target, lang string) []qa.Finding {
-	f := qa.Check(qa.Input{Source: source, Target: target, Lang: lang, Terms: s.glossary(ctx, lang).Match(source)})
+	f := s.findings(ctx, source, target, lang)
 	if f == nil {
 		f = []qa.Finding{}
 	}

@@ -24,6 +24,14 @@ func (s *Store) TargetLanguage(ctx context.Context, tag string) (Language, error
 	if err != nil {
 		return Language{}, err
 	}
+	// The one row first: every request that names a language asks this.
+	var one []Language
+	if err := s.read(ctx).Where("tag = ?", canon).Limit(1).Find(&one).Error; err != nil {
+		return Language{}, fmt.Errorf("look up language %s: %w", canon, err)
+	}
+	if len(one) == 1 && !one[0].IsSource {
+		return one[0], nil
+	}
 	ls, err := s.Languages(ctx)
 	if err != nil {
 		return Language{}, err

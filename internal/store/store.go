@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,11 +25,20 @@ import (
 
 // Store is the database of one Tilmash instance.
 type Store struct {
+	// db is the write pool. Its connection w is the writer goroutine's
+	// (write.go); the pool's other connection serves what runs outside
+	// the writer: the migration at Open and tests' direct queries.
 	db *gorm.DB
-	// writeMu queues this process's writers so they do not spin on SQLite's
-	// busy handler; BEGIN IMMEDIATE and the busy timeout still order writers
-	// from other processes (a CLI import while the server runs).
-	writeMu sync.Mutex
+	w  *writerConn
+	// rdb is the read pool: several connections that, in WAL mode, read
+	// their snapshot beside the writer instead of queuing behind it.
+	rdb *gorm.DB
+	// writes carries write functions to the writer goroutine, which runs
+	// those waiting at the same moment in one transaction (write.go).
+	writes  chan *writeReq
+	stop    chan struct{} // closed by Close: the writer goroutine ends
+	stopped chan struct{} // closed by the writer goroutine as it ends
+	closeMu sync.Once
 	now     func() time.Time
 	// memory is the in-process translation-memory index, a mirror of the
 	// memory_entries table kept current after every commit.
@@ -40,33 +51,116 @@ type Store struct {
 	observer Observer
 	// inUse holds the shared lock that tells restore the database is open.
 	inUse *os.File
+	// checks caches quality findings per language (checks.go).
+	checks checkCache
+	// layouts caches the segments of revisions (revision_layout.go).
+	layouts layoutCache
+}
+
+// Sync is how hard SQLite makes sure a commit has reached the disk.
+type Sync string
+
+const (
+	// SyncFull fsyncs the write-ahead log on every commit: an acknowledged
+	// write survives a power cut. The default.
+	SyncFull Sync = "full"
+	// SyncNormal fsyncs only at checkpoints: a commit survives a crash of
+	// the process but may be lost with the last moments before a power cut.
+	SyncNormal Sync = "normal"
+)
+
+// ParseSync reads a --sqlite-sync value.
+func ParseSync(v string) (Sync, error) {
+	switch Sync(strings.ToLower(strings.TrimSpace(v))) {
+	case SyncFull:
+		return SyncFull, nil
+	case SyncNormal:
+		return SyncNormal, nil
+	}
+	return "", fmt.Errorf("unknown SQLite sync mode %q (full or normal)", v)
+}
+
+// Options tune how a Store opens its database; the zero value is the safe default.
+type Options struct {
+	// Sync is SQLite's synchronous setting; empty means SyncFull.
+	Sync Sync
+	// ReadConns bounds the read pool; 0 means four per CPU, at least 8.
+	ReadConns int
+}
+
+func (o Options) sync() Sync {
+	if o.Sync == "" {
+		return SyncFull
+	}
+	return o.Sync
+}
+
+func (o Options) readConns() int {
+	if o.ReadConns > 0 {
+		return o.ReadConns
+	}
+	return max(8, 4*runtime.NumCPU())
+}
+
+// gormConfig is how every Tilmash session of GORM behaves.
+func gormConfig() *gorm.Config {
+	return &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true, // every write goes through Store.write, which owns the transaction
+		// Each connection keeps its statements prepared: parsing the SQL
+		// again cost a tenth of a save.
+		PrepareStmt:        true,
+		PrepareStmtMaxSize: 512,
+		NowFunc:            func() time.Time { return time.Now().UTC() },
+	}
 }
 
 // openDB opens the SQLite file at path as every Tilmash process does: WAL
-// journal, a busy timeout, foreign keys, BEGIN IMMEDIATE for writes, and the
-// tilmash_fold function on every connection.
-func openDB(path string) (*gorm.DB, error) {
+// journal, a busy timeout, foreign keys, BEGIN IMMEDIATE for writes, the
+// synchronous mode of opts and the tilmash_fold function on every connection.
+// Each connection sets these itself, so a pool may open and close them freely.
+func openDB(path string, opts Options) (*gorm.DB, error) {
+	sync := opts.sync()
+	if _, err := ParseSync(string(sync)); err != nil {
+		return nil, err
+	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_busy_timeout", "10000")
 	q.Set("_foreign_keys", "on")
 	q.Set("_txlock", "immediate")
-	q.Set("_synchronous", "NORMAL")
+	q.Set("_synchronous", strings.ToUpper(string(sync)))
 	dsn := "file:" + path + "?" + q.Encode()
-	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: foldDriver(), DSN: dsn}), &gorm.Config{
-		Logger:                 logger.Discard,
-		SkipDefaultTransaction: true, // every write goes through Store.write, which owns the transaction
-		NowFunc:                func() time.Time { return time.Now().UTC() },
-	})
+	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: foldDriver(), DSN: dsn}), gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return db, nil
 }
 
-// Open opens (creating if needed) the SQLite file at path, migrates the schema
-// and seeds the languages.
+// pool sizes a connection pool and keeps its connections open: opening a
+// SQLite connection sets its pragmas and reads the schema again, which
+// under load cost more than the queries themselves.
+func pool(db *gorm.DB, conns int) error {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	sqlDB.SetMaxOpenConns(conns)
+	sqlDB.SetMaxIdleConns(conns)
+	sqlDB.SetConnMaxLifetime(0)
+	sqlDB.SetConnMaxIdleTime(0)
+	return nil
+}
+
+// Open opens (creating if needed) the SQLite file at path with the default
+// Options, migrates the schema and seeds the languages.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, path string, opts Options) (_ *Store, err error) {
 	if err := secureDBFile(path); err != nil {
 		return nil, err
 	}
@@ -74,45 +168,70 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := openDB(path)
-	if err != nil {
-		inUse.Close()
-		return nil, err
+	var dbs []*gorm.DB
+	defer func() { // on failure before the Store exists, close what was opened
+		if err != nil {
+			for _, db := range dbs {
+				closeDB(db)
+			}
+			inUse.Close()
+		}
+	}()
+	// The write pool has the writer's connection and one more for what
+	// runs outside the writer: the migration below, a test's direct query.
+	for _, conns := range []int{2, opts.readConns()} {
+		db, err := openDB(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		dbs = append(dbs, db)
+		if err := pool(db, conns); err != nil {
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
 	}
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
-		glossaries: map[string]*glossary.Glossary{}, observer: nopObserver{}, inUse: inUse}
+	db, rdb := dbs[0], dbs[1]
 	if err := db.WithContext(ctx).AutoMigrate(allModels()...); err != nil {
-		s.Close()
 		return nil, fmt.Errorf("migrate database %s: %w", path, err)
 	}
-	for _, step := range []func(context.Context) error{s.seedLanguages, s.seedGlossaries, s.foldMemory, s.loadMemory} {
+	w, err := openWriter(db, gormConfig())
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	st := &Store{db: db, rdb: rdb, w: w, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
+		glossaries: map[string]*glossary.Glossary{}, writes: make(chan *writeReq), stop: make(chan struct{}),
+		stopped: make(chan struct{}), observer: nopObserver{}, inUse: inUse}
+	dbs = nil // from here on, Close closes them
+	go st.writer(w)
+	for _, step := range []func(context.Context) error{st.seedLanguages, st.seedGlossaries, st.foldMemory, st.loadMemory} {
 		if err := step(ctx); err != nil {
-			s.Close()
+			st.Close()
 			return nil, err
 		}
 	}
-	return s, nil
+	return st, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error {
-	defer s.inUse.Close()
-	sqlDB, err := s.db.DB()
+func closeDB(db *gorm.DB) error {
+	sqlDB, err := db.DB()
 	if err != nil {
 		return err
 	}
 	return sqlDB.Close()
 }
 
-// write runs fn in one IMMEDIATE transaction: all of it lands or none.
-func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	return s.db.WithContext(ctx).Transaction(fn)
+// Close stops the writer (after the writes it has begun) and closes the database.
+func (s *Store) Close() error {
+	var err error
+	s.closeMu.Do(func() {
+		close(s.stop)
+		<-s.stopped
+		err = errors.Join(s.w.close(), closeDB(s.rdb), closeDB(s.db), s.inUse.Close())
+	})
+	return err
 }
 
-// read gives a session for reads.
-func (s *Store) read(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
+// read gives a session of the read pool.
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.rdb.WithContext(ctx) }
 
 func (s *Store) seedLanguages(ctx context.Context) error {
 	return s.write(ctx, func(tx *gorm.DB) error {

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"errors"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/glossary"
 	"tilmash/internal/qa"
 	"tilmash/internal/workflow"
 )
@@ -44,29 +45,53 @@ type TranslationList struct {
 	Segments   []TranslationView `json:"segments"`
 }
 
-type translationRow struct {
-	ID            int64
-	Paragraph     int
-	Position      int
-	Source        string
-	DerivedFromID *int64
-	Text          *string
-	State         *string
-	Version       *int
-	AuthorID      *int64
-	Comment       *string
-	Origin        *string
-	UpdatedAt     *time.Time
+// targetRow is a translation as a list shows it.
+type targetRow struct {
+	Text, State, Comment, Origin string
+	Version                      int
+	AuthorID                     int64
+	UpdatedAt                    *time.Time
 }
 
-func (r translationRow) view(names map[int64]string) TranslationView {
-	v := TranslationView{ID: r.ID, Paragraph: r.Paragraph, Position: r.Position, Source: r.Source, State: workflow.Untranslated}
-	if r.State != nil {
-		v.Target, v.State, v.Version = *r.Text, workflow.State(*r.State), *r.Version
-		v.AuthorID, v.Comment, v.Origin, v.UpdatedAt = *r.AuthorID, *r.Comment, *r.Origin, r.UpdatedAt
-		v.Author = names[v.AuthorID]
+// targetsSQL reads the translations in one language of a revision's segments.
+const targetsSQL = `SELECT t.segment_id, t.text, t.state, t.version, t.author_id, t.comment, t.origin, t.updated_at
+FROM translations t
+WHERE t.lang = ? AND t.segment_id IN (SELECT segment_id FROM revision_segments WHERE revision_id = ?)`
+
+// targets runs targetsSQL, scanning each row into typed variables: the
+// reflection of a GORM scan cost as much as SQLite's reading of the rows.
+func targets(db *gorm.DB, revision int64, lang string) (map[int64]targetRow, error) {
+	rs, err := db.Raw(targetsSQL, lang, revision).Rows()
+	if err != nil {
+		return nil, err
 	}
-	return v
+	defer rs.Close()
+	out := map[int64]targetRow{}
+	for rs.Next() {
+		var seg int64
+		var version, author sql.NullInt64
+		var text, state, comment, origin sql.NullString // NULL reads as "", as GORM read it
+		var updated sql.NullTime
+		if err := rs.Scan(&seg, &text, &state, &version, &author, &comment, &origin, &updated); err != nil {
+			return nil, err
+		}
+		t := targetRow{Text: text.String, State: state.String, Comment: comment.String, Origin: origin.String,
+			Version: int(version.Int64), AuthorID: author.Int64}
+		if updated.Valid {
+			t.UpdatedAt = &updated.Time
+		}
+		out[seg] = t
+	}
+	return out, rs.Err()
+}
+
+// listDocument is a document with the id and creation time of its current revision.
+type listDocument struct {
+	ID              int64
+	Title           string
+	Revision        int
+	RevisionID      *int64
+	RevisionCreated *time.Time
 }
 
 // Translations lists the current revision of a document in one language,
@@ -96,66 +121,54 @@ func (s *Store) translations(ctx context.Context, docID int64, lang string, chec
 		return TranslationList{}, err
 	}
 	db := s.read(ctx)
-	var doc Document
-	if err := db.Take(&doc, docID).Error; err != nil {
-		return TranslationList{}, notFound(err, "document %d not found", docID)
-	}
-	var rows []translationRow
-	err = db.Table("revision_segments AS rs").
-		Select("s.id AS id, rs.paragraph AS paragraph, rs.position AS position, s.source AS source, s.derived_from_id AS derived_from_id, "+
-			"t.text AS text, t.state AS state, t.version AS version, t.author_id AS author_id, t.comment AS comment, t.origin AS origin, t.updated_at AS updated_at").
-		Joins("JOIN revisions r ON r.id = rs.revision_id").
-		Joins("JOIN segments s ON s.id = rs.segment_id").
-		Joins("LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?", l.Tag).
-		Where("r.document_id = ? AND r.number = ?", doc.ID, doc.Revision).
-		Order("rs.ordinal").Scan(&rows).Error
+	var docs []listDocument
+	err = db.Raw(`SELECT d.id, d.title, d.revision, r.id AS revision_id, r.created_at AS revision_created
+		FROM documents d LEFT JOIN revisions r ON r.document_id = d.id AND r.number = d.revision WHERE d.id = ?`, docID).Scan(&docs).Error
 	if err != nil {
 		return TranslationList{}, fmt.Errorf("list %s translations of document %d: %w", l.Tag, docID, err)
+	}
+	if len(docs) == 0 {
+		return TranslationList{}, apperr.New(apperr.NotFound, "document %d not found", docID)
+	}
+	doc := docs[0]
+	var layout []layoutSegment
+	var texts map[int64]targetRow
+	if doc.RevisionID != nil {
+		if layout, err = s.layouts.layout(db, *doc.RevisionID, *doc.RevisionCreated); err == nil {
+			texts, err = targets(db, *doc.RevisionID, l.Tag)
+		}
+		if err != nil {
+			return TranslationList{}, fmt.Errorf("list %s translations of document %d: %w", l.Tag, docID, err)
+		}
 	}
 	names, err := s.UserNames(ctx)
 	if err != nil {
 		return TranslationList{}, err
 	}
-	prev, err := s.previousSources(ctx, rows)
-	if err != nil {
-		return TranslationList{}, err
-	}
 	out := TranslationList{DocumentID: doc.ID, Title: doc.Title, Revision: doc.Revision, Lang: l.Tag, Direction: l.Direction,
-		Segments: make([]TranslationView, len(rows))}
-	gl := s.glossary(ctx, l.Tag)
-	for i, r := range rows {
-		v := r.view(names)
-		if r.DerivedFromID != nil && v.State == workflow.Outdated {
-			v.PreviousSource = prev[*r.DerivedFromID]
+		Segments: make([]TranslationView, len(layout))}
+	var lc *langChecks
+	var gl *glossary.Glossary
+	if checked {
+		gl, lc = s.glossary(ctx, l.Tag), s.checks.forLang(l.Tag)
+	}
+	for i, sg := range layout {
+		v := TranslationView{ID: sg.ID, Paragraph: sg.Paragraph, Position: sg.Position, Source: sg.Source, State: workflow.Untranslated}
+		if t, ok := texts[sg.ID]; ok {
+			v.Target, v.State, v.Version = t.Text, workflow.State(t.State), t.Version
+			v.AuthorID, v.Comment, v.Origin, v.UpdatedAt = t.AuthorID, t.Comment, t.Origin, t.UpdatedAt
+			v.Author = names[v.AuthorID]
+		}
+		if sg.DerivedFromID != nil && v.State == workflow.Outdated {
+			v.PreviousSource = sg.PreviousSource
 		}
 		if checked {
 			v.Checks = []qa.Finding{}
 			if v.Target != "" {
-				v.Checks = qa.Check(qa.Input{Source: v.Source, Target: v.Target, Lang: l.Tag, Terms: gl.Match(v.Source)})
+				v.Checks = lc.get(gl, l.Tag, v.Source, v.Target)
 			}
 		}
 		out.Segments[i] = v
-	}
-	return out, nil
-}
-
-func (s *Store) previousSources(ctx context.Context, rows []translationRow) (map[int64]string, error) {
-	var ids []int64
-	for _, r := range rows {
-		if r.DerivedFromID != nil {
-			ids = append(ids, *r.DerivedFromID)
-		}
-	}
-	out := map[int64]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	var segs []Segment
-	if err := s.read(ctx).Select("id, source").Where("id IN ?", ids).Find(&segs).Error; err != nil {
-		return nil, fmt.Errorf("load previous sources: %w", err)
-	}
-	for _, sg := range segs {
-		out[sg.ID] = sg.Source
 	}
 	return out, nil
 }
@@ -164,30 +177,109 @@ func (s *Store) previousSources(ctx context.Context, rows []translationRow) (map
 // NFC and trimmed ends.
 func cleanTarget(text string) string { return norm.NFC.String(strings.TrimSpace(text)) }
 
-// current loads the segment (which must be in its document's current
-// revision) and its translation in lang inside tx.
-func current(tx *gorm.DB, segID int64, lang string) (Segment, Translation, error) {
-	var seg Segment
-	if err := tx.Take(&seg, segID).Error; err != nil {
-		return Segment{}, Translation{}, notFound(err, "segment %d not found", segID)
-	}
-	var n int64
-	err := tx.Table("revision_segments AS rs").
-		Joins("JOIN revisions r ON r.id = rs.revision_id").
-		Joins("JOIN documents d ON d.id = r.document_id AND d.revision = r.number").
-		Where("rs.segment_id = ?", segID).Count(&n).Error
+// place is what a decision on one segment × language reads: the segment,
+// its translation, its document's title and its place in the current revision.
+type place struct {
+	Segment             Segment
+	Translation         Translation
+	Title               string
+	Paragraph, Position int
+}
+
+// placeRow is place as one row of placeSQL.
+type placeRow struct {
+	ID            int64
+	DocumentID    int64
+	Source        string
+	DerivedFromID *int64
+	CreatedAt     time.Time
+	Title         string
+	Paragraph     *int
+	Position      *int
+	TID           *int64
+	Text          *string
+	State         *string
+	Version       *int
+	AuthorID      *int64
+	Comment       *string
+	Origin        *string
+	UpdatedAt     *time.Time
+}
+
+// placeSQL reads a place in one statement: the writer runs it for every
+// save, and four statements made a save's turn at the writer twice as long.
+// A sentence twice in a revision takes the place of its first occurrence.
+const placeSQL = `SELECT s.id, s.document_id, s.source, s.derived_from_id, s.created_at, d.title,
+	rs.paragraph, rs.position,
+	t.id AS t_id, t.text, t.state, t.version, t.author_id, t.comment, t.origin, t.updated_at
+FROM segments s
+JOIN documents d ON d.id = s.document_id
+LEFT JOIN revisions r ON r.document_id = d.id AND r.number = d.revision
+LEFT JOIN revision_segments rs ON rs.revision_id = r.id AND rs.segment_id = s.id
+LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ?
+WHERE s.id = ?
+ORDER BY rs.ordinal LIMIT 1`
+
+// placeOf loads a segment, which must be in its document's current
+// revision, with its translation in lang (untranslated at version 0 when
+// there is none yet), inside tx.
+func placeOf(tx *gorm.DB, segID int64, lang string) (place, error) {
+	r, found, err := scanPlace(tx, segID, lang)
 	if err != nil {
-		return Segment{}, Translation{}, err
+		return place{}, err
 	}
-	if n == 0 {
-		return Segment{}, Translation{}, apperr.New(apperr.Conflict, "segment %d is no longer in the current revision of its document", segID)
+	if !found {
+		return place{}, apperr.New(apperr.NotFound, "segment %d not found", segID)
 	}
-	var t Translation
-	err = tx.Where("segment_id = ? AND lang = ?", segID, lang).Take(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return seg, Translation{SegmentID: segID, Lang: lang, State: string(workflow.Untranslated)}, nil
+	if r.Paragraph == nil {
+		return place{}, apperr.New(apperr.Conflict, "segment %d is no longer in the current revision of its document", segID)
 	}
-	return seg, t, err
+	p := place{Segment: Segment{ID: r.ID, DocumentID: r.DocumentID, Source: r.Source, DerivedFromID: r.DerivedFromID, CreatedAt: r.CreatedAt},
+		Title: r.Title, Paragraph: *r.Paragraph, Position: *r.Position,
+		Translation: Translation{SegmentID: segID, Lang: lang, State: string(workflow.Untranslated)}}
+	if r.TID != nil {
+		p.Translation = Translation{ID: *r.TID, SegmentID: segID, Lang: lang, Text: *r.Text, State: *r.State, Version: *r.Version,
+			AuthorID: *r.AuthorID, Comment: *r.Comment, Origin: *r.Origin}
+		if r.UpdatedAt != nil {
+			p.Translation.UpdatedAt = *r.UpdatedAt
+		}
+	}
+	return p, nil
+}
+
+// scanPlace runs placeSQL, scanning into typed variables.
+func scanPlace(tx *gorm.DB, segID int64, lang string) (r placeRow, found bool, err error) {
+	rs, err := tx.Raw(placeSQL, lang, segID).Rows()
+	if err != nil {
+		return placeRow{}, false, err
+	}
+	defer rs.Close()
+	if !rs.Next() {
+		return placeRow{}, false, rs.Err()
+	}
+	var derived, para, pos, tid, version, author sql.NullInt64
+	var text, state, comment, origin sql.NullString
+	var updated sql.NullTime
+	if err := rs.Scan(&r.ID, &r.DocumentID, &r.Source, &derived, &r.CreatedAt, &r.Title, &para, &pos,
+		&tid, &text, &state, &version, &author, &comment, &origin, &updated); err != nil {
+		return placeRow{}, false, err
+	}
+	if derived.Valid {
+		r.DerivedFromID = &derived.Int64
+	}
+	if para.Valid {
+		p, q := int(para.Int64), int(pos.Int64)
+		r.Paragraph, r.Position = &p, &q
+	}
+	if tid.Valid {
+		v := int(version.Int64)
+		r.TID, r.Text, r.State, r.Version, r.AuthorID = &tid.Int64, &text.String, &state.String, &v, &author.Int64
+		r.Comment, r.Origin = &comment.String, &origin.String
+		if updated.Valid {
+			r.UpdatedAt = &updated.Time
+		}
+	}
+	return r, true, rs.Err()
 }
 
 func (t Translation) current() workflow.Current {
@@ -217,9 +309,10 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 	} else {
 		// The version in WHERE makes a lost update impossible even if a
 		// writer slipped past the transaction's lock.
-		res := tx.Model(&Translation{}).Where("id = ? AND version = ?", t.ID, ch.Version-1).
-			Updates(map[string]any{"text": t.Text, "state": t.State, "version": t.Version, "author_id": t.AuthorID,
-				"comment": t.Comment, "origin": t.Origin, "updated_at": t.UpdatedAt})
+		// Plain statements, prepared once on the writer's connection: this
+		// and the event below run for every save, one after another.
+		res := tx.Exec(`UPDATE translations SET text = ?, state = ?, version = ?, author_id = ?, comment = ?, origin = ?, updated_at = ?
+			WHERE id = ? AND version = ?`, t.Text, t.State, t.Version, t.AuthorID, t.Comment, t.Origin, t.UpdatedAt, t.ID, ch.Version-1)
 		if res.Error != nil {
 			return res.Error
 		}
@@ -227,15 +320,18 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 			return apperr.New(apperr.Conflict, "the translation changed while saving; reload and try again")
 		}
 	}
-	ev := Event{SegmentID: t.SegmentID, Lang: t.Lang, ActorID: actor.ID, Action: string(ch.Action), FromState: string(ch.From),
-		ToState: string(ch.To), Version: ch.Version, Text: t.Text, Comment: comment, At: now}
-	if err := tx.Create(&ev).Error; err != nil {
+	err := tx.Exec(`INSERT INTO events (segment_id, lang, actor_id, action, from_state, to_state, version, text, comment, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.SegmentID, t.Lang, actor.ID, string(ch.Action), string(ch.From),
+		string(ch.To), ch.Version, t.Text, comment, now).Error
+	if err != nil {
 		return err
 	}
 	b.changed, b.changedLang = append(b.changed, ch), append(b.changedLang, t.Lang)
 	var author string
-	if err := tx.Model(&User{}).Select("name").Where("id = ?", t.AuthorID).Scan(&author).Error; err != nil {
-		return err
+	if ch.To == workflow.Approved { // only the memory's new entry names the author
+		if err := tx.Model(&User{}).Select("name").Where("id = ?", t.AuthorID).Scan(&author).Error; err != nil {
+			return err
+		}
 	}
 	return remember(tx, b, t, ch, source, docTitle, author)
 }
@@ -249,30 +345,19 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 	var out TranslationView
 	var b memBatch
 	err = s.write(ctx, func(tx *gorm.DB) error {
-		seg, t, err := current(tx, segID, l.Tag)
+		p, err := placeOf(tx, segID, l.Tag)
 		if err != nil {
 			return err
 		}
+		seg, t := p.Segment, p.Translation
 		ch, text, comment, err := decide(seg, t)
 		if err != nil {
 			return err
 		}
-		var doc struct {
-			Title               string
-			Paragraph, Position int
-		}
-		// The title for the memory; the place in the current revision for the answer.
-		if err := tx.Raw(`SELECT d.title, COALESCE(rs.paragraph, 0) AS paragraph, COALESCE(rs.position, 0) AS position FROM documents d
-			LEFT JOIN revisions r ON r.document_id = d.id AND r.number = d.revision
-			LEFT JOIN revision_segments rs ON rs.revision_id = r.id AND rs.segment_id = ?
-			WHERE d.id = ?`, seg.ID, seg.DocumentID).Scan(&doc).Error; err != nil {
+		if err := s.apply(tx, &b, actor, &t, ch, text, comment, "", seg.Source, p.Title); err != nil {
 			return err
 		}
-		title := doc.Title
-		if err := s.apply(tx, &b, actor, &t, ch, text, comment, "", seg.Source, title); err != nil {
-			return err
-		}
-		out = TranslationView{ID: seg.ID, Paragraph: doc.Paragraph, Position: doc.Position, Source: seg.Source, Target: t.Text,
+		out = TranslationView{ID: seg.ID, Paragraph: p.Paragraph, Position: p.Position, Source: seg.Source, Target: t.Text,
 			State: workflow.State(t.State), Version: t.Version, AuthorID: t.AuthorID, Comment: t.Comment, Unchanged: !ch.Changed}
 		if !t.UpdatedAt.IsZero() {
 			u := t.UpdatedAt
@@ -290,9 +375,13 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 	if out.Target != "" {
 		out.Checks = s.check(ctx, out.Source, out.Target, l.Tag)
 	}
-	if out.AuthorID != 0 {
-		if a, err := s.Actor(ctx, out.AuthorID); err == nil {
-			out.Author = a.Name
+	switch {
+	case out.AuthorID == actor.ID:
+		out.Author = actor.Name
+	case out.AuthorID != 0:
+		var name []string
+		if err := s.read(ctx).Model(&User{}).Where("id = ?", out.AuthorID).Limit(1).Pluck("name", &name).Error; err == nil && len(name) == 1 {
+			out.Author = name[0]
 		}
 	}
 	return out, nil
@@ -380,22 +469,41 @@ func (s *Store) History(ctx context.Context, segID int64, lang string) ([]EventV
 		}
 		id = *seg.DerivedFromID
 	}
-	var evs []Event
-	if err := db.Where("segment_id IN ? AND lang = ?", ids, l.Tag).Order("id").Find(&evs).Error; err != nil {
-		return nil, fmt.Errorf("load history of segment %d: %w", segID, err)
-	}
 	names, err := s.UserNames(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]EventView, len(evs))
-	for i, e := range evs {
-		actor := names[e.ActorID]
-		if e.ActorID == 0 {
-			actor = "system"
-		}
-		out[i] = EventView{ID: e.ID, Segment: e.SegmentID, Action: e.Action, From: e.FromState, To: e.ToState, Version: e.Version,
-			Text: e.Text, Comment: e.Comment, Actor: actor, At: e.At}
+	out, err := historyRows(db, ids, l.Tag, names)
+	if err != nil {
+		return nil, fmt.Errorf("load history of segment %d: %w", segID, err)
 	}
 	return out, nil
+}
+
+// historyRows reads the events of segments in one language, oldest first,
+// scanning into typed variables (a history grows with every save; GORM's
+// reflection per row grew with it).
+func historyRows(db *gorm.DB, segIDs []int64, lang string, names map[int64]string) ([]EventView, error) {
+	rs, err := db.Raw(`SELECT id, segment_id, actor_id, action, from_state, to_state, version, text, comment, at
+		FROM events WHERE segment_id IN ? AND lang = ? ORDER BY id`, segIDs, lang).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	out := []EventView{}
+	for rs.Next() {
+		var e EventView
+		var actorID, version sql.NullInt64
+		var action, from, to, text, comment sql.NullString // NULL reads as "", as GORM read it
+		if err := rs.Scan(&e.ID, &e.Segment, &actorID, &action, &from, &to, &version, &text, &comment, &e.At); err != nil {
+			return nil, err
+		}
+		e.Action, e.From, e.To, e.Version, e.Text = action.String, from.String, to.String, int(version.Int64), text.String
+		e.Comment, e.Actor = comment.String, names[actorID.Int64]
+		if actorID.Int64 == 0 {
+			e.Actor = "system"
+		}
+		out = append(out, e)
+	}
+	return out, rs.Err()
 }
