@@ -14,19 +14,23 @@ type Entry struct {
 	Created                        time.Time
 }
 
-// Tuning of the index. The budgets bound the work of one lookup; within them a lookup is exact.
+// Tuning of the index. The budgets bound the work of one lookup; a lookup that reaches one says so
+// (Result.Exact false) instead of answering less than the true top matches silently.
 const (
-	minBucketBits   = 12
-	maxBucketBits   = 26
-	stopMinDF       = 2048 // a bucket is never dropped while it holds fewer keys than this
-	stopFraction    = 32   // ... or fewer than 1/stopFraction of all keys
-	minDynamic      = 1024 // keys added since the last build before another build is considered
-	postingBudget   = 1 << 18
-	verifyBudget    = 200
-	countLevels     = 256
-	candidateLimit  = 4 * verifyBudget
+	minBucketBits = 12
+	maxBucketBits = 26
+	stopMinDF     = 2048 // a bucket is never dropped while it holds fewer keys than this
+	stopFraction  = 32   // ... or fewer than 1/stopFraction of all keys
+	minDynamic    = 1024 // keys added since the last build before another build is considered
+	postingBudget = 1 << 18
+	// verifyBudget bounds the characters of candidate text one lookup verifies: about 600 sentences,
+	// or thousands of headings, whose verification is as cheap as they are short.
+	verifyBudget    = 96 << 10
 	prioLevels      = 1024
 	windowScanLimit = 4096
+	// shortKey is the longest key (in characters) whose postings every bucket keeps, stop buckets
+	// included: a heading has few trigrams, and a lookup needs all of them to stay exact.
+	shortKey = 64
 )
 
 type entryRec struct {
@@ -57,8 +61,9 @@ type Index struct {
 
 	// Static segment, rebuilt by build: keys [0, nStatic) in length order, lenStart[l] the first
 	// static key of length >= l, and per bucket a posting list post[off[b]:off[b+1]] of key numbers
-	// (empty for stop buckets, too frequent to be worth storing).
+	// (for stop buckets, too frequent to be worth storing in full, only the keys below shortEnd).
 	nStatic  int32
+	shortEnd int32 // static keys of at most shortKey characters are [0, shortEnd)
 	lenStart []int32
 	bits     uint8
 	off      []uint32
