@@ -23,7 +23,7 @@ const (
 	stopFraction  = 32   // ... or fewer than 1/stopFraction of all keys
 	minDynamic    = 1024 // keys added since the last build before another build is considered
 	postingBudget = 1 << 18
-	// verifyBudget bounds the characters of candidate text one lookup verifies: about 600 sentences,
+	// verifyBudget bounds the characters of candidate text one lookup verifies: about 250 sentences,
 	// or thousands of headings, whose verification is as cheap as they are short.
 	verifyBudget    = 96 << 10
 	prioLevels      = 1024
