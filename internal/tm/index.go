@@ -25,7 +25,7 @@ const (
 	postingBudget = 1 << 18
 	// verifyBudget bounds the characters of candidate text one lookup verifies: about 250 sentences,
 	// or thousands of headings, whose verification is as cheap as they are short.
-	verifyBudget    = 96 << 10
+	verifyBudget    = 40 << 10
 	prioLevels      = 1024
 	windowScanLimit = 4096
 	// shortKey is the longest key (in characters) whose postings every bucket keeps, stop buckets
