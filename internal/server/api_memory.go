@@ -9,6 +9,8 @@ import (
 )
 
 // suggestions: GET /api/v1/segments/:sid/suggestions?lang=kk
+// {"suggestions": [...], "exact": true}: exact says the suggestions are the
+// memory's true best matches (false when the lookup ran out of its budget).
 func (s *Server) suggestions(c *gin.Context) {
 	sid, err := idParam(c, "sid", "segment")
 	if err != nil {
@@ -20,12 +22,12 @@ func (s *Server) suggestions(c *gin.Context) {
 		s.fail(c, apperr.New(apperr.Invalid, "the lang query parameter is required (?lang=kk)"))
 		return
 	}
-	sug, err := s.store.Suggestions(c.Request.Context(), sid, lang)
+	set, err := s.store.SuggestionSet(c.Request.Context(), sid, lang)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"suggestions": sug})
+	c.JSON(http.StatusOK, gin.H{"suggestions": set.Suggestions, "exact": set.Exact})
 }
 
 // pretranslate: POST /api/v1/documents/:id/pretranslate {"lang"}

@@ -34,7 +34,11 @@ func TestMemoryReuse(t *testing.T) {
 	}
 	best := func(id int64) map[string]any {
 		t.Helper()
-		list := ts.call(t, "GET", fmt.Sprintf("/api/v1/segments/%d/suggestions?lang=kk", id), aigerim, nil).must(t, 200).Body["suggestions"].([]any)
+		body := ts.call(t, "GET", fmt.Sprintf("/api/v1/segments/%d/suggestions?lang=kk", id), aigerim, nil).must(t, 200).Body
+		if body["exact"] != true { // a memory this small is always searched in full
+			t.Errorf("segment %d: exact = %v, want true", id, body["exact"])
+		}
+		list := body["suggestions"].([]any)
 		if len(list) == 0 {
 			return nil
 		}
