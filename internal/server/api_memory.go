@@ -2,15 +2,21 @@ package server
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
 )
 
+// exactHeader says whether a memory lookup's answer is certified exact.
+const exactHeader = "X-Tilmash-Exact"
+
 // suggestions: GET /api/v1/segments/:sid/suggestions?lang=kk
-// {"suggestions": [...], "exact": true}: exact says the suggestions are the
-// memory's true best matches (false when the lookup ran out of its budget).
+// {"suggestions": [...]} as before; whether they are the memory's true best
+// matches (false when the lookup ran out of its budget) is said beside the
+// body, in the X-Tilmash-Exact header and each suggestion's "exact", so that
+// clients reading the list see no change.
 func (s *Server) suggestions(c *gin.Context) {
 	sid, err := idParam(c, "sid", "segment")
 	if err != nil {
@@ -27,7 +33,8 @@ func (s *Server) suggestions(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"suggestions": set.Suggestions, "exact": set.Exact})
+	c.Header(exactHeader, strconv.FormatBool(set.Exact))
+	c.JSON(http.StatusOK, gin.H{"suggestions": set.Suggestions})
 }
 
 // pretranslate: POST /api/v1/documents/:id/pretranslate {"lang"}

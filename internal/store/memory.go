@@ -171,6 +171,9 @@ type SuggestionView struct {
 	Count   int       `json:"count"`
 	Diff    []tm.Span `json:"diff"`
 	Created time.Time `json:"created"`
+	// Exact: the lookup that found this suggestion was certified exact (the
+	// same for every suggestion of one answer; see SuggestionSet).
+	Exact bool `json:"exact"`
 }
 
 // Suggestion thresholds: CAT tools hide matches under 70 %.
@@ -211,7 +214,7 @@ func (s *Store) SuggestionSet(ctx context.Context, segID int64, lang string) (Su
 			diff = []tm.Span{}
 		}
 		out[i] = SuggestionView{Source: f.Source, Target: f.Target, Score: f.Score, Origin: f.Origin, Author: f.Author,
-			Count: f.Count, Diff: diff, Created: f.Created}
+			Count: f.Count, Diff: diff, Created: f.Created, Exact: res.Exact}
 	}
 	return SuggestionSet{Suggestions: out, Exact: res.Exact}, nil
 }
