@@ -82,13 +82,17 @@ func (s *Store) loadMemory(ctx context.Context) error {
 		return err
 	}
 	snap := readMemorySnapshot(path)
-	changed := snap == nil
+	// The snapshot is written again when a pair had to be built or most of
+	// it caught up, not after a small catch-up: writing a million entries
+	// costs as much as reading them, and the shutdown save keeps it current.
+	save := snap == nil
 	for _, p := range pairs {
 		var x *tm.Index
 		if snap != nil {
 			x = snap.Take(p.SourceLang, p.TargetLang)
 		}
 		if x != nil {
+			before := x.Len()
 			n, err := s.catchUpMemory(ctx, p.SourceLang, p.TargetLang, x)
 			if err != nil {
 				return err
@@ -96,17 +100,17 @@ func (s *Store) loadMemory(ctx context.Context) error {
 			if n < 0 {
 				x = nil // inconsistent with the table
 			}
-			changed = changed || n != 0
+			save = save || n > before/4
 		}
 		if x == nil {
 			if x, err = s.buildMemory(ctx, p.SourceLang, p.TargetLang); err != nil {
 				return err
 			}
-			changed = true
+			save = true
 		}
 		s.memory.Put(p.SourceLang, p.TargetLang, x)
 	}
-	if path != "" && changed {
+	if path != "" && save {
 		return s.SaveMemorySnapshot(ctx)
 	}
 	return nil

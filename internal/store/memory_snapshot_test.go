@@ -46,8 +46,9 @@ func openAt(tb testing.TB, path string) *Store {
 
 // TestMemorySnapshot: the first start builds the memory and writes the
 // snapshot beside the database (0600); a restart loads it and catches up with
-// the table (rows added and deleted meanwhile); a corrupt or foreign snapshot
-// is rebuilt from the table and written anew.
+// the table (rows added and deleted meanwhile), SaveMemorySnapshot writes the
+// caught-up memory; a corrupt or foreign snapshot is rebuilt from the table
+// and written anew.
 func TestMemorySnapshot(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "m.db")
@@ -92,13 +93,24 @@ func TestMemorySnapshot(t *testing.T) {
 			t.Errorf("%s: the added unit not suggested: %+v", label, r)
 		}
 	}
+	// A small catch-up leaves the snapshot as it is (writing it would cost as
+	// much as reading it); the shutdown save brings it up to date.
 	before, _ := os.ReadFile(snap)
 	st = openAt(t, path)
 	check("caught up", st)
+	if after, _ := os.ReadFile(snap); string(after) != string(before) {
+		t.Error("snapshot written again after a small catch-up")
+	}
+	if err := st.SaveMemorySnapshot(ctx); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	if after, _ := os.ReadFile(snap); string(after) == string(before) {
-		t.Error("snapshot not written again after catching up")
+		t.Error("SaveMemorySnapshot left the snapshot as it was")
 	}
+	st = openAt(t, path)
+	check("saved at shutdown", st)
+	st.Close()
 
 	for label, body := range map[string][]byte{"corrupt": []byte("TILMASH-TM\ngarbage"), "empty": nil} {
 		if err := os.WriteFile(snap, body, 0o600); err != nil {
@@ -111,13 +123,13 @@ func TestMemorySnapshot(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = tm.ReadSnapshot(f)
+		fi, _ := f.Stat()
+		_, err = tm.ReadSnapshot(f, fi.Size())
 		f.Close()
 		if err != nil {
 			t.Errorf("%s: the rebuilt snapshot is unreadable: %v", label, err)
 		}
 	}
-	_ = ctx
 }
 
 // BenchmarkMemoryRestart: the start of a store whose database holds a memory
@@ -152,4 +164,51 @@ func BenchmarkMemoryRestart(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(last.Seconds(), "restart-s")
+}
+
+// TestMemoryCatchUpRanges: the catch-up compares the IDs range by range
+// (catchUpChunk of them at once); deletions in several ranges are all found,
+// and a row below the snapshot's highest ID that the snapshot never held (an
+// ID given again) makes the pair be rebuilt from the table.
+func TestMemoryCatchUpRanges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db")
+	st := openAt(t, path)
+	fillMemory(t, st, 3*catchUpChunk, 2)
+	st.Close()
+	st = openAt(t, path) // builds and saves
+	gone := []int64{1, catchUpChunk + 7, 2*catchUpChunk + 1, 3 * catchUpChunk}
+	if err := st.db.Delete(&MemoryEntry{}, gone).Error; err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	st = openAt(t, path)
+	x := st.memory.Pair("ru", "kk")
+	if n := x.Len(); n != 3*catchUpChunk-len(gone) {
+		t.Errorf("%d entries after the catch-up, want %d", n, 3*catchUpChunk-len(gone))
+	}
+	for _, id := range gone {
+		if _, ok := x.Get(id); ok {
+			t.Errorf("deleted entry %d still in the memory", id)
+		}
+	}
+	if err := st.SaveMemorySnapshot(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Another process puts a row under an ID the snapshot lacks.
+	again := MemoryEntry{ID: catchUpChunk + 7, SourceLang: "ru", TargetLang: "kk", Source: "Гостей.", Target: "Қонақтар.", CreatedAt: time.Now()}
+	if err := st.db.Create(&again).Error; err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	st = openAt(t, path)
+	defer st.Close()
+	x = st.memory.Pair("ru", "kk")
+	if e, ok := x.Get(again.ID); !ok || e.Source != again.Source {
+		t.Errorf("the row under a reused ID: %+v %v, want %q (the pair rebuilt)", e, ok, again.Source)
+	}
+	if n := x.Len(); n != 3*catchUpChunk-len(gone)+1 {
+		t.Errorf("%d entries after the rebuild, want %d", n, 3*catchUpChunk-len(gone)+1)
+	}
 }

@@ -1,7 +1,6 @@
 package tm
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -16,15 +15,16 @@ import (
 )
 
 // A snapshot is a memory with its built indexes, so that a process starts without folding and
-// indexing every entry again. Layout (little-endian, counts as uvarints): magic, format version,
-// the number of pairs, then per pair its name and index; a CRC-32C of everything before it ends
-// the file. An index is written as the arrays it holds; the maps that find an entry by ID or a key
-// by hash are rebuilt on reading.
+// indexing every entry again. It is a sequence of sections, each an 8-byte length and its bytes,
+// ended by a CRC-32C of everything before it. The head section holds the magic, the format version
+// and the number of pairs; then per pair four sections: meta (the pair's name, the entry and key
+// records, the small arrays, counts as varints), text (every entry's source and target, one
+// blob), and the posting offsets and postings as little-endian uint32. The big sections are read
+// straight into the arrays the index keeps: no copy, no parsing. The maps that find an entry by ID
+// or a key by hash are rebuilt on reading.
 const (
 	snapshotMagic   = "TILMASH-TM\n"
-	snapshotVersion = 1
-	// maxSnapshotText bounds one index's text: a corrupt length must not allocate without end.
-	maxSnapshotText = 1 << 40
+	snapshotVersion = 2
 )
 
 // ErrSnapshot is wrapped by every error of a snapshot that cannot be read: corrupt, truncated, of
@@ -32,6 +32,13 @@ const (
 var ErrSnapshot = errors.New("translation memory snapshot unusable")
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// littleEndian: the host stores a uint32 as the snapshot does, so arrays go to and from it as
+// they lie in memory.
+var littleEndian = func() bool {
+	v := uint16(1)
+	return *(*byte)(unsafe.Pointer(&v)) == 1
+}()
 
 // WriteSnapshot writes the memory, every pair's index with it, to w.
 func (m *Memory) WriteSnapshot(w io.Writer) error {
@@ -42,20 +49,17 @@ func (m *Memory) WriteSnapshot(w io.Writer) error {
 		idx[i] = m.pairs[n]
 	}
 	m.mu.Unlock()
-	sw := &snapWriter{w: bufio.NewWriterSize(w, 1<<16), crc: crc32.New(crcTable)}
-	sw.bytes([]byte(snapshotMagic))
-	sw.uvarint(snapshotVersion)
-	sw.uvarint(uint64(len(names)))
+	sw := &snapWriter{w: w, crc: crc32.New(crcTable)}
+	var head []byte
+	head = append(head, snapshotMagic...)
+	head = binary.AppendUvarint(head, snapshotVersion)
+	head = binary.AppendUvarint(head, uint64(len(names)))
+	sw.section(head)
 	for i, name := range names {
-		sw.str(name)
-		idx[i].writeTo(sw)
-	}
-	sum := sw.crc.Sum32()
-	if sw.err == nil {
-		_, sw.err = sw.w.Write(binary.LittleEndian.AppendUint32(nil, sum))
+		idx[i].writeTo(sw, name)
 	}
 	if sw.err == nil {
-		sw.err = sw.w.Flush()
+		_, sw.err = w.Write(binary.LittleEndian.AppendUint32(nil, sw.crc.Sum32()))
 	}
 	if sw.err != nil {
 		return fmt.Errorf("write translation memory snapshot: %w", sw.err)
@@ -63,38 +67,52 @@ func (m *Memory) WriteSnapshot(w io.Writer) error {
 	return nil
 }
 
-// ReadSnapshot reads a memory written by WriteSnapshot. A snapshot that is truncated, corrupt or of
-// another format version is refused with an error wrapping ErrSnapshot.
-func ReadSnapshot(r io.Reader) (*Memory, error) {
-	sr := &snapReader{r: bufio.NewReaderSize(r, 1<<16), crc: crc32.New(crcTable)}
+// ReadSnapshot reads a memory written by WriteSnapshot from r, which holds size bytes (a file's
+// size): no length read from a corrupt snapshot makes it allocate more than that. A snapshot that
+// is truncated, corrupt or of another format version is refused with an error wrapping
+// ErrSnapshot.
+func ReadSnapshot(r io.Reader, size int64) (*Memory, error) {
+	sr := &sectionReader{r: r, crc: crc32.New(crcTable), left: size}
 	m, err := sr.memory()
 	if err == nil {
 		want := sr.crc.Sum32()
 		var b [4]byte
-		if _, err = io.ReadFull(sr.r, b[:]); err == nil && binary.LittleEndian.Uint32(b[:]) != want {
+		if _, err = io.ReadFull(r, b[:]); err == nil && binary.LittleEndian.Uint32(b[:]) != want {
 			err = errors.New("checksum mismatch")
+		} else if err == nil && sr.left != 4 {
+			err = errors.New("trailing bytes")
 		}
 	}
 	if err != nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
 		return nil, fmt.Errorf("%w: %w", ErrSnapshot, err)
 	}
 	return m, nil
 }
 
-func (sr *snapReader) memory() (*Memory, error) {
-	magic := sr.bytes(len(snapshotMagic))
-	if sr.err == nil && string(magic) != snapshotMagic {
+func (sr *sectionReader) memory() (*Memory, error) {
+	head, err := sr.small()
+	if err != nil {
+		return nil, err
+	}
+	hr := &snapReader{b: head}
+	if magic := hr.bytes(len(snapshotMagic)); hr.err == nil && string(magic) != snapshotMagic {
 		return nil, errors.New("not a snapshot")
 	}
-	if v := sr.uvarint(); sr.err == nil && v != snapshotVersion {
+	if v := hr.uvarint(); hr.err == nil && v != snapshotVersion {
 		return nil, fmt.Errorf("format version %d, want %d", v, snapshotVersion)
 	}
-	n := sr.uvarint()
+	n := hr.uvarint()
+	if hr.err != nil {
+		return nil, hr.err
+	}
 	m := NewMemory()
-	for i := uint64(0); i < n && sr.err == nil; i++ {
-		name := sr.str(1 << 10)
+	for range n {
 		x := NewIndex()
-		if err := x.readFrom(sr); err != nil {
+		name, err := x.readFrom(sr)
+		if err != nil {
 			return nil, fmt.Errorf("pair %q: %w", name, err)
 		}
 		if _, dup := m.pairs[name]; dup || strings.Count(name, "\x00") != 1 {
@@ -102,15 +120,14 @@ func (sr *snapReader) memory() (*Memory, error) {
 		}
 		m.pairs[name] = x
 	}
-	return m, sr.err
+	return m, nil
 }
 
-// writeTo writes the index under its read lock.
-func (x *Index) writeTo(sw *snapWriter) {
+// writeTo writes the index of the pair name under its read lock.
+func (x *Index) writeTo(sw *snapWriter, name string) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	// Texts: one blob, each entry's strings by length; origins and authors, which repeat, by
-	// number in a table.
+	// Origins and authors, which repeat, by number in a table.
 	table := map[string]uint64{}
 	var names []string
 	intern := func(s string) uint64 {
@@ -129,69 +146,89 @@ func (x *Index) writeTo(sw *snapWriter) {
 		intern(e.Origin)
 		intern(e.Author)
 	}
-	sw.uvarint(uint64(len(names)))
+	mw := &metaWriter{}
+	mw.str(name)
+	mw.uvarint(uint64(len(names)))
 	for _, s := range names {
-		sw.str(s)
+		mw.str(s)
 	}
-	sw.uvarint(uint64(total))
-	for i := range x.entries {
-		sw.bytes([]byte(x.entries[i].Source))
-		sw.bytes([]byte(x.entries[i].Target))
-	}
-	sw.uvarint(uint64(len(x.entries)))
+	mw.uvarint(uint64(len(x.entries)))
 	for i := range x.entries {
 		e := &x.entries[i]
-		sw.varint(e.ID)
-		sw.uvarint(uint64(len(e.Source)))
-		sw.uvarint(uint64(len(e.Target)))
-		sw.uvarint(table[e.Origin])
-		sw.uvarint(table[e.Author])
-		sw.varint(e.Created.UnixNano())
-		sw.varint(int64(e.key))
-		sw.varint(int64(e.next))
+		mw.varint(e.ID)
+		mw.uvarint(uint64(len(e.Source)))
+		mw.uvarint(uint64(len(e.Target)))
+		mw.uvarint(table[e.Origin])
+		mw.uvarint(table[e.Author])
+		mw.varint(e.Created.UnixNano())
+		mw.varint(int64(e.key))
+		mw.varint(int64(e.next))
 	}
-	sw.int32s(x.free)
-	sw.uvarint(uint64(len(x.keys)))
+	mw.int32s(x.free)
+	mw.uvarint(uint64(len(x.keys)))
 	for _, k := range x.keys {
-		sw.uvarint(uint64(k.length))
-		sw.varint(int64(k.head))
-		sw.u64(k.hash)
+		mw.uvarint(uint64(k.length))
+		mw.varint(int64(k.head))
+		mw.u64(k.hash)
 	}
-	sw.uvarint(uint64(x.nStatic))
-	sw.uvarint(uint64(x.shortEnd))
-	sw.uvarint(uint64(x.bits))
-	sw.int32s(x.lenStart)
-	sw.u32s(x.off)
-	sw.u32s(x.post)
-	sw.uvarint(uint64(len(x.stop)))
+	mw.uvarint(uint64(x.nStatic))
+	mw.uvarint(uint64(x.shortEnd))
+	mw.uvarint(uint64(x.bits))
+	mw.int32s(x.lenStart)
+	mw.uvarint(uint64(len(x.stop)))
 	for _, s := range x.stop {
-		sw.u64(s)
+		mw.u64(s)
 	}
 	buckets := slices.Sorted(maps.Keys(x.dyn))
-	sw.uvarint(uint64(len(buckets)))
+	mw.uvarint(uint64(len(buckets)))
 	for _, b := range buckets {
-		sw.uvarint(uint64(b))
-		sw.int32s(x.dyn[b])
+		mw.uvarint(uint64(b))
+		mw.int32s(x.dyn[b])
 	}
+	sw.section(mw.b)
+
+	sw.header(total)
+	chunk := make([]byte, 0, 1<<20)
+	for i := range x.entries {
+		chunk = append(chunk, x.entries[i].Source...)
+		chunk = append(chunk, x.entries[i].Target...)
+		if len(chunk) >= 1<<20 || i == len(x.entries)-1 {
+			sw.write(chunk)
+			chunk = chunk[:0]
+		}
+	}
+	sw.u32s(x.off)
+	sw.u32s(x.post)
 }
 
-// readFrom fills an empty index from sr, checking every number it will later index with: a
-// corrupt snapshot is an error, never an index that panics or loops.
-func (x *Index) readFrom(sr *snapReader) error {
-	nNames := sr.count(1 << 24)
-	names := make([]string, 0, min(nNames, 1<<10))
+// readFrom fills an empty index from sr and returns its pair's name, checking every number it
+// will later index with: a corrupt snapshot is an error, never an index that panics or loops.
+func (x *Index) readFrom(sec *sectionReader) (string, error) {
+	meta, err := sec.small()
+	if err != nil {
+		return "", err
+	}
+	blob, err := sec.small()
+	if err != nil {
+		return "", err
+	}
+	text := unsafe.String(unsafe.SliceData(blob), len(blob))
+	if x.off, err = sec.u32s(); err != nil {
+		return "", err
+	}
+	if x.post, err = sec.u32s(); err != nil {
+		return "", err
+	}
+	sr := &snapReader{b: meta}
+	name := sr.str(1 << 10)
+	nNames := sr.count(len(sr.b))
+	names := make([]string, 0, nNames)
 	for range nNames {
 		names = append(names, sr.str(1<<20))
 	}
-	total := sr.count(maxSnapshotText)
-	var blob []byte
-	for len(blob) < total && sr.err == nil { // grown as it arrives: a corrupt total fails at EOF
-		chunk := min(total-len(blob), max(len(blob), 1<<20))
-		blob = append(blob, sr.bytes(chunk)...)
-	}
-	text := unsafe.String(unsafe.SliceData(blob), len(blob))
-	nEntries := sr.count(1 << 31)
-	x.entries = make([]entryRec, 0, min(nEntries, 1<<20))
+	total := len(text)
+	nEntries := sr.count(len(sr.b) / 8) // an entry takes at least 8 bytes
+	x.entries = make([]entryRec, 0, nEntries)
 	at := 0
 	for range nEntries {
 		id := sr.varint()
@@ -200,10 +237,10 @@ func (x *Index) readFrom(sr *snapReader) error {
 		created := sr.varint()
 		key, next := sr.varint(), sr.varint()
 		if sr.err != nil {
-			return sr.err
+			return name, sr.err
 		}
 		if at+ls+lt > len(text) || o >= len(names) || a >= len(names) {
-			return errors.New("entry text out of range")
+			return name, errors.New("entry text out of range")
 		}
 		e := entryRec{Entry: Entry{ID: id, Source: text[at : at+ls], Target: text[at+ls : at+ls+lt],
 			Origin: names[o], Author: names[a], Created: time.Unix(0, created).UTC()},
@@ -212,8 +249,8 @@ func (x *Index) readFrom(sr *snapReader) error {
 		x.entries = append(x.entries, e)
 	}
 	x.free = sr.int32s()
-	nKeys := sr.count(1 << 31)
-	x.keys = make([]keyRec, 0, min(nKeys, 1<<20))
+	nKeys := sr.count(len(sr.b) / 10) // a key takes at least 10 bytes
+	x.keys = make([]keyRec, 0, nKeys)
 	for range nKeys {
 		x.keys = append(x.keys, keyRec{length: int32(sr.count(1 << 30)), head: int32(sr.varint()), hash: sr.u64()})
 	}
@@ -221,10 +258,8 @@ func (x *Index) readFrom(sr *snapReader) error {
 	x.shortEnd = int32(sr.count(int(x.nStatic)))
 	x.bits = uint8(sr.count(maxBucketBits))
 	x.lenStart = sr.int32s()
-	x.off = sr.u32s()
-	x.post = sr.u32s()
-	nStop := sr.count(1 << 26)
-	x.stop = make([]uint64, 0, min(nStop, 1<<16))
+	nStop := sr.count(len(sr.b) / 8)
+	x.stop = make([]uint64, 0, nStop)
 	for range nStop {
 		x.stop = append(x.stop, sr.u64())
 	}
@@ -234,12 +269,15 @@ func (x *Index) readFrom(sr *snapReader) error {
 		x.dyn[b] = sr.int32s()
 	}
 	if sr.err != nil {
-		return sr.err
+		return name, sr.err
+	}
+	if len(sr.b) != 0 {
+		return name, errors.New("meta section not used up")
 	}
 	if at != len(text) {
-		return errors.New("text blob not used up")
+		return name, errors.New("text blob not used up")
 	}
-	return x.checkAndIndex()
+	return name, x.checkAndIndex()
 }
 
 // checkAndIndex checks the structure read from a snapshot and rebuilds the maps by ID and hash.
@@ -309,10 +347,10 @@ func (x *Index) checkAndIndex() error {
 				return errors.New("broken entry chain")
 			}
 			seen[s] = true
-			if _, dup := x.byID[x.entries[s].ID]; dup {
+			n := len(x.byID) // one map operation, not two: a restart makes a million
+			if x.byID[x.entries[s].ID] = s; len(x.byID) == n {
 				return errors.New("duplicate entry ID")
 			}
-			x.byID[x.entries[s].ID] = s
 			if x.entries[s].next < -1 {
 				return errors.New("broken entry chain")
 			}
@@ -336,71 +374,158 @@ func (x *Index) checkAndIndex() error {
 	return nil
 }
 
+// snapWriter writes sections to w and keeps the checksum of what it wrote.
 type snapWriter struct {
-	w   *bufio.Writer
+	w   io.Writer
 	crc hash.Hash32
 	err error
-	buf [binary.MaxVarintLen64]byte
 }
 
-func (sw *snapWriter) bytes(b []byte) {
-	if sw.err != nil {
+func (sw *snapWriter) write(b []byte) {
+	if sw.err == nil {
+		sw.crc.Write(b)
+		_, sw.err = sw.w.Write(b)
+	}
+}
+
+// header starts a section of n bytes.
+func (sw *snapWriter) header(n int) {
+	sw.write(binary.LittleEndian.AppendUint64(nil, uint64(n)))
+}
+
+func (sw *snapWriter) section(b []byte) {
+	sw.header(len(b))
+	sw.write(b)
+}
+
+// u32s writes a section of little-endian uint32: the array's own memory where the host is
+// little-endian.
+func (sw *snapWriter) u32s(vs []uint32) {
+	sw.header(4 * len(vs))
+	if littleEndian {
+		sw.write(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(vs))), 4*len(vs)))
 		return
 	}
-	sw.crc.Write(b)
-	_, sw.err = sw.w.Write(b)
-}
-
-func (sw *snapWriter) uvarint(v uint64) { sw.bytes(binary.AppendUvarint(sw.buf[:0], v)) }
-func (sw *snapWriter) varint(v int64)   { sw.bytes(binary.AppendVarint(sw.buf[:0], v)) }
-func (sw *snapWriter) u64(v uint64)     { sw.bytes(binary.LittleEndian.AppendUint64(sw.buf[:0], v)) }
-
-func (sw *snapWriter) str(s string) {
-	sw.uvarint(uint64(len(s)))
-	sw.bytes([]byte(s))
-}
-
-func (sw *snapWriter) u32s(vs []uint32) {
-	sw.uvarint(uint64(len(vs)))
 	chunk := make([]byte, 0, 1<<16)
 	for i, v := range vs {
 		chunk = binary.LittleEndian.AppendUint32(chunk, v)
 		if len(chunk) == cap(chunk) || i == len(vs)-1 {
-			sw.bytes(chunk)
+			sw.write(chunk)
 			chunk = chunk[:0]
 		}
 	}
 }
 
-func (sw *snapWriter) int32s(vs []int32) {
-	sw.u32s(unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(vs))), len(vs)))
+// metaWriter encodes a meta section in memory.
+type metaWriter struct{ b []byte }
+
+func (mw *metaWriter) uvarint(v uint64) { mw.b = binary.AppendUvarint(mw.b, v) }
+func (mw *metaWriter) varint(v int64)   { mw.b = binary.AppendVarint(mw.b, v) }
+func (mw *metaWriter) u64(v uint64)     { mw.b = binary.LittleEndian.AppendUint64(mw.b, v) }
+
+func (mw *metaWriter) str(s string) {
+	mw.uvarint(uint64(len(s)))
+	mw.b = append(mw.b, s...)
 }
 
+func (mw *metaWriter) int32s(vs []int32) {
+	mw.uvarint(uint64(len(vs)))
+	for _, v := range vs {
+		mw.b = binary.LittleEndian.AppendUint32(mw.b, uint32(v))
+	}
+}
+
+// sectionReader reads sections from r, each into memory of its own, and keeps the checksum of
+// what it read; left is what r still holds, the bound of every length.
+type sectionReader struct {
+	r    io.Reader
+	crc  hash.Hash32
+	left int64
+}
+
+// length reads a section's length.
+func (sr *sectionReader) length() (int, error) {
+	var b [8]byte
+	if err := sr.read(b[:]); err != nil {
+		return 0, err
+	}
+	n := binary.LittleEndian.Uint64(b[:])
+	if n > uint64(sr.left) {
+		return 0, fmt.Errorf("section of %d bytes, %d left", n, sr.left)
+	}
+	return int(n), nil
+}
+
+func (sr *sectionReader) read(b []byte) error {
+	if int64(len(b)) > sr.left {
+		return io.ErrUnexpectedEOF
+	}
+	if _, err := io.ReadFull(sr.r, b); err != nil {
+		return err
+	}
+	sr.crc.Write(b)
+	sr.left -= int64(len(b))
+	return nil
+}
+
+// small reads a whole section.
+func (sr *sectionReader) small() ([]byte, error) {
+	n, err := sr.length()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, n)
+	return b, sr.read(b)
+}
+
+// u32s reads a section of little-endian uint32, straight into the array where the host is
+// little-endian.
+func (sr *sectionReader) u32s() ([]uint32, error) {
+	n, err := sr.length()
+	if err != nil {
+		return nil, err
+	}
+	if n%4 != 0 {
+		return nil, errors.New("uint32 section of odd length")
+	}
+	out := make([]uint32, n/4)
+	if littleEndian {
+		return out, sr.read(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(out))), n))
+	}
+	b := make([]byte, n)
+	if err := sr.read(b); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return out, nil
+}
+
+// snapReader decodes a section held in memory; b is what is left of it. Every count is checked
+// against the bytes left, so a corrupt one fails instead of allocating without end.
 type snapReader struct {
-	r   *bufio.Reader
-	crc hash.Hash32
+	b   []byte
 	err error
 }
 
 func (sr *snapReader) fail(err error) {
 	if sr.err == nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
 		sr.err = err
 	}
+	sr.b = nil
 }
 
 func (sr *snapReader) bytes(n int) []byte {
 	if sr.err != nil {
 		return nil
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(sr.r, b); err != nil {
-		sr.fail(err)
+	if n < 0 || n > len(sr.b) {
+		sr.fail(io.ErrUnexpectedEOF)
 		return nil
 	}
-	sr.crc.Write(b)
+	b := sr.b[:n:n]
+	sr.b = sr.b[n:]
 	return b
 }
 
@@ -408,26 +533,17 @@ func (sr *snapReader) uvarint() uint64 {
 	if sr.err != nil {
 		return 0
 	}
-	var buf [binary.MaxVarintLen64]byte
-	for i := range buf {
-		c, err := sr.r.ReadByte()
-		if err != nil {
-			sr.fail(err)
-			return 0
+	v, n := binary.Uvarint(sr.b)
+	if n <= 0 {
+		if n == 0 {
+			sr.fail(io.ErrUnexpectedEOF)
+		} else {
+			sr.fail(errors.New("bad varint"))
 		}
-		buf[i] = c
-		if c < 0x80 {
-			sr.crc.Write(buf[:i+1])
-			v, n := binary.Uvarint(buf[:i+1])
-			if n <= 0 {
-				sr.fail(errors.New("bad varint"))
-				return 0
-			}
-			return v
-		}
+		return 0
 	}
-	sr.fail(errors.New("varint too long"))
-	return 0
+	sr.b = sr.b[n:]
+	return v
 }
 
 func (sr *snapReader) varint() int64 {
@@ -455,24 +571,18 @@ func (sr *snapReader) u64() uint64 {
 
 func (sr *snapReader) str(limit int) string { return string(sr.bytes(sr.count(limit))) }
 
-// u32s reads a counted array, grown as it arrives so that a corrupt count fails at EOF instead of
-// allocating.
-func (sr *snapReader) u32s() []uint32 {
-	n := sr.count(1 << 34)
-	out := make([]uint32, 0, min(n, 1<<16))
-	for len(out) < n && sr.err == nil {
-		chunk := min(n-len(out), max(len(out), 1<<16))
-		b := sr.bytes(4 * chunk)
-		for i := 0; i+4 <= len(b); i += 4 {
-			out = append(out, binary.LittleEndian.Uint32(b[i:]))
-		}
+// int32s reads a counted array of little-endian 32-bit numbers.
+func (sr *snapReader) int32s() []int32 {
+	n := sr.count(len(sr.b) / 4)
+	b := sr.bytes(4 * n)
+	if b == nil {
+		return nil
+	}
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
 	}
 	return out
-}
-
-func (sr *snapReader) int32s() []int32 {
-	u := sr.u32s()
-	return unsafe.Slice((*int32)(unsafe.Pointer(unsafe.SliceData(u))), len(u))
 }
 
 // crc32Sum is the checksum a snapshot ends with, of the bytes before it.

@@ -33,7 +33,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err := m.WriteSnapshot(&buf); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadSnapshot(bytes.NewReader(buf.Bytes()))
+	got, err := ReadSnapshot(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err := got.WriteSnapshot(&again); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadSnapshot(&again); err != nil {
+	if _, err := ReadSnapshot(&again, int64(again.Len())); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -81,7 +81,7 @@ func TestSnapshotRefusesDamage(t *testing.T) {
 		"magic":     flip(good, 0),
 	}
 	for name, b := range cases {
-		if _, err := ReadSnapshot(bytes.NewReader(b)); !errors.Is(err, ErrSnapshot) {
+		if _, err := ReadSnapshot(bytes.NewReader(b), int64(len(b))); !errors.Is(err, ErrSnapshot) {
 			t.Errorf("%s: err = %v, want ErrSnapshot", name, err)
 		}
 	}
@@ -112,7 +112,7 @@ func FuzzReadSnapshot(f *testing.F) {
 		b := append(bytes.Clone(body), 0, 0, 0, 0)
 		sum := crc32Sum(body)
 		b[len(body)], b[len(body)+1], b[len(body)+2], b[len(body)+3] = byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24)
-		got, err := ReadSnapshot(bytes.NewReader(b))
+		got, err := ReadSnapshot(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
 			if !errors.Is(err, ErrSnapshot) {
 				t.Fatalf("error does not wrap ErrSnapshot: %v", err)
