@@ -15,6 +15,7 @@ func (x *Index) build() {
 		}
 	}
 	x.keys = keys
+	x.setLengths()
 	x.deadKeys = 0
 	x.nStatic = int32(len(keys))
 	clear(x.byHash)

@@ -49,6 +49,7 @@ type scratch struct {
 	order   []int32
 	pt      pattern
 	top     []hit
+	need    []int32
 }
 
 type postRange struct{ a, b uint32 }
@@ -130,11 +131,13 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 	x.countDynamic(sc, cnt, lo, hi)
 
 	st.exact = true
-	// Candidates: touched keys whose bound reaches minScore.
+	// Candidates: touched keys whose bound reaches minScore, that is, whose count reaches what
+	// their length needs (dead keys are dropped in verify).
+	sc.need = needShared(sc.need, n, lo, hi, minScore)
 	sc.cands = sc.cands[:0]
 	for _, k := range sc.touched {
-		kr := x.keys[k]
-		if kr.head < 0 {
+		m := x.keyLen(k)
+		if m < lo || m > hi {
 			continue
 		}
 		bound := int(cnt[k])
@@ -143,9 +146,8 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 		} else if k < x.nStatic {
 			bound += rest
 		}
-		ub := upperScore(n, int(kr.length), bound)
-		if ub >= minScore {
-			sc.cands = append(sc.cands, cand{key: k, ub: int8(ub), bound: int32(bound),
+		if bound >= int(sc.need[m-lo]) {
+			sc.cands = append(sc.cands, cand{key: k, ub: int8(upperScore(n, m, bound)), bound: int32(bound),
 				prio: x.prio(k, int(cnt[k]), n, G, st.processed)})
 		}
 	}
@@ -205,7 +207,7 @@ func (x *Index) countStatic(sc *scratch, cnt []uint16, klo, khi int32, st *looku
 func (x *Index) countDynamic(sc *scratch, cnt []uint16, lo, hi int) {
 	for _, b := range sc.toks {
 		for _, k := range x.dyn[b] {
-			if l := int(x.keys[k].length); l < lo || l > hi {
+			if l := x.keyLen(k); l < lo || l > hi {
 				continue
 			}
 			c := cnt[k]
@@ -298,6 +300,10 @@ func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) boo
 			continue
 		}
 		kr := x.keys[c.key]
+		if kr.head < 0 {
+			c.done = true // dead since the last build
+			continue
+		}
 		m := int(kr.length)
 		if work += m + 1; work > verifyBudget {
 			break
@@ -324,6 +330,26 @@ func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) boo
 	return true
 }
 
+// needShared returns, for each key length m in [lo, hi], the fewest shared trigrams with which
+// a key of m characters can still score minScore against a query of n (upperScore inverted),
+// reusing buf.
+func needShared(buf []int32, n, lo, hi, minScore int) []int32 {
+	buf = buf[:0]
+	for m := lo; m <= hi; m++ {
+		a, b := 0, max(n, m)+gramQ // upperScore(n, m, b) is the length bound alone
+		for a < b {
+			mid := (a + b) / 2
+			if upperScore(n, m, mid) >= minScore {
+				b = mid
+			} else {
+				a = mid + 1
+			}
+		}
+		buf = append(buf, int32(a))
+	}
+	return buf
+}
+
 // upperScore is the highest score a key of m characters sharing at most shared trigrams with a
 // query of n characters can reach: its edit distance is at least the length difference, and at
 // least what the q-gram lemma leaves (each edit destroys at most gramQ trigrams).
@@ -343,7 +369,7 @@ func (x *Index) prio(key int32, count, n, tokens, processed int) int32 {
 	if key < x.nStatic {
 		count = count * tokens / max(processed, 1)
 	}
-	m := int(x.keys[key].length)
+	m := x.keyLen(key)
 	l := max(n, m)
 	share := min(count*(prioLevels/4)/(l+gramQ-1), prioLevels/4-1)
 	close := 0

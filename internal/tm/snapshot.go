@@ -254,6 +254,7 @@ func (x *Index) readFrom(sec *sectionReader) (string, error) {
 	for range nKeys {
 		x.keys = append(x.keys, keyRec{length: int32(sr.count(1 << 30)), head: int32(sr.varint()), hash: sr.u64()})
 	}
+	x.setLengths()
 	x.nStatic = int32(sr.count(len(x.keys)))
 	x.shortEnd = int32(sr.count(int(x.nStatic)))
 	x.bits = uint8(sr.count(maxBucketBits))
