@@ -30,12 +30,16 @@ type Result struct {
 
 // lookupStats says how a lookup went, for tests and benchmarks.
 type lookupStats struct {
-	exact      bool // every entry that could rank was verified
-	tokens     int
-	processed  int // query tokens whose posting lists were counted
-	postings   int
-	candidates int
-	verified   int
+	exact bool // every entry that could rank was verified
+	// untouchedLeft: keys no counted list held may still rank, too many to scan; verifyLeft: the
+	// verification budget ran out with candidates left that may still rank.
+	untouchedLeft, verifyLeft bool
+	tokens                    int
+	processed                 int // query tokens whose posting lists were counted
+	shortOnly                 int // query tokens counted for the short keys only (stop buckets)
+	postings                  int
+	candidates                int
+	verified                  int
 }
 
 type scratch struct {
@@ -52,7 +56,12 @@ type scratch struct {
 	need    []int32
 }
 
-type postRange struct{ a, b uint32 }
+// postRange is a run of postings to count; short: of a stop bucket, whose list holds the short
+// keys only.
+type postRange struct {
+	a, b  uint32
+	short bool
+}
 
 type cand struct {
 	key   int32
@@ -127,7 +136,8 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 	}()
 	klo, khi := x.staticRange(lo, hi)
 	x.countStatic(sc, cnt, klo, khi, &st)
-	rest := G - st.processed // tokens a static key may share beyond its count
+	rest := G - st.processed         // tokens a static key may share beyond its count
+	restShort := rest - st.shortOnly // ... a short one, whose stop buckets were counted too
 	x.countDynamic(sc, cnt, lo, hi)
 
 	st.exact = true
@@ -143,52 +153,63 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 		bound := int(cnt[k])
 		if bound >= 0xFFFF {
 			bound = 1 << 30
+		} else if k < x.shortEnd {
+			bound += restShort
 		} else if k < x.nStatic {
 			bound += rest
 		}
 		if bound >= int(sc.need[m-lo]) {
 			sc.cands = append(sc.cands, cand{key: k, ub: int8(upperScore(n, m, bound)), bound: int32(bound),
-				prio: x.prio(k, int(cnt[k]), n, G, st.processed)})
+				prio: x.prio(k, int(cnt[k]), n, G, st.processed, st.shortOnly)})
 		}
 	}
 	// Untouched keys share at most rest trigrams (static) or none (dynamic): when that can reach
 	// minScore at some length of the window, those keys are scanned if few; else exactness ends.
-	if !x.scanUntouched(sc, cnt, n, lo, hi, rest, minScore) {
-		st.exact = false
+	if !x.scanUntouched(sc, cnt, n, lo, hi, rest, restShort, minScore) {
+		st.exact, st.untouchedLeft = false, true
 	}
 	st.candidates = len(sc.cands)
 	if !x.verify(sc, n, limit, minScore, &st) {
-		st.exact = false
+		st.exact, st.verifyLeft = false, true
 	}
 	return x.suggestions(sc, source), st
 }
 
 // countStatic counts the query's tokens in the static posting lists, restricted to the keys of the
 // length window [klo, khi), rarest lists first, within the posting budget. A stop bucket's list is
-// complete only for short keys: it counts when the window holds no longer key.
+// complete only for short keys: it counts for the short keys of the window (st.shortOnly), or for
+// all of them when the window holds no longer key.
 func (x *Index) countStatic(sc *scratch, cnt []uint16, klo, khi int32, st *lookupStats) {
 	sc.ranges = sc.ranges[:0]
 	if x.off == nil || klo >= khi {
 		return
 	}
 	for _, b := range sc.toks {
+		hi, short := khi, false
 		if x.isStop(b) && khi > x.shortEnd {
-			continue
+			if klo >= x.shortEnd {
+				continue
+			}
+			hi, short = x.shortEnd, true
 		}
 		list := x.post[x.off[b]:x.off[b+1]]
 		a, _ := slices.BinarySearch(list, uint32(klo))
-		e, _ := slices.BinarySearch(list, uint32(khi))
-		sc.ranges = append(sc.ranges, postRange{x.off[b] + uint32(a), x.off[b] + uint32(e)})
+		e, _ := slices.BinarySearch(list, uint32(hi))
+		sc.ranges = append(sc.ranges, postRange{x.off[b] + uint32(a), x.off[b] + uint32(e), short})
 	}
 	slices.SortFunc(sc.ranges, func(r, s postRange) int { return cmp.Compare(r.b-r.a, s.b-s.a) })
-	budget := postingBudget
+	budget := x.postBudget
 	for _, r := range sc.ranges {
 		size := int(r.b - r.a)
 		if size > budget {
 			break
 		}
 		budget -= size
-		st.processed++
+		if r.short {
+			st.shortOnly++
+		} else {
+			st.processed++
+		}
 		st.postings += size
 		for _, k := range x.post[r.a:r.b] {
 			c := cnt[k]
@@ -223,11 +244,15 @@ func (x *Index) countDynamic(sc *scratch, cnt []uint16, lo, hi int) {
 
 // scanUntouched adds the untouched keys that may still reach minScore as candidates, and reports
 // false when they are too many to scan.
-func (x *Index) scanUntouched(sc *scratch, cnt []uint16, n, lo, hi, rest, minScore int) bool {
+func (x *Index) scanUntouched(sc *scratch, cnt []uint16, n, lo, hi, rest, restShort, minScore int) bool {
 	ok := true
 	scanned := 0
 	for l := lo; l <= hi; l++ {
-		ub := upperScore(n, l, rest)
+		r := rest
+		if l <= shortKey {
+			r = restShort
+		}
+		ub := upperScore(n, l, r)
 		if ub < minScore {
 			continue
 		}
@@ -241,7 +266,7 @@ func (x *Index) scanUntouched(sc *scratch, cnt []uint16, n, lo, hi, rest, minSco
 		}
 		for k := a; k < e; k++ {
 			if cnt[k] == 0 && x.keys[k].head >= 0 {
-				sc.cands = append(sc.cands, cand{key: k, ub: int8(ub), bound: int32(rest)})
+				sc.cands = append(sc.cands, cand{key: k, ub: int8(ub), bound: int32(r)})
 			}
 		}
 	}
@@ -305,7 +330,7 @@ func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) boo
 			continue
 		}
 		m := int(kr.length)
-		if work += m + 1; work > verifyBudget {
+		if work += m + 1; work > x.verBudget {
 			break
 		}
 		c.done = true
@@ -319,7 +344,7 @@ func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) boo
 			}
 		}
 	}
-	if work <= verifyBudget {
+	if work <= x.verBudget {
 		return true
 	}
 	for _, c := range cands {
@@ -365,7 +390,10 @@ func upperScore(n, m, shared int) int {
 // prio ranks a candidate for verification: the share of the key's trigrams it was seen to share
 // with the query (extrapolated to the query tokens not counted for static keys), then how close its
 // length is to the query's, which decides among the many keys that share few rare trigrams.
-func (x *Index) prio(key int32, count, n, tokens, processed int) int32 {
+func (x *Index) prio(key int32, count, n, tokens, processed, shortOnly int) int32 {
+	if key < x.shortEnd {
+		processed += shortOnly
+	}
 	if key < x.nStatic {
 		count = count * tokens / max(processed, 1)
 	}
