@@ -15,7 +15,6 @@ func (x *Index) build() {
 		}
 	}
 	x.keys = keys
-	x.setLengths()
 	x.deadKeys = 0
 	x.nStatic = int32(len(keys))
 	clear(x.byHash)
@@ -42,6 +41,7 @@ func (x *Index) build() {
 	}
 
 	x.shortEnd = x.lenStart[min(shortKey+1, len(x.lenStart)-1)]
+	x.setLengths()
 	x.bits = minBucketBits
 	for x.bits < maxBucketBits && 1<<x.bits < 4*len(keys) {
 		x.bits++

@@ -47,7 +47,7 @@ type scratch struct {
 	g       grammer
 	toks    []uint32
 	ranges  []postRange
-	cnt     []uint16
+	cnt     []uint8 // shared trigrams per key, saturating at cntMax
 	touched []int32
 	cands   []cand
 	order   []int32
@@ -58,6 +58,10 @@ type scratch struct {
 
 // postRange is a run of postings to count; short: of a stop bucket, whose list holds the short
 // keys only.
+// cntMax is where a count saturates; a saturated count bounds nothing. A byte, not two: the
+// counts of 10M keys are 8.7 MB, and every posting counted is a random access to them.
+const cntMax = 0xFF
+
 type postRange struct {
 	a, b  uint32
 	short bool
@@ -125,7 +129,7 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 	G := len(sc.toks)
 	st.tokens = G
 	if cap(sc.cnt) < len(x.keys) {
-		sc.cnt = make([]uint16, len(x.keys)+len(x.keys)/4)
+		sc.cnt = make([]uint8, len(x.keys)+len(x.keys)/4)
 	}
 	cnt := sc.cnt[:len(x.keys)]
 	sc.touched = sc.touched[:0]
@@ -151,7 +155,7 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 			continue
 		}
 		bound := int(cnt[k])
-		if bound >= 0xFFFF {
+		if bound >= cntMax {
 			bound = 1 << 30
 		} else if k < x.shortEnd {
 			bound += restShort
@@ -179,7 +183,7 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 // length window [klo, khi), rarest lists first, within the posting budget. A stop bucket's list is
 // complete only for short keys: it counts for the short keys of the window (st.shortOnly), or for
 // all of them when the window holds no longer key.
-func (x *Index) countStatic(sc *scratch, cnt []uint16, klo, khi int32, st *lookupStats) {
+func (x *Index) countStatic(sc *scratch, cnt []uint8, klo, khi int32, st *lookupStats) {
 	sc.ranges = sc.ranges[:0]
 	if x.off == nil || klo >= khi {
 		return
@@ -216,7 +220,7 @@ func (x *Index) countStatic(sc *scratch, cnt []uint16, klo, khi int32, st *looku
 			if c == 0 {
 				sc.touched = append(sc.touched, int32(k))
 			}
-			if c != 0xFFFF {
+			if c != cntMax {
 				cnt[k] = c + 1
 			}
 		}
@@ -225,7 +229,7 @@ func (x *Index) countStatic(sc *scratch, cnt []uint16, klo, khi int32, st *looku
 
 // countDynamic counts the query's tokens among the keys added since the last build: few, counted
 // in full.
-func (x *Index) countDynamic(sc *scratch, cnt []uint16, lo, hi int) {
+func (x *Index) countDynamic(sc *scratch, cnt []uint8, lo, hi int) {
 	for _, b := range sc.toks {
 		for _, k := range x.dyn[b] {
 			if l := x.keyLen(k); l < lo || l > hi {
@@ -235,7 +239,7 @@ func (x *Index) countDynamic(sc *scratch, cnt []uint16, lo, hi int) {
 			if c == 0 {
 				sc.touched = append(sc.touched, k)
 			}
-			if c != 0xFFFF {
+			if c != cntMax {
 				cnt[k] = c + 1
 			}
 		}
@@ -244,7 +248,7 @@ func (x *Index) countDynamic(sc *scratch, cnt []uint16, lo, hi int) {
 
 // scanUntouched adds the untouched keys that may still reach minScore as candidates, and reports
 // false when they are too many to scan.
-func (x *Index) scanUntouched(sc *scratch, cnt []uint16, n, lo, hi, rest, restShort, minScore int) bool {
+func (x *Index) scanUntouched(sc *scratch, cnt []uint8, n, lo, hi, rest, restShort, minScore int) bool {
 	ok := true
 	scanned := 0
 	for l := lo; l <= hi; l++ {

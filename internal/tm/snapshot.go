@@ -254,7 +254,6 @@ func (x *Index) readFrom(sec *sectionReader) (string, error) {
 	for range nKeys {
 		x.keys = append(x.keys, keyRec{length: int32(sr.count(1 << 30)), head: int32(sr.varint()), hash: sr.u64()})
 	}
-	x.setLengths()
 	x.nStatic = int32(sr.count(len(x.keys)))
 	x.shortEnd = int32(sr.count(int(x.nStatic)))
 	x.bits = uint8(sr.count(maxBucketBits))
@@ -278,7 +277,11 @@ func (x *Index) readFrom(sec *sectionReader) (string, error) {
 	if at != len(text) {
 		return name, errors.New("text blob not used up")
 	}
-	return name, x.checkAndIndex()
+	if err := x.checkAndIndex(); err != nil {
+		return name, err
+	}
+	x.setLengths() // after the check: static keys are sorted by length
+	return name, nil
 }
 
 // checkAndIndex checks the structure read from a snapshot and rebuilds the maps by ID and hash.
