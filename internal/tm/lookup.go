@@ -69,7 +69,7 @@ type postRange struct {
 
 type cand struct {
 	key   int32
-	ub    int8  // the highest score the key can reach, by its length and shared trigrams
+	ub    int8  // the highest score the key can reach, by its length and shared trigrams; -1 until computed (see cand.upper)
 	done  bool  // verified
 	prio  int32 // share of the key's trigrams seen: verification order
 	bound int32 // the most trigrams the key can share with the query
@@ -163,8 +163,8 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 			bound += rest
 		}
 		if bound >= int(sc.need[m-lo]) {
-			sc.cands = append(sc.cands, cand{key: k, ub: int8(upperScore(n, m, bound)), bound: int32(bound),
-				prio: x.prio(k, int(cnt[k]), n, G, st.processed, st.shortOnly)})
+			sc.cands = append(sc.cands, cand{key: k, ub: -1, bound: int32(bound),
+				prio: x.prio(k, m, int(cnt[k]), n, G, st.processed, st.shortOnly)})
 		}
 	}
 	// Untouched keys share at most rest trigrams (static) or none (dynamic): when that can reach
@@ -325,7 +325,7 @@ func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) boo
 	}
 	for _, i := range sc.order {
 		c := &cands[i]
-		if int(c.ub) < threshold {
+		if x.upper(c, n) < threshold {
 			continue
 		}
 		kr := x.keys[c.key]
@@ -351,12 +351,21 @@ func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) boo
 	if work <= x.verBudget {
 		return true
 	}
-	for _, c := range cands {
-		if !c.done && int(c.ub) >= threshold {
+	for i := range cands {
+		if c := &cands[i]; !c.done && x.upper(c, n) >= threshold {
 			return false
 		}
 	}
 	return true
+}
+
+// upper returns the highest score candidate c can reach against a query of n characters,
+// computed on first use: most candidates of a big memory are never looked at again.
+func (x *Index) upper(c *cand, n int) int {
+	if c.ub < 0 {
+		c.ub = int8(upperScore(n, x.keyLen(c.key), int(c.bound)))
+	}
+	return int(c.ub)
 }
 
 // needShared returns, for each key length m in [lo, hi], the fewest shared trigrams with which
@@ -394,14 +403,13 @@ func upperScore(n, m, shared int) int {
 // prio ranks a candidate for verification: the share of the key's trigrams it was seen to share
 // with the query (extrapolated to the query tokens not counted for static keys), then how close its
 // length is to the query's, which decides among the many keys that share few rare trigrams.
-func (x *Index) prio(key int32, count, n, tokens, processed, shortOnly int) int32 {
+func (x *Index) prio(key int32, m, count, n, tokens, processed, shortOnly int) int32 {
 	if key < x.shortEnd {
 		processed += shortOnly
 	}
 	if key < x.nStatic {
 		count = count * tokens / max(processed, 1)
 	}
-	m := x.keyLen(key)
 	l := max(n, m)
 	share := min(count*(prioLevels/4)/(l+gramQ-1), prioLevels/4-1)
 	close := 0
