@@ -10,6 +10,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unsafe"
 )
@@ -329,8 +330,23 @@ func (x *Index) checkAndIndex() error {
 	// is free.
 	seen := make([]bool, ne)
 	x.byID = make(map[int64]int32, ne)
-	x.byHash = make(map[uint64]int32, nk)
 	x.maxLen, x.deadKeys = 0, 0
+	// The map by hash is filled beside the checks (a restart's two biggest costs, on two cores);
+	// it reads only the keys' own fields.
+	var hashes sync.WaitGroup
+	defer hashes.Wait()
+	hashes.Go(func() {
+		x.byHash = make(map[uint64]int32, nk)
+		for k := range nk {
+			if kr := x.keys[k]; kr.head >= 0 {
+				if _, taken := x.byHash[kr.hash]; taken {
+					x.moreHash[kr.hash] = append(x.moreHash[kr.hash], k)
+				} else {
+					x.byHash[kr.hash] = k
+				}
+			}
+		}
+	})
 	for k := range nk {
 		kr := x.keys[k]
 		if kr.head < -1 || kr.head >= ne {
@@ -358,11 +374,6 @@ func (x *Index) checkAndIndex() error {
 			if x.entries[s].next < -1 {
 				return errors.New("broken entry chain")
 			}
-		}
-		if _, taken := x.byHash[kr.hash]; taken {
-			x.moreHash[kr.hash] = append(x.moreHash[kr.hash], k)
-		} else {
-			x.byHash[kr.hash] = k
 		}
 		x.maxLen = max(x.maxLen, int(kr.length))
 	}
