@@ -2,13 +2,21 @@ package server
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
 )
 
+// exactHeader says whether a memory lookup's answer is certified exact.
+const exactHeader = "X-Tilmash-Exact"
+
 // suggestions: GET /api/v1/segments/:sid/suggestions?lang=kk
+// {"suggestions": [...]} as before; whether they are the memory's true best
+// matches (false when the lookup ran out of its budget) is said beside the
+// body, in the X-Tilmash-Exact header and each suggestion's "exact", so that
+// clients reading the list see no change.
 func (s *Server) suggestions(c *gin.Context) {
 	sid, err := idParam(c, "sid", "segment")
 	if err != nil {
@@ -20,12 +28,13 @@ func (s *Server) suggestions(c *gin.Context) {
 		s.fail(c, apperr.New(apperr.Invalid, "the lang query parameter is required (?lang=kk)"))
 		return
 	}
-	sug, err := s.store.Suggestions(c.Request.Context(), sid, lang)
+	set, err := s.store.SuggestionSet(c.Request.Context(), sid, lang)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"suggestions": sug})
+	c.Header(exactHeader, strconv.FormatBool(set.Exact))
+	c.JSON(http.StatusOK, gin.H{"suggestions": set.Suggestions})
 }
 
 // pretranslate: POST /api/v1/documents/:id/pretranslate {"lang"}

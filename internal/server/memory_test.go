@@ -34,7 +34,21 @@ func TestMemoryReuse(t *testing.T) {
 	}
 	best := func(id int64) map[string]any {
 		t.Helper()
-		list := ts.call(t, "GET", fmt.Sprintf("/api/v1/segments/%d/suggestions?lang=kk", id), aigerim, nil).must(t, 200).Body["suggestions"].([]any)
+		res := ts.call(t, "GET", fmt.Sprintf("/api/v1/segments/%d/suggestions?lang=kk", id), aigerim, nil).must(t, 200)
+		// The body keeps its shape ({"suggestions": [...]}, nothing beside it); exactness
+		// rides in a header and on each suggestion. A memory this small is searched in full.
+		if len(res.Body) != 1 {
+			t.Errorf("segment %d: body %v, want only its suggestions", id, res.Body)
+		}
+		if got := res.Header.Get("X-Tilmash-Exact"); got != "true" {
+			t.Errorf("segment %d: X-Tilmash-Exact %q, want true", id, got)
+		}
+		list := res.Body["suggestions"].([]any)
+		for _, s := range list {
+			if s.(map[string]any)["exact"] != true {
+				t.Errorf("segment %d: suggestion without exact true: %v", id, s)
+			}
+		}
 		if len(list) == 0 {
 			return nil
 		}

@@ -75,28 +75,70 @@ func (s *Store) applyMemory(b *memBatch) {
 	}
 }
 
-// loadMemory fills the in-process index from the database at start.
+// loadMemory fills the in-process index at start: from the snapshot beside
+// the database brought up to date with the table when there is a usable one,
+// else built from the table (and the snapshot written for the next start).
 func (s *Store) loadMemory(ctx context.Context) error {
 	var pairs []struct{ SourceLang, TargetLang string }
 	if err := s.read(ctx).Model(&MemoryEntry{}).Distinct("source_lang", "target_lang").Scan(&pairs).Error; err != nil {
 		return fmt.Errorf("load memory: %w", err)
 	}
+	path, err := s.memorySnapshotPath(ctx)
+	if err != nil {
+		return err
+	}
+	snap := readMemorySnapshot(path)
+	// The snapshot is written again when a pair had to be built or most of
+	// it caught up, not after a small catch-up: writing a million entries
+	// costs as much as reading them, and the shutdown save keeps it current.
+	save := snap == nil
 	for _, p := range pairs {
-		var batch []tm.Entry
-		var rows []MemoryEntry
-		err := s.read(ctx).Where("source_lang = ? AND target_lang = ?", p.SourceLang, p.TargetLang).
-			FindInBatches(&rows, 5000, func(*gorm.DB, int) error {
-				for _, r := range rows {
-					batch = append(batch, r.entry())
-				}
-				return nil
-			}).Error
-		if err != nil {
-			return fmt.Errorf("load memory %s-%s: %w", p.SourceLang, p.TargetLang, err)
+		var x *tm.Index
+		if snap != nil {
+			x = snap.Take(p.SourceLang, p.TargetLang)
 		}
-		s.memory.Pair(p.SourceLang, p.TargetLang).AddBatch(batch)
+		if x != nil {
+			before := x.Len()
+			n, err := s.catchUpMemory(ctx, p.SourceLang, p.TargetLang, x)
+			if err != nil {
+				return err
+			}
+			if n < 0 {
+				x = nil // inconsistent with the table
+			}
+			save = save || n > before/4
+		}
+		if x == nil {
+			if x, err = s.buildMemory(ctx, p.SourceLang, p.TargetLang); err != nil {
+				return err
+			}
+			save = true
+		}
+		s.memory.Put(p.SourceLang, p.TargetLang, x)
+	}
+	if path != "" && save {
+		return s.SaveMemorySnapshot(ctx)
 	}
 	return nil
+}
+
+// buildMemory builds the index of one pair from the table.
+func (s *Store) buildMemory(ctx context.Context, source, target string) (*tm.Index, error) {
+	var batch []tm.Entry
+	var rows []MemoryEntry
+	err := s.read(ctx).Where("source_lang = ? AND target_lang = ?", source, target).
+		FindInBatches(&rows, 5000, func(*gorm.DB, int) error {
+			for _, r := range rows {
+				batch = append(batch, r.entry())
+			}
+			return nil
+		}).Error
+	if err != nil {
+		return nil, fmt.Errorf("load memory %s-%s: %w", source, target, err)
+	}
+	x := tm.NewIndex()
+	x.AddBatch(batch)
+	return x, nil
 }
 
 // remember keeps the memory in step with one translation change: an
@@ -139,6 +181,9 @@ type SuggestionView struct {
 	Count   int       `json:"count"`
 	Diff    []tm.Span `json:"diff"`
 	Created time.Time `json:"created"`
+	// Exact: the lookup that found this suggestion was certified exact (the
+	// same for every suggestion of one answer; see SuggestionSet).
+	Exact bool `json:"exact"`
 }
 
 // Suggestion thresholds: CAT tools hide matches under 70 %.
@@ -149,25 +194,39 @@ const (
 
 // Suggestions looks a segment's source up in the memory of its language pair.
 func (s *Store) Suggestions(ctx context.Context, segID int64, lang string) ([]SuggestionView, error) {
+	set, err := s.SuggestionSet(ctx, segID, lang)
+	return set.Suggestions, err
+}
+
+// SuggestionSet is the answer of a memory lookup: the suggestions, and whether
+// they are certified the true best matches (false when the lookup reached its
+// work budget first; see tm.Result).
+type SuggestionSet struct {
+	Suggestions []SuggestionView
+	Exact       bool
+}
+
+// SuggestionSet is Suggestions with the lookup's exactness.
+func (s *Store) SuggestionSet(ctx context.Context, segID int64, lang string) (SuggestionSet, error) {
 	l, err := s.TargetLanguage(ctx, lang)
 	if err != nil {
-		return nil, err
+		return SuggestionSet{}, err
 	}
 	var seg Segment
 	if err := s.read(ctx).Take(&seg, segID).Error; err != nil {
-		return nil, notFound(err, "segment %d not found", segID)
+		return SuggestionSet{}, notFound(err, "segment %d not found", segID)
 	}
-	found := s.memory.Pair(language.Source, l.Tag).Lookup(seg.Source, SuggestionLimit, SuggestionMinScore)
-	out := make([]SuggestionView, len(found))
-	for i, f := range found {
+	res := s.memory.Pair(language.Source, l.Tag).Search(seg.Source, SuggestionLimit, SuggestionMinScore)
+	out := make([]SuggestionView, len(res.Suggestions))
+	for i, f := range res.Suggestions {
 		diff := f.Diff
 		if diff == nil {
 			diff = []tm.Span{}
 		}
 		out[i] = SuggestionView{Source: f.Source, Target: f.Target, Score: f.Score, Origin: f.Origin, Author: f.Author,
-			Count: f.Count, Diff: diff, Created: f.Created}
+			Count: f.Count, Diff: diff, Created: f.Created, Exact: res.Exact}
 	}
-	return out, nil
+	return SuggestionSet{Suggestions: out, Exact: res.Exact}, nil
 }
 
 // Pretranslate fills the untranslated segments of a document's current

@@ -40,6 +40,8 @@ func (x *Index) build() {
 		x.lenStart[l] = int32(len(keys))
 	}
 
+	x.shortEnd = x.lenStart[min(shortKey+1, len(x.lenStart)-1)]
+	x.setLengths()
 	x.bits = minBucketBits
 	for x.bits < maxBucketBits && 1<<x.bits < 4*len(keys) {
 		x.bits++
@@ -78,8 +80,9 @@ func (x *Index) liveKeysByLength() []keyRec {
 	return keys
 }
 
-// buildPostings lays out the posting lists of the static keys. Pass 1 counts postings per bucket,
-// pass 2 fills them; folding twice is cheaper than holding every key's trigrams at once. Both passes
+// buildPostings lays out the posting lists of the static keys. A stop bucket keeps the postings of
+// short keys only (those below shortEnd, a prefix of its list): few, and what a short query needs
+// to count every trigram it has. Pass 1 counts postings per bucket, pass 2 fills them; folding twice is cheaper than holding every key's trigrams at once. Both passes
 // run on contiguous key ranges in parallel; worker w writes its postings of a bucket after those of
 // workers before it, so every list stays in ascending key order, exactly as one worker would leave it.
 func (x *Index) buildPostings() {
@@ -91,16 +94,21 @@ func (x *Index) buildPostings() {
 		ranges[w] = [2]int{len(keys) * w / workers, len(keys) * (w + 1) / workers}
 	}
 	counts := make([][]uint32, workers)
+	shorts := make([][]uint32, workers) // postings of short keys, per worker and bucket
 	parallel(workers, func(w int) {
-		c := make([]uint32, nb)
+		c, sh := make([]uint32, nb), make([]uint32, nb)
 		var g grammer
-		for _, kr := range keys[ranges[w][0]:ranges[w][1]] {
-			g.text = fold(x.entries[kr.head].Source, g.text)
+		for k := ranges[w][0]; k < ranges[w][1]; k++ {
+			g.text = fold(x.entries[keys[k].head].Source, g.text)
+			short := k < int(x.shortEnd)
 			for _, b := range g.buckets(g.text, x.bits) {
 				c[b]++
+				if short {
+					sh[b]++
+				}
 			}
 		}
-		counts[w] = c
+		counts[w], shorts[w] = c, sh
 	})
 
 	stopDF := uint32(max(stopMinDF, len(keys)/stopFraction))
@@ -113,14 +121,21 @@ func (x *Index) buildPostings() {
 		for w := range workers {
 			n += counts[w][b]
 		}
-		if n > stopDF {
+		stop := n > stopDF
+		if stop {
 			x.stop[b/64] |= 1 << (b % 64)
-			continue
+			n = 0
+			for w := range workers {
+				n += shorts[w][b]
+			}
 		}
 		// From here on counts[w][b] is where worker w starts writing in bucket b.
 		at := total
 		for w := range workers {
 			c := counts[w][b]
+			if stop {
+				c = shorts[w][b]
+			}
 			counts[w][b] = at
 			at += c
 		}
@@ -133,8 +148,9 @@ func (x *Index) buildPostings() {
 		var g grammer
 		for k := ranges[w][0]; k < ranges[w][1]; k++ {
 			g.text = fold(x.entries[keys[k].head].Source, g.text)
+			short := k < int(x.shortEnd)
 			for _, b := range g.buckets(g.text, x.bits) {
-				if x.isStop(b) {
+				if !short && x.isStop(b) {
 					continue
 				}
 				x.post[fill[b]] = uint32(k)

@@ -20,14 +20,26 @@ type Suggestion struct {
 // Span is a byte range [Start, End) of a text.
 type Span struct{ Start, End int }
 
+// Result is the answer of a lookup.
+type Result struct {
+	Suggestions []Suggestion
+	// Exact: Suggestions are the true best matches under Score, as scoring every entry would give.
+	// False only when a lookup reached a work budget with entries left that might still rank.
+	Exact bool
+}
+
 // lookupStats says how a lookup went, for tests and benchmarks.
 type lookupStats struct {
-	exact      bool // every entry that could rank was verified
-	tokens     int
-	processed  int // query tokens whose posting lists were counted
-	postings   int
-	candidates int
-	verified   int
+	exact bool // every entry that could rank was verified
+	// untouchedLeft: keys no counted list held may still rank, too many to scan; verifyLeft: the
+	// verification budget ran out with candidates left that may still rank.
+	untouchedLeft, verifyLeft bool
+	tokens                    int
+	processed                 int // query tokens whose posting lists were counted
+	shortOnly                 int // query tokens counted for the short keys only (stop buckets)
+	postings                  int
+	candidates                int
+	verified                  int
 }
 
 type scratch struct {
@@ -35,21 +47,32 @@ type scratch struct {
 	g       grammer
 	toks    []uint32
 	ranges  []postRange
-	cnt     []uint16
+	cnt     []uint8 // shared trigrams per key, saturating at cntMax
 	touched []int32
 	cands   []cand
 	order   []int32
 	pt      pattern
 	top     []hit
+	need    []int32
 }
 
-type postRange struct{ a, b uint32 }
+// postRange is a run of postings to count; short: of a stop bucket, whose list holds the short
+// keys only.
+// cntMax is where a count saturates; a saturated count bounds nothing. A byte, not two: the
+// counts of 10M keys are 8.7 MB, and every posting counted is a random access to them.
+const cntMax = 0xFF
+
+type postRange struct {
+	a, b  uint32
+	short bool
+}
 
 type cand struct {
 	key   int32
-	count uint16
-	bound int32 // count + tokens not counted: the most trigrams this key can share with the query
+	ub    int8  // the highest score the key can reach, by its length and shared trigrams; -1 until computed (see cand.upper)
+	done  bool  // verified
 	prio  int32 // share of the key's trigrams seen: verification order
+	bound int32 // the most trigrams the key can share with the query
 }
 
 // hit is a group of entries ranked for the answer.
@@ -70,6 +93,12 @@ func (x *Index) Lookup(source string, limit, minScore int) []Suggestion {
 	return out
 }
 
+// Search is Lookup that also says whether the answer is certified exact.
+func (x *Index) Search(source string, limit, minScore int) Result {
+	out, st := x.lookup(source, limit, minScore)
+	return Result{Suggestions: out, Exact: st.exact}
+}
+
 func (x *Index) getScratch() *scratch {
 	if sc, ok := x.scratch.Get().(*scratch); ok {
 		return sc
@@ -77,10 +106,14 @@ func (x *Index) getScratch() *scratch {
 	return &scratch{}
 }
 
+// lookup counts the query's trigrams in the posting lists (rarest first, within a budget; tokens
+// left uncounted raise every key's bound), turns each key's count into an upper bound of its score
+// (q-gram lemma and length difference), and verifies the keys whose bound can still reach the
+// k-th score found, most promising first. The answer is exact unless a work budget ran out first.
 func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookupStats) {
 	var st lookupStats
 	if limit <= 0 {
-		return nil, st
+		return nil, lookupStats{exact: true}
 	}
 	minScore = min(max(minScore, 0), 100)
 	sc := x.getScratch()
@@ -96,7 +129,7 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 	G := len(sc.toks)
 	st.tokens = G
 	if cap(sc.cnt) < len(x.keys) {
-		sc.cnt = make([]uint16, len(x.keys)+len(x.keys)/4)
+		sc.cnt = make([]uint8, len(x.keys)+len(x.keys)/4)
 	}
 	cnt := sc.cnt[:len(x.keys)]
 	sc.touched = sc.touched[:0]
@@ -105,217 +138,290 @@ func (x *Index) lookup(source string, limit, minScore int) ([]Suggestion, lookup
 			cnt[k] = 0
 		}
 	}()
-
-	// Static segment: count the rarest buckets first, within the length window, within budget.
 	klo, khi := x.staticRange(lo, hi)
+	x.countStatic(sc, cnt, klo, khi, &st)
+	rest := G - st.processed         // tokens a static key may share beyond its count
+	restShort := rest - st.shortOnly // ... a short one, whose stop buckets were counted too
+	x.countDynamic(sc, cnt, lo, hi)
+
+	st.exact = true
+	// Candidates: touched keys whose bound reaches minScore, that is, whose count reaches what
+	// their length needs (dead keys are dropped in verify).
+	sc.need = needShared(sc.need, n, lo, hi, minScore)
+	sc.cands = sc.cands[:0]
+	for _, k := range sc.touched {
+		m := x.keyLen(k)
+		if m < lo || m > hi {
+			continue
+		}
+		bound := int(cnt[k])
+		if bound >= cntMax {
+			bound = 1 << 30
+		} else if k < x.shortEnd {
+			bound += restShort
+		} else if k < x.nStatic {
+			bound += rest
+		}
+		if bound >= int(sc.need[m-lo]) {
+			sc.cands = append(sc.cands, cand{key: k, ub: -1, bound: int32(bound),
+				prio: x.prio(k, m, int(cnt[k]), n, G, st.processed, st.shortOnly)})
+		}
+	}
+	// Untouched keys share at most rest trigrams (static) or none (dynamic): when that can reach
+	// minScore at some length of the window, those keys are scanned if few; else exactness ends.
+	if !x.scanUntouched(sc, cnt, n, lo, hi, rest, restShort, minScore) {
+		st.exact, st.untouchedLeft = false, true
+	}
+	st.candidates = len(sc.cands)
+	if !x.verify(sc, n, limit, minScore, &st) {
+		st.exact, st.verifyLeft = false, true
+	}
+	return x.suggestions(sc, source), st
+}
+
+// countStatic counts the query's tokens in the static posting lists, restricted to the keys of the
+// length window [klo, khi), rarest lists first, within the posting budget. A stop bucket's list is
+// complete only for short keys: it counts for the short keys of the window (st.shortOnly), or for
+// all of them when the window holds no longer key.
+func (x *Index) countStatic(sc *scratch, cnt []uint8, klo, khi int32, st *lookupStats) {
 	sc.ranges = sc.ranges[:0]
-	if x.off != nil && klo < khi {
-		for _, b := range sc.toks {
-			if x.isStop(b) {
+	if x.off == nil || klo >= khi {
+		return
+	}
+	for _, b := range sc.toks {
+		hi, short := khi, false
+		if x.isStop(b) && khi > x.shortEnd {
+			if klo >= x.shortEnd {
 				continue
 			}
-			list := x.post[x.off[b]:x.off[b+1]]
-			a, _ := slices.BinarySearch(list, uint32(klo))
-			e, _ := slices.BinarySearch(list, uint32(khi))
-			sc.ranges = append(sc.ranges, postRange{x.off[b] + uint32(a), x.off[b] + uint32(e)})
+			hi, short = x.shortEnd, true
 		}
-		slices.SortFunc(sc.ranges, func(r, s postRange) int { return cmp.Compare(r.b-r.a, s.b-s.a) })
+		list := x.post[x.off[b]:x.off[b+1]]
+		a, _ := slices.BinarySearch(list, uint32(klo))
+		e, _ := slices.BinarySearch(list, uint32(hi))
+		sc.ranges = append(sc.ranges, postRange{x.off[b] + uint32(a), x.off[b] + uint32(e), short})
 	}
-	budget := postingBudget
+	slices.SortFunc(sc.ranges, func(r, s postRange) int { return cmp.Compare(r.b-r.a, s.b-s.a) })
+	budget := x.postBudget
 	for _, r := range sc.ranges {
 		size := int(r.b - r.a)
 		if size > budget {
 			break
 		}
 		budget -= size
-		st.processed++
+		if r.short {
+			st.shortOnly++
+		} else {
+			st.processed++
+		}
 		st.postings += size
 		for _, k := range x.post[r.a:r.b] {
 			c := cnt[k]
 			if c == 0 {
 				sc.touched = append(sc.touched, int32(k))
 			}
-			if c != 0xFFFF {
+			if c != cntMax {
 				cnt[k] = c + 1
 			}
 		}
 	}
-	rest := G - st.processed // tokens a static key may share beyond its count
-	// Dynamic segment: small, counted in full.
+}
+
+// countDynamic counts the query's tokens among the keys added since the last build: few, counted
+// in full.
+func (x *Index) countDynamic(sc *scratch, cnt []uint8, lo, hi int) {
 	for _, b := range sc.toks {
 		for _, k := range x.dyn[b] {
-			if l := int(x.keys[k].length); l < lo || l > hi {
+			if l := x.keyLen(k); l < lo || l > hi {
 				continue
 			}
 			c := cnt[k]
 			if c == 0 {
 				sc.touched = append(sc.touched, k)
 			}
-			if c != 0xFFFF {
+			if c != cntMax {
 				cnt[k] = c + 1
 			}
 		}
 	}
+}
 
-	// Candidates: touched keys the q-gram lemma allows at minScore.
-	feasible := func(m, bound, s int) bool {
-		l := max(n, m)
-		k := maxDistance(l, s)
-		return abs(n-m) <= k && (bound >= minShared(n, m, k) || bound >= 0xFFFF)
-	}
-	feasibleInWindow := func(bound int) bool {
-		for l := lo; l <= hi; l++ {
-			if feasible(l, bound, minScore) {
-				return true
+// scanUntouched adds the untouched keys that may still reach minScore as candidates, and reports
+// false when they are too many to scan.
+func (x *Index) scanUntouched(sc *scratch, cnt []uint8, n, lo, hi, rest, restShort, minScore int) bool {
+	ok := true
+	scanned := 0
+	for l := lo; l <= hi; l++ {
+		r := rest
+		if l <= shortKey {
+			r = restShort
+		}
+		ub := upperScore(n, l, r)
+		if ub < minScore {
+			continue
+		}
+		a, e := x.staticRange(l, l)
+		if a == e {
+			continue
+		}
+		if scanned += int(e - a); scanned > windowScanLimit {
+			ok = false
+			continue
+		}
+		for k := a; k < e; k++ {
+			if cnt[k] == 0 && x.keys[k].head >= 0 {
+				sc.cands = append(sc.cands, cand{key: k, ub: int8(ub), bound: int32(r)})
 			}
 		}
+	}
+	dynamic := len(x.keys) - int(x.nStatic)
+	if dynamic == 0 {
+		return ok
+	}
+	anyLen := false
+	for l := lo; l <= hi && !anyLen; l++ {
+		anyLen = upperScore(n, l, 0) >= minScore
+	}
+	if !anyLen {
+		return ok
+	}
+	if scanned += dynamic; scanned > windowScanLimit {
 		return false
 	}
-	st.exact = true
-	// When many keys were touched, consider only those with the highest counts (a counting sort by
-	// count); the others stay out unless the lemma says they could rank, which ends exactness.
-	minCount := uint16(1)
-	if len(sc.touched) > candidateLimit {
-		var hist [countLevels]int32
-		for _, k := range sc.touched {
-			hist[min(int(cnt[k]), countLevels-1)]++
-		}
-		c, kept := countLevels-1, int32(0)
-		for ; c > 1; c-- {
-			if kept > 0 && kept+hist[c] > candidateLimit {
-				break
-			}
-			kept += hist[c]
-		}
-		minCount = uint16(c + 1)
-		if feasibleInWindow(c + rest) {
-			st.exact = false
-		}
-	}
-	sc.cands = sc.cands[:0]
-	for _, k := range sc.touched {
+	for k := x.nStatic; k < int32(len(x.keys)); k++ {
 		kr := x.keys[k]
-		if kr.head < 0 || cnt[k] < minCount {
+		if cnt[k] != 0 || kr.head < 0 {
 			continue
 		}
-		bound := int(cnt[k])
-		if k < x.nStatic {
-			bound += rest
-		}
-		if feasible(int(kr.length), bound, minScore) {
-			sc.cands = append(sc.cands, cand{key: k, count: cnt[k], bound: int32(bound), prio: x.prio(k, int(cnt[k]), n, G, st.processed)})
+		if ub := upperScore(n, int(kr.length), 0); ub >= minScore {
+			sc.cands = append(sc.cands, cand{key: k, ub: int8(ub)})
 		}
 	}
-	// Untouched static keys share at most rest trigrams: if that is enough at some length of the
-	// window, those keys are scanned when few, or the lookup is no longer exact.
-	scanned := 0
-	if klo < khi {
-		for l := lo; l <= hi; l++ {
-			if !feasible(l, rest, minScore) {
-				continue
-			}
-			a, e := x.staticRange(l, l)
-			if a == e {
-				continue
-			}
-			if scanned += int(e - a); scanned > windowScanLimit {
-				st.exact = false
-				continue
-			}
-			for k := a; k < e; k++ {
-				if cnt[k] == 0 && x.keys[k].head >= 0 {
-					sc.cands = append(sc.cands, cand{key: k, bound: int32(rest)})
-				}
-			}
-		}
-	}
-	// Dynamic keys sharing no trigram are candidates only for short queries or low scores.
-	if dynamic := len(x.keys) - int(x.nStatic); dynamic > 0 && feasibleInWindow(0) {
-		if scanned += dynamic; scanned > windowScanLimit {
-			st.exact = false
-		} else {
-			for k := x.nStatic; k < int32(len(x.keys)); k++ {
-				kr := x.keys[k]
-				if cnt[k] == 0 && kr.head >= 0 && feasible(int(kr.length), 0, minScore) {
-					sc.cands = append(sc.cands, cand{key: k})
-				}
-			}
-		}
-	}
-	st.candidates = len(sc.cands)
+	return ok
+}
 
-	// Verify the most promising first. When there are more candidates than can be verified, keep the
-	// best by priority (a counting sort: the list can be long) and give up exactness.
-	if len(sc.cands) > candidateLimit {
-		var hist [prioLevels]int32
-		for _, c := range sc.cands {
-			hist[c.prio]++
-		}
-		cut, kept := prioLevels-1, int32(0)
-		for ; cut > 0 && kept+hist[cut] <= candidateLimit; cut-- {
-			kept += hist[cut]
-		}
-		cut++ // the lowest priority kept whole
-		j := 0
-		for _, c := range sc.cands {
-			if int(c.prio) >= cut {
-				sc.cands[j] = c
-				j++
-			}
-		}
-		sc.cands = sc.cands[:j]
-		st.exact = false
-	}
-	slices.SortFunc(sc.cands, func(a, b cand) int {
-		return cmp.Or(cmp.Compare(b.prio, a.prio), cmp.Compare(a.key, b.key))
-	})
-
-	sc.pt.reset(q)
+// verify computes the scores of candidates into sc.top, the most promising first (by priority, a
+// counting sort), skipping those whose bound cannot reach the k-th score found so far (minScore
+// while fewer than limit were found). It reports false when the verification budget ran out with a
+// candidate left whose bound still reaches the final k-th score.
+func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) bool {
+	sc.pt.reset(sc.q)
 	sc.top = sc.top[:0]
 	threshold := minScore
-	for _, c := range sc.cands {
-		kr := x.keys[c.key]
-		m := int(kr.length)
-		if !feasible(m, int(c.bound), threshold) {
+	work := 0 // characters verified
+	cands := sc.cands
+	var start [prioLevels + 1]int32
+	for _, c := range cands {
+		start[prioLevels-1-int(c.prio)+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	sc.order = slices.Grow(sc.order[:0], len(cands))[:len(cands)]
+	for i, c := range cands {
+		at := &start[prioLevels-1-int(c.prio)]
+		sc.order[*at] = int32(i)
+		*at++
+	}
+	for _, i := range sc.order {
+		c := &cands[i]
+		if x.upper(c, n) < threshold {
 			continue
 		}
-		// Static keys were counted on part of the query's trigrams; extrapolated to all of them,
-		// a count far below the lemma's minimum is not worth verifying.
-		if c.key < x.nStatic && rest > 0 {
-			est := int(c.count) * G / max(st.processed, 1)
-			if 4*est < 3*minShared(n, m, maxDistance(max(n, m), threshold)) {
-				st.exact = false
-				continue
-			}
+		kr := x.keys[c.key]
+		if kr.head < 0 {
+			c.done = true // dead since the last build
+			continue
 		}
-		if st.verified >= verifyBudget {
-			st.exact = false
+		m := int(kr.length)
+		if work += m + 1; work > x.verBudget {
 			break
 		}
+		c.done = true
 		st.verified++
 		sc.text = fold(x.entries[kr.head].Source, sc.text)
 		k := maxDistance(max(n, m), threshold)
-		d := sc.pt.distance(sc.text, k)
-		if d > k {
-			continue
-		}
-		score := scoreOf(d, n, m)
-		x.addHits(sc, c.key, score, limit)
-		if len(sc.top) == limit {
-			threshold = max(threshold, sc.top[limit-1].score)
+		if d := sc.pt.distance(sc.text, k); d <= k {
+			x.addHits(sc, c.key, scoreOf(d, n, m), limit)
+			if len(sc.top) == limit {
+				threshold = max(threshold, sc.top[limit-1].score)
+			}
 		}
 	}
-	return x.suggestions(sc, source), st
+	if work <= x.verBudget {
+		return true
+	}
+	for i := range cands {
+		if c := &cands[i]; !c.done && x.upper(c, n) >= threshold {
+			return false
+		}
+	}
+	return true
+}
+
+// upper returns the highest score candidate c can reach against a query of n characters,
+// computed on first use: most candidates of a big memory are never looked at again.
+func (x *Index) upper(c *cand, n int) int {
+	if c.ub < 0 {
+		c.ub = int8(upperScore(n, x.keyLen(c.key), int(c.bound)))
+	}
+	return int(c.ub)
+}
+
+// needShared returns, for each key length m in [lo, hi], the fewest shared trigrams with which
+// a key of m characters can still score minScore against a query of n (upperScore inverted),
+// reusing buf.
+func needShared(buf []int32, n, lo, hi, minScore int) []int32 {
+	buf = buf[:0]
+	for m := lo; m <= hi; m++ {
+		a, b := 0, max(n, m)+gramQ // upperScore(n, m, b) is the length bound alone
+		for a < b {
+			mid := (a + b) / 2
+			if upperScore(n, m, mid) >= minScore {
+				b = mid
+			} else {
+				a = mid + 1
+			}
+		}
+		buf = append(buf, int32(a))
+	}
+	return buf
+}
+
+// upperScore is the highest score a key of m characters sharing at most shared trigrams with a
+// query of n characters can reach: its edit distance is at least the length difference, and at
+// least what the q-gram lemma leaves (each edit destroys at most gramQ trigrams).
+func upperScore(n, m, shared int) int {
+	l := max(n, m)
+	d := abs(n - m)
+	if lost := l + gramQ - 1 - shared; lost > 0 {
+		d = max(d, (lost+gramQ-1)/gramQ)
+	}
+	return scoreOf(min(d, l), n, m) // no two texts are further apart than the longer one is long
 }
 
 // prio ranks a candidate for verification: the share of the key's trigrams it was seen to share
-// with the query, extrapolated to the query tokens not counted for static keys.
-func (x *Index) prio(key int32, count, n, tokens, processed int) int32 {
+// with the query (extrapolated to the query tokens not counted for static keys), then how close its
+// length is to the query's, which decides among the many keys that share few rare trigrams.
+func (x *Index) prio(key int32, m, count, n, tokens, processed, shortOnly int) int32 {
+	if key < x.shortEnd {
+		processed += shortOnly
+	}
 	if key < x.nStatic {
 		count = count * tokens / max(processed, 1)
 	}
-	p := count * prioLevels / (max(n, int(x.keys[key].length)) + gramQ - 1)
-	return int32(min(p, prioLevels-1))
+	l := max(n, m)
+	share := min(count*(prioLevels/4)/(l+gramQ-1), prioLevels/4-1)
+	close := 0
+	switch d := abs(n - m); {
+	case 16*d <= l:
+		close = 3
+	case 8*d <= l:
+		close = 2
+	case 4*d <= l:
+		close = 1
+	}
+	return int32(share*4 + close)
 }
 
 // staticRange is the range of static keys with lengths in [lo, hi].

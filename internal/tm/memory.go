@@ -1,9 +1,6 @@
 package tm
 
-import (
-	"strings"
-	"sync"
-)
+import "sync"
 
 // Memory holds one Index per language pair, created on first use. Safe for concurrent use.
 type Memory struct {
@@ -19,7 +16,7 @@ func NewMemory() *Memory {
 // Pair returns the index of the pair source→target (BCP 47 tags, compared case-insensitively),
 // creating it on first use.
 func (m *Memory) Pair(source, target string) *Index {
-	key := strings.ToLower(source) + "\x00" + strings.ToLower(target)
+	key := pairKey(source, target)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	x, ok := m.pairs[key]

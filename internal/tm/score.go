@@ -23,6 +23,9 @@ func scoreOf(d, n, m int) int {
 	if d == 0 {
 		return 100
 	}
+	if l == 0 {
+		return 0 // cannot happen for true lengths; keeps a corrupt length from dividing by zero
+	}
 	// round half up of 100*d/l, in integers
 	s := 100 - (200*d+l)/(2*l)
 	if s > 99 {

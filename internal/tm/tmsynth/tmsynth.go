@@ -1,7 +1,9 @@
 // Package tmsynth generates realistic synthetic Russian press sentences for tests and benchmarks of
 // the translation memory: 8–40 words drawn from a shared vocabulary with Zipf-like frequencies,
 // inflected endings, dates, names of bodies and a long tail of generated surnames, plus one-word
-// variants so that fuzzy matches exist. Everything is seeded and reproducible.
+// variants so that fuzzy matches exist. PressCorpus adds what a memory of releases also holds:
+// headings, labels, signatures, dates and numbers of 1–4 words, boilerplate with varying numbers,
+// repeats and one-letter variants. Everything is seeded and reproducible.
 package tmsynth
 
 import (

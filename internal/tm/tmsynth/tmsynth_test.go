@@ -57,3 +57,44 @@ func TestTranslate(t *testing.T) {
 		t.Errorf("Translate = %q, want %q", got, want)
 	}
 }
+
+// TestPressCorpusShape: the press corpus has the length distribution it promises.
+func TestPressCorpusShape(t *testing.T) {
+	const n = 20000
+	short := 0
+	for _, s := range New(5).PressCorpus(n) {
+		if w := Words(s); w >= 1 && w <= 4 {
+			short++
+		}
+	}
+	if share := short * 100 / n; share < 13 || share > 19 {
+		t.Errorf("%d %% of units have 1–4 words, want about %d %%", share, ShortShare)
+	}
+	a, b := New(9).PressCorpus(500), New(9).PressCorpus(500)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("unit %d differs between runs with one seed", i)
+		}
+	}
+}
+
+func TestLetterChangesOneLetter(t *testing.T) {
+	g := New(4)
+	for range 500 {
+		s := g.Heading()
+		v := g.Letter(s)
+		a, b := []rune(s), []rune(v)
+		if len(a) != len(b) {
+			t.Fatalf("length changed: %q -> %q", s, v)
+		}
+		diff := 0
+		for i := range a {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		if diff > 1 || (diff == 0 && strings.ContainsAny(s, "абвгдежзийклмнопрстуфхцчшщъыьэюя")) {
+			t.Fatalf("%d letters changed: %q -> %q", diff, s, v)
+		}
+	}
+}
