@@ -89,6 +89,8 @@ func TestMetricsScrape(t *testing.T) {
 		`tilmash_segments{lang="kk",state="untranslated"} 16`,
 		`tilmash_segments{lang="en",state="untranslated"} 17`,
 		`tilmash_imports_total{format="text"} 1`,
+		`tilmash_tm_lookup_duration_seconds_count 1`,
+		`tilmash_tm_inexact_lookups_total 0`,
 		`go_goroutines `,
 		`process_resident_memory_bytes `,
 	} {

@@ -89,6 +89,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shut down: %w", err)
 	}
+	// The next start loads the memory from this snapshot instead of rebuilding it.
+	if err := st.SaveMemorySnapshot(context.Background()); err != nil {
+		log.Warn("translation memory snapshot not saved", "err", err)
+	}
 	fmt.Fprintln(stdout, "Tilmash stopped")
 	return nil
 }

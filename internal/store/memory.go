@@ -216,7 +216,9 @@ func (s *Store) SuggestionSet(ctx context.Context, segID int64, lang string) (Su
 	if err := s.read(ctx).Take(&seg, segID).Error; err != nil {
 		return SuggestionSet{}, notFound(err, "segment %d not found", segID)
 	}
+	start := time.Now()
 	res := s.memory.Pair(language.Source, l.Tag).Search(seg.Source, SuggestionLimit, SuggestionMinScore)
+	s.observer.TMLookup(time.Since(start), res.Exact)
 	out := make([]SuggestionView, len(res.Suggestions))
 	for i, f := range res.Suggestions {
 		diff := f.Diff

@@ -24,7 +24,8 @@ type RestoreOptions struct {
 // Tilmash schema), refuses while any tilmash process has the database open,
 // never overwrites an existing database without opts.Force, and replaces it
 // in one rename, so a crash leaves either the old or the restored database.
-// The old WAL and shared-memory files go with the old database.
+// The old WAL and shared-memory files and the memory snapshot go with the
+// old database.
 func Restore(ctx context.Context, path, src string, opts RestoreOptions) error {
 	if err := checkBackup(ctx, src); err != nil {
 		return err
@@ -49,7 +50,8 @@ func Restore(ctx context.Context, path, src string, opts RestoreOptions) error {
 		return fmt.Errorf("restore to %s: %w", path, err)
 	}
 	defer os.Remove(tmp) // a no-op once renamed
-	for _, p := range []string{path + "-wal", path + "-shm"} {
+	// The memory snapshot describes the old database; the next start builds a new one.
+	for _, p := range []string{path + "-wal", path + "-shm", path + ".tm"} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("restore to %s: remove the old %s: %w", path, p, err)
 		}
