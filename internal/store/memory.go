@@ -57,15 +57,20 @@ func (e MemoryEntry) entry() tm.Entry {
 // in-process index only after the transaction commits. It also carries the
 // translation changes the observer hears of after the commit.
 type memBatch struct {
-	added       []MemoryEntry
-	removed     []MemoryEntry
-	changed     []workflow.Change // with their languages in changedLang
-	changedLang []string
+	added   []MemoryEntry
+	removed []MemoryEntry
+	changed []changed
+}
+
+// changed is one committed translation change, for the observer.
+type changed struct {
+	action workflow.Action
+	lang   string
 }
 
 func (s *Store) applyMemory(b *memBatch) {
-	for i, ch := range b.changed {
-		s.observer.TranslationChanged(string(ch.Action), b.changedLang[i])
+	for _, ch := range b.changed {
+		s.observer.TranslationChanged(string(ch.action), ch.lang)
 	}
 	for _, e := range b.removed {
 		s.memory.Pair(e.SourceLang, e.TargetLang).Remove(e.ID)
@@ -191,12 +196,6 @@ const (
 	SuggestionLimit    = 5
 	SuggestionMinScore = 70
 )
-
-// Suggestions looks a segment's source up in the memory of its language pair.
-func (s *Store) Suggestions(ctx context.Context, segID int64, lang string) ([]SuggestionView, error) {
-	set, err := s.SuggestionSet(ctx, segID, lang)
-	return set.Suggestions, err
-}
 
 // SuggestionSet is the answer of a memory lookup: the suggestions, and whether
 // they are certified the true best matches (false when the lookup reached its

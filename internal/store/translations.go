@@ -326,7 +326,7 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 	if err != nil {
 		return err
 	}
-	b.changed, b.changedLang = append(b.changed, ch), append(b.changedLang, t.Lang)
+	b.changed = append(b.changed, changed{action: ch.Action, lang: t.Lang})
 	var author string
 	if ch.To == workflow.Approved { // only the memory's new entry names the author
 		if err := tx.Model(&User{}).Select("name").Where("id = ?", t.AuthorID).Scan(&author).Error; err != nil {
