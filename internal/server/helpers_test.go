@@ -31,16 +31,11 @@ type testServer struct {
 
 func startServer(tb testing.TB) *testServer {
 	tb.Helper()
-	return startServerAt(tb, tb.TempDir())
+	return startServerWith(tb, tb.TempDir(), Config{})
 }
 
-// startServerAt starts a server on the database in dir, as a restart would.
-func startServerAt(tb testing.TB, dir string) *testServer {
-	tb.Helper()
-	return startServerWith(tb, dir, Config{})
-}
-
-// startServerWith starts a server with cfg on the database in dir.
+// startServerWith starts a server with cfg on the database in dir (a
+// restart when dir already holds one).
 func startServerWith(tb testing.TB, dir string, cfg Config) *testServer {
 	tb.Helper()
 	ctx := context.Background()
