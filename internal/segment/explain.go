@@ -30,20 +30,12 @@ type Explained struct {
 // do not pay for it.
 func (s *Segmenter) Explain(text string) []Explained {
 	var (
-		out    []Explained
-		sc     scratch
-		number int
+		out []Explained
+		sc  scratch
 	)
-	text = Normalize(text)
-	for len(text) > 0 {
-		var line string
-		line, text = nextLine(text)
-		line = trimSpace(line)
-		if line == "" {
-			continue
-		}
-		number++
-		e := Explained{Paragraph: Paragraph{Number: number, Text: line}}
+	for l := range paragraphs(Normalize(text)) {
+		line := l.text
+		e := Explained{Paragraph: Paragraph{Number: l.number, Text: line}}
 		e.Sentences = s.segment(nil, line, &sc, func(c cluster, d decision) {
 			name, reason := s.reason(line, c, d)
 			e.Boundaries = append(e.Boundaries, Boundary{

@@ -108,19 +108,12 @@ var edgeSpaces = map[rune]string{'\u00a0': "NO-BREAK SPACE", '\u2007': "FIGURE S
 // it is the trace of a layout (an indent, a centred line) and is dropped with the paragraph's
 // trimming. text is normalized; paragraphs are numbered as Split numbers them.
 func inspectEdges(out []Warning, text string) []Warning {
-	number := 0
-	for len(text) > 0 {
-		var line string
-		line, text = nextLine(text)
-		trimmed := trimSpace(line)
-		if trimmed == "" {
-			continue
-		}
-		number++
+	for l := range paragraphs(text) {
+		line, trimmed := l.raw, l.text
 		if len(trimmed) == len(line) {
 			continue
 		}
-		p := Paragraph{Number: number, Text: trimmed}
+		p := Paragraph{Number: l.number, Text: trimmed}
 		lead := line[:strings.Index(line, trimmed)]
 		trail := line[len(lead)+len(trimmed):]
 		for _, edge := range []struct {

@@ -1,6 +1,9 @@
 package segment
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Paragraph is one non-empty line of the source, trimmed of white space at both ends, with its
 // sentences. Number counts non-empty lines from 1.
@@ -23,6 +26,33 @@ func nextLine(text string) (line, rest string) {
 	return text, ""
 }
 
+// paragraphLine is one paragraph of a normalized text as paragraphs yields it.
+type paragraphLine struct {
+	number int    // as Split numbers paragraphs, from 1
+	raw    string // the line as written
+	text   string // trimmed of white space at both ends: the paragraph
+}
+
+// paragraphs yields the non-empty lines of a normalized text: the one
+// definition of a paragraph that Split, Explain and the hygiene checks share.
+func paragraphs(text string) iter.Seq[paragraphLine] {
+	return func(yield func(paragraphLine) bool) {
+		number := 0
+		for len(text) > 0 {
+			var raw string
+			raw, text = nextLine(text)
+			trimmed := trimSpace(raw)
+			if trimmed == "" {
+				continue
+			}
+			number++
+			if !yield(paragraphLine{number: number, raw: raw, text: trimmed}) {
+				return
+			}
+		}
+	}
+}
+
 // splitNormalized is Split of a text already normalized.
 func (s *Segmenter) splitNormalized(text string) []Paragraph {
 	var (
@@ -34,18 +64,10 @@ func (s *Segmenter) splitNormalized(text string) []Paragraph {
 		// document costs a few allocations, not one per paragraph.
 		all = make([]string, 0, len(text)/64+1)
 	)
-	number := 0
-	for len(text) > 0 {
-		var line string
-		line, text = nextLine(text)
-		line = trimSpace(line)
-		if line == "" {
-			continue
-		}
-		number++
+	for l := range paragraphs(text) {
 		from := len(all)
-		all = s.appendSentences(all, line, &sc)
-		paras = append(paras, Paragraph{Number: number, Text: line, Sentences: all[from:len(all):len(all)]})
+		all = s.appendSentences(all, l.text, &sc)
+		paras = append(paras, Paragraph{Number: l.number, Text: l.text, Sentences: all[from:len(all):len(all)]})
 	}
 	return paras
 }
