@@ -50,6 +50,9 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Throttle == (auth.ThrottlePolicy{}) {
+		cfg.Throttle = auth.DefaultThrottle()
+	}
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, store: st, pages: pages, log: log, reads: newReadSlots()}
 	if s.ui, err = newUIState(s); err != nil {

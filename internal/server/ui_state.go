@@ -35,9 +35,6 @@ func newUIState(s *Server) (*uiState, error) {
 	if err != nil {
 		return nil, fmt.Errorf("workspace templates: %w", err)
 	}
-	if s.cfg.Throttle == (auth.ThrottlePolicy{}) {
-		s.cfg.Throttle = auth.DefaultThrottle()
-	}
 	return &uiState{views: views, assets: as, bundle: bundle,
 		throttle: s.cfg.Throttle, now: time.Now}, nil
 }
