@@ -10,6 +10,7 @@ import (
 	"tilmash/internal/apperr"
 	"tilmash/internal/glossary"
 	"tilmash/internal/language"
+	"tilmash/internal/limits"
 )
 
 type termJSON struct {
@@ -81,7 +82,8 @@ func (s *Server) importTerms(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	body, err := readBody(c)
+	// The readers own the file's limits and encodings (CSV and TBX may come as UTF-16).
+	body, err := readRawBody(c, limits.GlossaryBytes)
 	if err != nil {
 		s.fail(c, err)
 		return

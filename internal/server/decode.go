@@ -17,17 +17,27 @@ import (
 
 // readBody reads the whole request body, refusing more than MaxBodyBytes and invalid UTF-8.
 func readBody(c *gin.Context) ([]byte, error) {
-	r := http.MaxBytesReader(c.Writer, c.Request.Body, MaxBodyBytes)
+	b, err := readRawBody(c, MaxBodyBytes)
+	if err != nil {
+		return nil, err
+	}
+	if !utf8.Valid(b) {
+		return nil, apperr.New(apperr.Invalid, "the request body is not valid UTF-8 (at byte %d)", invalidAt(b))
+	}
+	return b, nil
+}
+
+// readRawBody reads the whole request body, refusing more than limit bytes;
+// for files whose reader decodes them itself (a UTF-16 or windows-1251 glossary).
+func readRawBody(c *gin.Context, limit int64) ([]byte, error) {
+	r := http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 	b, err := io.ReadAll(r)
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, apperr.New(apperr.TooLarge, "the request body is larger than %d MiB", MaxBodyBytes>>20)
+			return nil, apperr.New(apperr.TooLarge, "the request body is larger than %d MiB", limit>>20)
 		}
 		return nil, apperr.New(apperr.Invalid, "could not read the request body: %v", err)
-	}
-	if !utf8.Valid(b) {
-		return nil, apperr.New(apperr.Invalid, "the request body is not valid UTF-8 (at byte %d)", invalidAt(b))
 	}
 	return b, nil
 }
