@@ -43,11 +43,11 @@ FUZZ_TARGETS = \
 	./internal/store:FuzzImportGlossary
 FUZZTIME ?= 10s
 
-## fuzz: each target of FUZZ_TARGETS for FUZZTIME (go test takes one -fuzz at a time); a crasher is saved under the package's testdata/fuzz: commit it as a regression seed
+## fuzz: each target of FUZZ_TARGETS for FUZZTIME (go test takes one -fuzz at a time, .ci/fuzz runs one); a crasher is saved under the package's testdata/fuzz: commit it as a regression seed
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $${t%%:*} $${t##*:}"; \
-		$(GO) test -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) -parallel 2 $${t%%:*}; \
+		GO=$(GO) .ci/fuzz $${t%%:*} $${t##*:} $(FUZZTIME); \
 	done
 
 ## screenshots: docs/editor.png (1280×800) and phone-width pages, taken by the browser test in Chromium
