@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"tilmash/internal/app"
 
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
@@ -38,14 +39,14 @@ func demoTeam() []demoUser {
 // demo user a fresh random password and token, printed once. On a database
 // that has the demo already, it only renews the credentials: nothing fixed,
 // nothing stored in clear.
-func loadDemo(ctx context.Context, st *store.Store, url string, out io.Writer) error {
-	docs, err := st.Documents(ctx)
+func loadDemo(ctx context.Context, st *store.Store, a *app.App, url string, out io.Writer) error {
+	docs, err := a.Documents(ctx)
 	if err != nil {
 		return err
 	}
 	if len(docs) == 0 {
 		admin := workflow.Actor{Name: "demo", Roles: []workflow.Role{{Kind: workflow.Admin}}}
-		doc, err := st.CreateDocument(ctx, admin, demoTitle, demoAnnouncement)
+		doc, err := a.CreateDocument(ctx, admin, demoTitle, demoAnnouncement)
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"tilmash/internal/app"
 
 	"tilmash/internal/store"
+	"tilmash/internal/wire"
 	"tilmash/internal/workflow"
 )
 
@@ -39,11 +41,11 @@ func cmdImport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	var doc store.DocumentView
+	var doc app.DocumentView
 	if *docID != 0 {
-		doc, err = st.ReviseDocument(ctx, cliActor(), *docID, text)
+		doc, err = wire.App(st, nil).ReviseDocument(ctx, cliActor(), *docID, text)
 	} else {
-		doc, err = st.CreateDocument(ctx, cliActor(), *title, text)
+		doc, err = wire.App(st, nil).CreateDocument(ctx, cliActor(), *title, text)
 	}
 	if err != nil {
 		return err

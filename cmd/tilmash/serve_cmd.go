@@ -14,6 +14,7 @@ import (
 	"tilmash/internal/publish"
 	"tilmash/internal/server"
 	"tilmash/internal/store"
+	"tilmash/internal/wire"
 )
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -62,14 +63,15 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *baseURL != "" {
 		url = *baseURL
 	}
+	a := wire.App(st, m)
 	if *demo {
-		if err := loadDemo(ctx, st, url, stdout); err != nil {
+		if err := loadDemo(ctx, st, a, url, stdout); err != nil {
 			ln.Close()
 			return err
 		}
 	}
 	srv, err := server.New(server.Config{BaseURL: *baseURL,
-		Webhooks: publish.Webhooks{URLs: hooks, Secret: *hookSecret}, Metrics: m}, st, log)
+		Webhooks: publish.Webhooks{URLs: hooks, Secret: *hookSecret}, Metrics: m}, st, a, log)
 	if err != nil {
 		ln.Close()
 		return err

@@ -34,7 +34,7 @@ func (s *Server) listLanguages(c *gin.Context) {
 }
 
 func (s *Server) listDocuments(c *gin.Context) {
-	docs, err := s.store.Documents(c.Request.Context())
+	docs, err := s.app.Documents(c.Request.Context())
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -48,7 +48,7 @@ func (s *Server) createDocument(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	doc, err := s.store.CreateDocument(c.Request.Context(), actor(c), req.Title, req.Text)
+	doc, err := s.app.CreateDocument(c.Request.Context(), actor(c), req.Title, req.Text)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -62,7 +62,7 @@ func (s *Server) getDocument(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	doc, err := s.store.Document(c.Request.Context(), id)
+	doc, err := s.app.Document(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -81,7 +81,7 @@ func (s *Server) reviseDocument(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	doc, err := s.store.ReviseDocument(c.Request.Context(), actor(c), id, req.Text)
+	doc, err := s.app.ReviseDocument(c.Request.Context(), actor(c), id, req.Text)
 	if err != nil {
 		s.fail(c, err)
 		return

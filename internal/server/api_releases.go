@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"tilmash/internal/app"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/publish"
-	"tilmash/internal/store"
 )
 
 // releaseRequest publishes one language ("lang", answered with "release")
@@ -23,18 +23,18 @@ type releaseRequest struct {
 
 // releaseJSON is a release as the API shows it, with its public links.
 type releaseJSON struct {
-	store.ReleaseView
+	app.ReleaseView
 	URL       string `json:"url"`
 	LatestURL string `json:"latest_url"`
 }
 
-func (s *Server) releaseJSON(c *gin.Context, r store.ReleaseView) releaseJSON {
+func (s *Server) releaseJSON(c *gin.Context, r app.ReleaseView) releaseJSON {
 	return releaseJSON{ReleaseView: r,
 		URL:       s.baseURL(c) + releasePath(r.DocumentID, r.Lang, strconv.Itoa(r.Number)),
 		LatestURL: s.baseURL(c) + releasePath(r.DocumentID, r.Lang, "latest")}
 }
 
-func (s *Server) releaseJSONs(c *gin.Context, rs []store.ReleaseView) []releaseJSON {
+func (s *Server) releaseJSONs(c *gin.Context, rs []app.ReleaseView) []releaseJSON {
 	out := make([]releaseJSON, len(rs))
 	for i, r := range rs {
 		out[i] = s.releaseJSON(c, r)
@@ -44,7 +44,7 @@ func (s *Server) releaseJSONs(c *gin.Context, rs []store.ReleaseView) []releaseJ
 
 // announce describes new releases for the API and notifies the webhooks of
 // them; every way of publishing (API, workspace) calls it after the store.
-func (s *Server) announce(c *gin.Context, rs []store.ReleaseView) []releaseJSON {
+func (s *Server) announce(c *gin.Context, rs []app.ReleaseView) []releaseJSON {
 	out := s.releaseJSONs(c, rs)
 	for _, r := range out {
 		s.hooks.notify(c.Request.Context(), publish.EventPublished, r)
@@ -69,7 +69,7 @@ func (s *Server) createRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	preq := store.PublishRequest{Langs: req.Langs, AllowPartial: req.AllowPartial, Reason: req.Reason}
+	preq := app.PublishRequest{Langs: req.Langs, AllowPartial: req.AllowPartial, Reason: req.Reason}
 	switch {
 	case req.Lang != "" && req.Langs != nil:
 		s.fail(c, apperr.New(apperr.Invalid, `send either "lang" (one language) or "langs" (several), not both`))
@@ -80,7 +80,7 @@ func (s *Server) createRelease(c *gin.Context) {
 	case req.Lang != "":
 		preq.Langs = []string{req.Lang}
 	}
-	res, err := s.store.PublishLanguages(c.Request.Context(), actor(c), id, preq)
+	res, err := s.app.PublishLanguages(c.Request.Context(), actor(c), id, preq)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -119,7 +119,7 @@ func (s *Server) listReleases(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	rs, err := s.store.Releases(c.Request.Context(), id)
+	rs, err := s.app.Releases(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -134,7 +134,7 @@ func (s *Server) getRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	r, err := s.store.Release(c.Request.Context(), id)
+	r, err := s.app.Release(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -18,6 +18,7 @@ import (
 
 	"tilmash/internal/auth"
 	"tilmash/internal/store"
+	"tilmash/internal/wire"
 	"tilmash/internal/workflow"
 )
 
@@ -43,7 +44,7 @@ func startServerWith(tb testing.TB, dir string, cfg Config) *testServer {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := New(cfg, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(cfg, st, wire.App(st, cfg.Metrics), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -61,7 +61,7 @@ func (s *Server) publicRelease(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	rel, err := s.store.ReleaseByNumber(ctx, doc, lang, number)
+	rel, err := s.app.ReleaseByNumber(ctx, doc, lang, number)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -28,7 +28,7 @@ func (s *Server) publicArchive(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	rels, err := s.store.LiveReleases(ctx, doc)
+	rels, err := s.app.LiveReleases(ctx, doc)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -33,7 +33,7 @@ func (s *Server) releaseDiff(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	d, err := s.store.DiffReleases(ctx, id, l.Tag, from, to)
+	d, err := s.app.DiffReleases(ctx, id, l.Tag, from, to)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -6,13 +6,13 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"tilmash/internal/app"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/publish"
-	"tilmash/internal/store"
 )
 
 // feedEntries bounds the entries of a feed.
@@ -38,7 +38,7 @@ func (s *Server) feed(c *gin.Context, tag string, doc int64) {
 		s.fail(c, apperr.New(apperr.NotFound, "no feed in %q: %v", tag, err))
 		return
 	}
-	rs, err := s.store.FeedReleases(ctx, l.Tag, doc, feedEntries)
+	rs, err := s.app.FeedReleases(ctx, l.Tag, doc, feedEntries)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -49,7 +49,7 @@ func (s *Server) feed(c *gin.Context, tag string, doc int64) {
 		Updated: time.Now().UTC().Truncate(time.Second)}
 	if doc > 0 {
 		if len(rs) == 0 {
-			if _, err := s.store.Document(ctx, doc); err != nil {
+			if _, err := s.app.Document(ctx, doc); err != nil {
 				s.fail(c, err)
 				return
 			}
@@ -83,7 +83,7 @@ func (s *Server) feed(c *gin.Context, tag string, doc int64) {
 
 // releaseName is what a feed calls a release: its headline in the feed's
 // language, or the document's title when the document has no headline.
-func releaseName(r store.ReleaseView) string {
+func releaseName(r app.ReleaseView) string {
 	if r.Headline != "" {
 		return r.Headline
 	}

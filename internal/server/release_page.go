@@ -3,15 +3,15 @@ package server
 import (
 	"context"
 	"strconv"
+	"tilmash/internal/app"
 
 	"tilmash/internal/language"
 	"tilmash/internal/publish"
-	"tilmash/internal/store"
 )
 
 // releasePage builds what a public page shows from a stored release; base
 // is the scheme and host links start with.
-func releasePage(base string, rel store.ReleaseContent, alts []publish.Alternate) publish.Page {
+func releasePage(base string, rel app.ReleaseContent, alts []publish.Alternate) publish.Page {
 	page := publish.Page{Title: rel.Title, Lang: rel.Lang, Dir: language.DirectionOf(rel.Lang), Number: rel.Number,
 		Revision: rel.Revision, PublishedAt: rel.PublishedAt, Partial: rel.Partial,
 		URL:       base + releasePath(rel.DocumentID, rel.Lang, strconv.Itoa(rel.Number)),
@@ -31,7 +31,7 @@ func releasePage(base string, rel store.ReleaseContent, alts []publish.Alternate
 }
 
 // withdrawal builds what a withdrawn release's URL shows.
-func withdrawal(base string, rel store.ReleaseContent) publish.Withdrawal {
+func withdrawal(base string, rel app.ReleaseContent) publish.Withdrawal {
 	g := publish.Withdrawal{Title: rel.Title, Lang: rel.Lang, Dir: language.DirectionOf(rel.Lang), Number: rel.Number,
 		PublishedAt: rel.PublishedAt, WithdrawnAt: rel.Withdrawn.At, Reason: rel.Withdrawn.Reason,
 		Labels: publish.LabelsFor(rel.Lang)}
@@ -44,7 +44,7 @@ func withdrawal(base string, rel store.ReleaseContent) publish.Withdrawal {
 // alternates lists the latest live release of the document in every
 // published language, in the catalogue's order, with its native name.
 func (s *Server) alternates(ctx context.Context, base string, doc int64, current string) ([]publish.Alternate, error) {
-	published, err := s.store.PublishedLanguages(ctx, doc)
+	published, err := s.app.PublishedLanguages(ctx, doc)
 	if err != nil {
 		return nil, err
 	}

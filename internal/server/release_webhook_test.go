@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"tilmash/internal/wire"
 	"time"
 
 	"tilmash/internal/publish"
@@ -49,7 +50,7 @@ func (r *receiver) got() ([][]byte, []http.Header) {
 // own listener; it is closed (retries stopped) before the store.
 func hookServer(t *testing.T, ts *testServer, hooks publish.Webhooks) (*testServer, *Server) {
 	t.Helper()
-	srv, err := New(Config{Webhooks: hooks}, ts.Store, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(Config{Webhooks: hooks}, ts.Store, wire.App(ts.Store, nil), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +226,7 @@ func TestWebhookConfig(t *testing.T) {
 		{publish.Webhooks{URLs: []string{"/relative"}, Secret: "s"}, `webhook "/relative": want an absolute http:// or https:// URL`},
 		{publish.Webhooks{URLs: []string{"https://example.org/h"}}, "webhooks need a secret to sign their bodies: set --webhook-secret or TILMASH_WEBHOOK_SECRET"},
 	} {
-		_, err := New(Config{Webhooks: c.hooks}, ts.Store, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		_, err := New(Config{Webhooks: c.hooks}, ts.Store, wire.App(ts.Store, nil), slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%v: error %v, want %s", c.hooks.URLs, err, c.want)
 		}

@@ -25,7 +25,7 @@ func (s *Server) withdrawRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	r, err := s.store.Withdraw(c.Request.Context(), actor(c), id, req.Reason)
+	r, err := s.app.Withdraw(c.Request.Context(), actor(c), id, req.Reason)
 	if err != nil {
 		s.fail(c, err)
 		return

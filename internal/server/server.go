@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tilmash/internal/app"
 	"tilmash/internal/auth"
 	"tilmash/internal/metrics"
 	"tilmash/internal/publish"
@@ -36,6 +37,7 @@ type Config struct {
 type Server struct {
 	cfg    Config
 	store  *store.Store
+	app    *app.App
 	pages  *publish.Renderer
 	log    *slog.Logger
 	router *gin.Engine
@@ -45,7 +47,9 @@ type Server struct {
 }
 
 // New builds the server and its routes.
-func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
+// Handlers call a's use cases; those not moved into internal/app yet still
+// call st (issue 12).
+func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, error) {
 	pages, err := publish.NewRenderer()
 	if err != nil {
 		return nil, err
@@ -54,7 +58,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 		cfg.Throttle = auth.DefaultThrottle()
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: st, pages: pages, log: log, reads: newReadSlots()}
+	s := &Server{cfg: cfg, store: st, app: a, pages: pages, log: log, reads: newReadSlots()}
 	if s.ui, err = newUIState(s); err != nil {
 		return nil, err
 	}

@@ -4,10 +4,10 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"tilmash/internal/app"
 
 	"github.com/gin-gonic/gin"
 
-	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
@@ -42,7 +42,7 @@ type dashLang struct {
 	Tag, Name, Native, Dir string
 	Total, Approved        int
 	States                 []stateCount
-	Release                *store.ReleaseView
+	Release                *app.ReleaseView
 	ReleaseURL             string
 	Mine                   bool // the person translates or reviews it
 	CanEdit, CanReview     bool
@@ -66,7 +66,7 @@ type dashboardView struct {
 // release; the person's own languages come first.
 func (s *Server) dashboard(c *gin.Context) {
 	ctx, a := c.Request.Context(), actor(c)
-	docs, err := s.store.Documents(ctx)
+	docs, err := s.app.Documents(ctx)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -76,7 +76,7 @@ func (s *Server) dashboard(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	latest, err := s.store.LatestReleases(ctx)
+	latest, err := s.app.LatestReleases(ctx)
 	if err != nil {
 		s.failPage(c, err)
 		return

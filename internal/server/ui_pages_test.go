@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"tilmash/internal/wire"
 
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
@@ -417,7 +418,7 @@ func TestUISecureCookies(t *testing.T) {
 		{"TLS", Config{}, true},
 		{"https base URL", Config{BaseURL: "https://tilmash.example.org"}, false},
 	} {
-		srv, err := New(tt.cfg, ts.Store, discard)
+		srv, err := New(tt.cfg, ts.Store, wire.App(ts.Store, nil), discard)
 		if err != nil {
 			t.Fatal(err)
 		}

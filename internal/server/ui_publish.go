@@ -6,13 +6,13 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"tilmash/internal/app"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/publish"
-	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
@@ -70,7 +70,7 @@ func (s *Server) renderPublish(c *gin.Context, status int, failed publishLang) {
 		return
 	}
 	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
-	doc, err := s.store.Document(ctx, id)
+	doc, err := s.app.Document(ctx, id)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -80,7 +80,7 @@ func (s *Server) renderPublish(c *gin.Context, status int, failed publishLang) {
 		s.failPage(c, err)
 		return
 	}
-	rels, err := s.store.Releases(ctx, id)
+	rels, err := s.app.Releases(ctx, id)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -126,7 +126,7 @@ func (s *Server) publishRelease(c *gin.Context) {
 		return
 	}
 	lang := c.Param("lang")
-	req, form := store.PublishRequest{Langs: []string{lang}}, ""
+	req, form := app.PublishRequest{Langs: []string{lang}}, ""
 	if c.PostForm("mode") == "partial" {
 		form = "partial"
 		req.AllowPartial, req.Reason = true, strings.TrimSpace(c.PostForm("reason"))
@@ -139,7 +139,7 @@ func (s *Server) publishRelease(c *gin.Context) {
 			return
 		}
 	}
-	res, err := s.store.PublishLanguages(c.Request.Context(), actor(c), id, req)
+	res, err := s.app.PublishLanguages(c.Request.Context(), actor(c), id, req)
 	if err != nil {
 		s.publishRefused(c, lang, form, req.Reason, "", err)
 		return
@@ -178,7 +178,7 @@ func (s *Server) withdrawReleaseForm(c *gin.Context) {
 		s.publishRefused(c, lang, form, reason, "publish.withdraw_reason_required", nil)
 		return
 	}
-	rels, err := s.store.Releases(ctx, id)
+	rels, err := s.app.Releases(ctx, id)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -193,7 +193,7 @@ func (s *Server) withdrawReleaseForm(c *gin.Context) {
 		s.failPage(c, apperr.New(apperr.NotFound, "document %d has no release %d in %s", id, number, lang))
 		return
 	}
-	r, err := s.store.Withdraw(ctx, actor(c), rid, reason)
+	r, err := s.app.Withdraw(ctx, actor(c), rid, reason)
 	if err != nil {
 		s.publishRefused(c, lang, form, reason, "", err)
 		return

@@ -78,7 +78,7 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 	if docID > 0 {
 		docs = []int64{docID}
 	} else {
-		all, err := s.store.Documents(ctx)
+		all, err := s.app.Documents(ctx)
 		if err != nil {
 			s.failPage(c, err)
 			return

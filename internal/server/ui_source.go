@@ -49,7 +49,7 @@ func (s *Server) createDocumentForm(c *gin.Context) {
 	if !ok {
 		return
 	}
-	doc, err := s.store.CreateDocument(c.Request.Context(), actor(c), v.Title, text)
+	doc, err := s.app.CreateDocument(c.Request.Context(), actor(c), v.Title, text)
 	if err != nil {
 		s.refuseSource(c, v, err)
 		return
@@ -82,7 +82,7 @@ func (s *Server) reviseDocumentForm(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if _, err := s.store.ReviseDocument(c.Request.Context(), actor(c), v.DocID, text); err != nil {
+	if _, err := s.app.ReviseDocument(c.Request.Context(), actor(c), v.DocID, text); err != nil {
 		s.refuseSource(c, v, err)
 		return
 	}
@@ -100,7 +100,7 @@ func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
 	if !actor(c).CanManageDocuments() {
 		return sourceView{}, apperr.New(apperr.Forbidden, "only publishers and admins change source documents")
 	}
-	doc, err := s.store.Document(ctx, id)
+	doc, err := s.app.Document(ctx, id)
 	if err != nil {
 		return sourceView{}, err
 	}

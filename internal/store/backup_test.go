@@ -21,7 +21,7 @@ func TestBackup(t *testing.T) {
 	}
 	defer st.Close()
 	press := workflow.Actor{ID: 1, Name: "press", Roles: []workflow.Role{{Kind: workflow.Publisher}}}
-	if _, err := st.CreateDocument(ctx, press, "Семинар", "Первое предложение. Второе.\nТретье."); err != nil {
+	if _, err := testApp(st).CreateDocument(ctx, press, "Семинар", "Первое предложение. Второе.\nТретье."); err != nil {
 		t.Fatal(err)
 	}
 	dst := filepath.Join(dir, "backup.db")

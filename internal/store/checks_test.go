@@ -24,7 +24,7 @@ func TestChecksFollowTheGlossary(t *testing.T) {
 	st := openTestStore(t, Options{})
 	ctx := context.Background()
 	admin := workflow.Actor{ID: 1, Name: "admin", Roles: []workflow.Role{{Kind: workflow.Admin}}}
-	doc, err := st.CreateDocument(ctx, admin, "Семинар", "Семинар начнётся завтра.")
+	doc, err := testApp(st).CreateDocument(ctx, admin, "Семинар", "Семинар начнётся завтра.")
 	if err != nil {
 		t.Fatal(err)
 	}

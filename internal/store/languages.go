@@ -7,6 +7,7 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/language"
+	"tilmash/internal/record"
 )
 
 // Languages lists every language, source first, then targets in their order.
@@ -65,4 +66,16 @@ func (s *Store) TargetLanguages(ctx context.Context) ([]Language, error) {
 		}
 	}
 	return out, nil
+}
+
+// Language finds one language by its canonical tag.
+func (s *Store) Language(ctx context.Context, tag string) (record.Language, bool, error) {
+	var one []Language
+	if err := s.read(ctx).Where("tag = ?", tag).Limit(1).Find(&one).Error; err != nil {
+		return record.Language{}, false, fmt.Errorf("look up language %s: %w", tag, err)
+	}
+	if len(one) == 0 {
+		return record.Language{}, false, nil
+	}
+	return one[0], true, nil
 }

@@ -1,6 +1,10 @@
 package store
 
-import "time"
+import (
+	"time"
+
+	"tilmash/internal/record"
+)
 
 // The GORM models. Pointer fields to other models exist only so that
 // AutoMigrate writes foreign-key constraints; they are never loaded.
@@ -50,16 +54,8 @@ type RevisionSegment struct {
 	Position   int       // 1-based within the paragraph
 }
 
-// Language is a language the service works with.
-type Language struct {
-	Tag        string `gorm:"primaryKey"`
-	Name       string
-	NativeName string
-	Script     string
-	Direction  string
-	Ordinal    int
-	IsSource   bool
-}
+// Language is a language the service works with; its table is keyed by Tag.
+type Language = record.Language
 
 // User is a person with roles.
 type User struct {

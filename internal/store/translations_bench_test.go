@@ -24,7 +24,7 @@ func BenchmarkTranslations(b *testing.B) {
 	for i := range 200 {
 		fmt.Fprintf(&text, "Предложение номер %d рассказывает о том, как переводчики работают над общим документом. ", i+1)
 	}
-	doc, err := st.CreateDocument(ctx, admin, "Bench", text.String())
+	doc, err := testApp(st).CreateDocument(ctx, admin, "Bench", text.String())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,30 +9,6 @@ import (
 	"tilmash/internal/workflow"
 )
 
-// LatestReleases maps document id → language → the newest release that is
-// not withdrawn, for the workspace's dashboard.
-func (s *Store) LatestReleases(ctx context.Context) (map[int64]map[string]ReleaseView, error) {
-	var rs []Release
-	err := s.read(ctx).Raw(`SELECT r.* FROM releases r
-		JOIN (SELECT document_id, lang, MAX(number) AS number FROM releases WHERE withdrawn_at IS NULL GROUP BY document_id, lang) m
-		ON m.document_id = r.document_id AND m.lang = r.lang AND m.number = r.number`).Scan(&rs).Error
-	if err != nil {
-		return nil, fmt.Errorf("list latest releases: %w", err)
-	}
-	views, err := s.releaseViews(ctx, rs)
-	if err != nil {
-		return nil, err
-	}
-	out := map[int64]map[string]ReleaseView{}
-	for _, v := range views {
-		if out[v.DocumentID] == nil {
-			out[v.DocumentID] = map[string]ReleaseView{}
-		}
-		out[v.DocumentID][v.Lang] = v
-	}
-	return out, nil
-}
-
 // ApprovedBefore maps each of segIDs to the text last approved for it in
 // lang — on the segment itself or, after a source change, on the segment it
 // derives from — so a reviewer sees what changed since. Segments never

@@ -55,18 +55,22 @@ func (s *Store) XLIFFUnits(ctx context.Context, docID int64, lang string) (XLIFF
 // segment a waived release filled with the source is left out, and so is
 // everything when every release was withdrawn.
 func (s *Store) releasedVersions(ctx context.Context, docID int64, lang string) (map[int64]int, error) {
-	rel, err := s.ReleaseByNumber(ctx, docID, lang, 0)
+	rel, err := s.ReleaseNumbered(ctx, docID, lang, 0)
 	if e, ok := apperr.As(err); ok && e.Code == apperr.NotFound {
 		return map[int64]int{}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	if rel.Withdrawn != nil {
+	if rel.WithdrawnAt != nil {
 		return map[int64]int{}, nil
 	}
-	out := make(map[int64]int, len(rel.Segments))
-	for _, x := range rel.Segments {
+	text, err := s.ReleaseText(ctx, rel.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]int, len(text))
+	for _, x := range text {
 		if x.Lang == lang {
 			out[x.SegmentID] = x.Version
 		}

@@ -12,6 +12,7 @@ import (
 	"tilmash/internal/apperr"
 	"tilmash/internal/language"
 	"tilmash/internal/qa"
+	"tilmash/internal/record"
 	"tilmash/internal/workflow"
 	"tilmash/internal/xliff"
 )
@@ -262,7 +263,7 @@ func (s *Store) xliffTarget(ctx context.Context, h xliff.Header) (Language, erro
 // current revision, their translations in the file's language, and where the
 // file's units of earlier revisions went.
 type xliffState struct {
-	segs map[int64]SegmentView
+	segs map[int64]record.Placed
 	trs  map[int64]Translation
 	// gone maps a unit's segment that left the document in a later revision
 	// to the current segment deriving from it, 0 when the sentence was deleted.
@@ -277,7 +278,7 @@ func xliffCurrent(tx *gorm.DB, doc Document, lang string, units []xliff.Unit) (x
 	if err != nil {
 		return xliffState{}, err
 	}
-	st := xliffState{segs: make(map[int64]SegmentView, len(cur)), trs: make(map[int64]Translation, len(cur))}
+	st := xliffState{segs: make(map[int64]record.Placed, len(cur)), trs: make(map[int64]Translation, len(cur))}
 	ids := make([]int64, len(cur))
 	for i, sg := range cur {
 		st.segs[sg.ID] = sg
@@ -314,7 +315,7 @@ func xliffCurrent(tx *gorm.DB, doc Document, lang string, units []xliff.Unit) (x
 // revision's) to the current segment deriving from it through the
 // DerivedFrom chain, or to 0 when its sentence was deleted. A missing segment
 // that never belonged to the document refuses the file.
-func successors(tx *gorm.DB, doc Document, cur []SegmentView, missing []int64) (map[int64]int64, error) {
+func successors(tx *gorm.DB, doc Document, cur []record.Placed, missing []int64) (map[int64]int64, error) {
 	var all []Segment
 	if err := tx.Select("id, derived_from_id").Where("document_id = ?", doc.ID).Find(&all).Error; err != nil {
 		return nil, fmt.Errorf("load segments of document %d: %w", doc.ID, err)
@@ -337,7 +338,7 @@ func successors(tx *gorm.DB, doc Document, cur []SegmentView, missing []int64) (
 	// Walk up from each current segment, in revision order: the first one
 	// reached from an old segment (split sentences) is its successor.
 	for _, sg := range cur {
-		for id, hops := parent[sg.ID], 0; id != 0 && hops < maxAncestry; id, hops = parent[id], hops+1 {
+		for id, hops := parent[sg.ID], 0; id != 0 && hops < maxSuccession; id, hops = parent[id], hops+1 {
 			if next, ok := gone[id]; ok && next == 0 {
 				gone[id] = sg.ID
 			}
@@ -345,6 +346,9 @@ func successors(tx *gorm.DB, doc Document, cur []SegmentView, missing []int64) (
 	}
 	return gone, nil
 }
+
+// maxSuccession bounds the walk up a segment's derivations (one per revision).
+const maxSuccession = 1000
 
 // sizeText shows a byte count as people read limits: "32 MiB", or bytes.
 func sizeText(n int64) string {

@@ -180,7 +180,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 	}
 	revised := slices.Clone(sentences)
 	revised[5] = "Предложение номер 6 прошло повторную проверку."
-	rev, err := f.st.ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " "))
+	rev, err := testApp(f.st).ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " "))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 	// A sentence deleted since the export conflicts without a successor; an
 	// empty target of a changed sentence loses nothing and is unchanged.
 	revised = slices.Delete(slices.Clone(revised), 0, 1)
-	if _, err := f.st.ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " ")); err != nil {
+	if _, err := testApp(f.st).ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " ")); err != nil {
 		t.Fatal(err)
 	}
 	blank6 := rewrite(t, filled, func(i int, u *xliff.Unit) {
@@ -246,11 +246,11 @@ func TestImportXLIFFForeignUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := f.st.CreateDocument(ctx, press, "Другой", "Совсем другой текст.")
+	other, err := testApp(f.st).CreateDocument(ctx, press, "Другой", "Совсем другой текст.")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.st.ReviseDocument(ctx, press, f.doc.ID, strings.Replace(fixtureText, "27", "28", 1)); err != nil {
+	if _, err := testApp(f.st).ReviseDocument(ctx, press, f.doc.ID, strings.Replace(fixtureText, "27", "28", 1)); err != nil {
 		t.Fatal(err)
 	}
 	foreign := fmt.Sprintf(`id="s%d"`, other.Segments[0].ID)

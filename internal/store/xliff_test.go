@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tilmash/internal/app"
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/workflow"
@@ -16,7 +17,7 @@ import (
 // people who work on its Kazakh translation.
 type exchangeFixture struct {
 	st                            *Store
-	doc                           DocumentView
+	doc                           app.DocumentView
 	translator, reviewer, english workflow.Actor
 }
 
@@ -53,7 +54,7 @@ func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 		english:    mk("emma", workflow.Role{Kind: workflow.Translator, Lang: "en"}),
 	}
 	press := mk("press", workflow.Role{Kind: workflow.Publisher})
-	if f.doc, err = st.CreateDocument(ctx, press, "Семинар", text); err != nil {
+	if f.doc, err = testApp(st).CreateDocument(ctx, press, "Семинар", text); err != nil {
 		tb.Fatal(err)
 	}
 	return f
@@ -86,7 +87,7 @@ func TestXLIFFExportStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rel, err := f.st.Publish(ctx, press, f.doc.ID, "kk")
+	rel, err := testPublish(ctx, f.st, press, f.doc.ID, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func TestXLIFFExportStates(t *testing.T) {
 		}
 	}
 	// A withdrawn release publishes nothing: the text is merely approved again.
-	if _, err := f.st.Withdraw(ctx, press, rel.ID, "wrong date"); err != nil {
+	if _, err := testApp(f.st).Withdraw(ctx, press, rel.ID, "wrong date"); err != nil {
 		t.Fatal(err)
 	}
 	if exp, err = f.st.XLIFFUnits(ctx, f.doc.ID, "kk"); err != nil || exp.Units[0].State != "approved" {

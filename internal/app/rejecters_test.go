@@ -1,9 +1,11 @@
-package store
+package app_test
 
 import (
 	"context"
 	"maps"
 	"testing"
+
+	"tilmash/internal/app"
 )
 
 // TestRejecters: the editor credits the reviewer who rejected a segment,
@@ -19,7 +21,7 @@ func TestRejecters(t *testing.T) {
 	if _, err := w.st.Reject(ctx, w.reviewer, segs[1].ID, "kk", 1, "Аударма толық емес."); err != nil {
 		t.Fatal(err)
 	}
-	res, err := w.st.PublishLanguages(ctx, w.pub, w.doc.ID, PublishRequest{Langs: []string{"kk"}, AllowPartial: true, Reason: "срочно"})
+	res, err := w.app.PublishLanguages(ctx, w.pub, w.doc.ID, app.PublishRequest{Langs: []string{"kk"}, AllowPartial: true, Reason: "срочно"})
 	if err != nil || len(res.Releases) != 1 {
 		t.Fatalf("partial release: %+v, %v", res, err)
 	}

@@ -1,8 +1,10 @@
-package store
+package app_test
 
 import (
 	"context"
 	"testing"
+
+	"tilmash/internal/app"
 )
 
 // BenchmarkPublish publishes a three-sentence document in two languages in
@@ -13,17 +15,17 @@ func BenchmarkPublish(b *testing.B) {
 	w := newReleaseWorld(b)
 	w.approveAll(b, "kk", "Бір")
 	w.approveAll(b, "en", "One")
-	req := PublishRequest{Langs: []string{"kk", "en"}}
+	req := app.PublishRequest{Langs: []string{"kk", "en"}}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		res, err := w.st.PublishLanguages(ctx, w.pub, w.doc.ID, req)
+		res, err := w.app.PublishLanguages(ctx, w.pub, w.doc.ID, req)
 		if err != nil || len(res.Releases) != 2 {
 			b.Fatalf("%+v %v", res, err)
 		}
 		b.StopTimer()
 		for _, r := range res.Releases {
-			if _, err := w.st.Withdraw(ctx, w.pub, r.ID, "bench"); err != nil {
+			if _, err := w.app.Withdraw(ctx, w.pub, r.ID, "bench"); err != nil {
 				b.Fatal(err)
 			}
 		}

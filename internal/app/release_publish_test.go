@@ -1,22 +1,24 @@
-package store
+package app_test
 
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"tilmash/internal/app"
+	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
 // releaseWorld is a store with a publisher, a translator and a reviewer of
 // kk and en, and a three-sentence document.
 type releaseWorld struct {
-	st                   *Store
+	st                   *store.Store
+	app                  *app.App
 	pub, trans, reviewer workflow.Actor
-	doc                  DocumentView
+	doc                  app.DocumentView
 }
 
 const releaseText = "Первое предложение. Второе предложение.\nТретье предложение."
@@ -24,14 +26,10 @@ const releaseText = "Первое предложение. Второе пред�
 func newReleaseWorld(tb testing.TB) *releaseWorld {
 	tb.Helper()
 	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(tb.TempDir(), "r.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	w := &releaseWorld{st: st}
+	st, a := openApp(tb)
+	w := &releaseWorld{st: st, app: a}
 	mk := func(name string, roles ...workflow.Role) workflow.Actor {
-		a, _, err := st.CreateUser(ctx, NewUser{Name: name, Roles: roles})
+		a, _, err := st.CreateUser(ctx, store.NewUser{Name: name, Roles: roles})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -40,7 +38,8 @@ func newReleaseWorld(tb testing.TB) *releaseWorld {
 	w.pub = mk("press", workflow.Role{Kind: workflow.Publisher})
 	w.trans = mk("tr", workflow.Role{Kind: workflow.Translator, Lang: "kk"}, workflow.Role{Kind: workflow.Translator, Lang: "en"})
 	w.reviewer = mk("rv", workflow.Role{Kind: workflow.Reviewer, Lang: "kk"}, workflow.Role{Kind: workflow.Reviewer, Lang: "en"})
-	if w.doc, err = st.CreateDocument(ctx, w.pub, "Док", releaseText); err != nil {
+	var err error
+	if w.doc, err = a.CreateDocument(ctx, w.pub, "Док", releaseText); err != nil {
 		tb.Fatal(err)
 	}
 	return w
@@ -65,7 +64,7 @@ func (w *releaseWorld) approveAll(tb testing.TB, lang, prefix string) {
 	}
 }
 
-func texts(rc ReleaseContent) string {
+func texts(rc app.ReleaseContent) string {
 	var out []string
 	for _, s := range rc.Segments {
 		out = append(out, s.Lang+":"+s.Text)
@@ -79,15 +78,15 @@ func TestReleaseImmutable(t *testing.T) {
 	ctx := context.Background()
 	w := newReleaseWorld(t)
 	w.approveAll(t, "kk", "Бір")
-	r1, err := w.st.Publish(ctx, w.pub, w.doc.ID, "kk")
+	r1, err := publish(ctx, w.app, w.pub, w.doc.ID, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
 	w.approve(t, w.doc.Segments[0].ID, "kk", "Өзгерген.", 2)
-	if _, err := w.st.ReviseDocument(ctx, w.pub, w.doc.ID, strings.Replace(releaseText, "Третье", "Четвёртое", 1)); err != nil {
+	if _, err := w.app.ReviseDocument(ctx, w.pub, w.doc.ID, strings.Replace(releaseText, "Третье", "Четвёртое", 1)); err != nil {
 		t.Fatal(err)
 	}
-	got, err := w.st.ReleaseByNumber(ctx, w.doc.ID, "kk", r1.Number)
+	got, err := w.app.ReleaseByNumber(ctx, w.doc.ID, "kk", r1.Number)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,19 +94,19 @@ func TestReleaseImmutable(t *testing.T) {
 		t.Errorf("release 1 after edits = %s (revision %d), want %s", texts(got), got.Revision, want)
 	}
 	// The revised sentence is outdated: not ready until approved again.
-	res, err := w.st.PublishLanguages(ctx, w.pub, w.doc.ID, PublishRequest{Langs: []string{"kk"}})
+	res, err := w.app.PublishLanguages(ctx, w.pub, w.doc.ID, app.PublishRequest{Langs: []string{"kk"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _ := w.st.Document(ctx, w.doc.ID)
+	doc, _ := w.app.Document(ctx, w.doc.ID)
 	if len(res.Releases) != 0 || fmt.Sprint(res.NotReady["kk"]) != fmt.Sprintf("[%d]", doc.Segments[2].ID) {
 		t.Fatalf("publish after the revision: %+v", res)
 	}
-	res, err = w.st.PublishLanguages(ctx, w.pub, w.doc.ID, PublishRequest{Langs: []string{"kk"}, AllowPartial: true, Reason: "срочно"})
+	res, err = w.app.PublishLanguages(ctx, w.pub, w.doc.ID, app.PublishRequest{Langs: []string{"kk"}, AllowPartial: true, Reason: "срочно"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r2, err := w.st.ReleaseByNumber(ctx, w.doc.ID, "kk", res.Releases[0].Number)
+	r2, err := w.app.ReleaseByNumber(ctx, w.doc.ID, "kk", res.Releases[0].Number)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,35 +121,35 @@ func TestWithdrawFallsBack(t *testing.T) {
 	ctx := context.Background()
 	w := newReleaseWorld(t)
 	w.approveAll(t, "kk", "Бір")
-	r1, _ := w.st.Publish(ctx, w.pub, w.doc.ID, "kk")
+	r1, _ := publish(ctx, w.app, w.pub, w.doc.ID, "kk")
 	w.approve(t, w.doc.Segments[1].ID, "kk", "Екі.", 2)
-	r2, _ := w.st.Publish(ctx, w.pub, w.doc.ID, "kk")
-	if _, err := w.st.Withdraw(ctx, w.trans, r2.ID, "x"); err == nil || err.Error() != "tr may not withdraw releases" {
+	r2, _ := publish(ctx, w.app, w.pub, w.doc.ID, "kk")
+	if _, err := w.app.Withdraw(ctx, w.trans, r2.ID, "x"); err == nil || err.Error() != "tr may not withdraw releases" {
 		t.Errorf("translator withdraws: %v", err)
 	}
-	if _, err := w.st.Withdraw(ctx, w.pub, r2.ID, " Ошибка "); err != nil {
+	if _, err := w.app.Withdraw(ctx, w.pub, r2.ID, " Ошибка "); err != nil {
 		t.Fatal(err)
 	}
-	latest, _ := w.st.ReleaseByNumber(ctx, w.doc.ID, "kk", 0)
+	latest, _ := w.app.ReleaseByNumber(ctx, w.doc.ID, "kk", 0)
 	if latest.Number != 1 || latest.Withdrawn != nil || latest.LatestLive != 1 {
 		t.Errorf("latest after withdrawing 2 = %d (withdrawn %v, live %d)", latest.Number, latest.Withdrawn, latest.LatestLive)
 	}
-	gone, _ := w.st.ReleaseByNumber(ctx, w.doc.ID, "kk", 2)
+	gone, _ := w.app.ReleaseByNumber(ctx, w.doc.ID, "kk", 2)
 	if gone.Withdrawn == nil || gone.Withdrawn.Reason != "Ошибка" || gone.Withdrawn.By != "press" || gone.LatestLive != 1 {
 		t.Errorf("release 2 = %+v", gone.ReleaseView)
 	}
-	if _, err := w.st.Withdraw(ctx, w.pub, r1.ID, "всё"); err != nil {
+	if _, err := w.app.Withdraw(ctx, w.pub, r1.ID, "всё"); err != nil {
 		t.Fatal(err)
 	}
-	latest, _ = w.st.ReleaseByNumber(ctx, w.doc.ID, "kk", 0)
+	latest, _ = w.app.ReleaseByNumber(ctx, w.doc.ID, "kk", 0)
 	if latest.Number != 2 || latest.Withdrawn == nil || latest.LatestLive != 0 {
 		t.Errorf("latest with all withdrawn = %d (live %d)", latest.Number, latest.LatestLive)
 	}
-	if langs, _ := w.st.PublishedLanguages(ctx, w.doc.ID); len(langs) != 0 {
+	if langs, _ := w.app.PublishedLanguages(ctx, w.doc.ID); len(langs) != 0 {
 		t.Errorf("published languages %v", langs)
 	}
 	// Publishing again numbers after the withdrawn ones.
-	r3, err := w.st.Publish(ctx, w.pub, w.doc.ID, "kk")
+	r3, err := publish(ctx, w.app, w.pub, w.doc.ID, "kk")
 	if err != nil || r3.Number != 3 {
 		t.Errorf("publish after withdrawals = %d, %v", r3.Number, err)
 	}
@@ -165,11 +164,11 @@ func TestConcurrentPublish(t *testing.T) {
 	w.approveAll(t, "en", "One")
 	const n = 8
 	var wg sync.WaitGroup
-	results := make([]PublishResult, n)
+	results := make([]app.PublishResult, n)
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			results[i], errs[i] = w.st.PublishLanguages(ctx, w.pub, w.doc.ID, PublishRequest{Langs: []string{"kk", "en"}})
+			results[i], errs[i] = w.app.PublishLanguages(ctx, w.pub, w.doc.ID, app.PublishRequest{Langs: []string{"kk", "en"}})
 		})
 	}
 	wg.Wait()

@@ -1,8 +1,7 @@
-package store
+package app
 
 import (
 	"context"
-	"fmt"
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/publish"
@@ -18,25 +17,25 @@ type ReleaseDiff struct {
 // DiffReleases compares release from with release to of a document in a
 // language (withdrawn ones too). Segments whose Russian source was revised
 // in between are matched through the segments they derive from.
-func (s *Store) DiffReleases(ctx context.Context, docID int64, lang string, from, to int) (ReleaseDiff, error) {
+func (a *App) DiffReleases(ctx context.Context, docID int64, lang string, from, to int) (ReleaseDiff, error) {
 	if from <= 0 || to <= 0 {
 		return ReleaseDiff{}, apperr.New(apperr.Invalid, "release numbers start at 1")
 	}
-	a, err := s.ReleaseByNumber(ctx, docID, lang, from)
+	x, err := a.ReleaseByNumber(ctx, docID, lang, from)
 	if err != nil {
 		return ReleaseDiff{}, err
 	}
-	b, err := s.ReleaseByNumber(ctx, docID, lang, to)
+	y, err := a.ReleaseByNumber(ctx, docID, lang, to)
 	if err != nil {
 		return ReleaseDiff{}, err
 	}
-	fresh := append(unshared(a.Segments, b.Segments), unshared(b.Segments, a.Segments)...)
-	anc, err := s.ancestors(ctx, fresh)
+	fresh := append(unshared(x.Segments, y.Segments), unshared(y.Segments, x.Segments)...)
+	anc, err := a.ancestors(ctx, fresh)
 	if err != nil {
 		return ReleaseDiff{}, err
 	}
-	return ReleaseDiff{From: a.ReleaseView, To: b.ReleaseView,
-		Diff: publish.Compare(diffSegments(a.Segments, anc), diffSegments(b.Segments, anc))}, nil
+	return ReleaseDiff{From: x.ReleaseView, To: y.ReleaseView,
+		Diff: publish.Compare(diffSegments(x.Segments, anc), diffSegments(y.Segments, anc))}, nil
 }
 
 // unshared lists the segments of xs that ys does not have.
@@ -67,27 +66,26 @@ func diffSegments(ts []ReleaseText, anc map[int64][]int64) []publish.DiffSegment
 const maxAncestry = 1000
 
 // ancestors maps each segment to the segments it derives from, nearest first.
-func (s *Store) ancestors(ctx context.Context, ids []int64) (map[int64][]int64, error) {
+func (a *App) ancestors(ctx context.Context, ids []int64) (map[int64][]int64, error) {
 	out := make(map[int64][]int64, len(ids))
 	head := make(map[int64]int64, len(ids)) // the segment whose parent is asked next → the segment it is an ancestor of
 	for _, id := range ids {
 		head[id] = id
 	}
-	db := s.read(ctx)
 	for hop := 0; hop < maxAncestry && len(head) > 0; hop++ {
 		ask := make([]int64, 0, len(head))
 		for id := range head {
 			ask = append(ask, id)
 		}
-		var segs []Segment
-		if err := db.Select("id, derived_from_id").Where("id IN ? AND derived_from_id IS NOT NULL", ask).Find(&segs).Error; err != nil {
-			return nil, fmt.Errorf("load segment ancestry: %w", err)
+		parents, err := a.db.DerivedFrom(ctx, ask)
+		if err != nil {
+			return nil, err
 		}
-		next := make(map[int64]int64, len(segs))
-		for _, sg := range segs {
-			of := head[sg.ID]
-			out[of] = append(out[of], *sg.DerivedFromID)
-			next[*sg.DerivedFromID] = of
+		next := make(map[int64]int64, len(parents))
+		for id, parent := range parents {
+			of := head[id]
+			out[of] = append(out[of], parent)
+			next[parent] = of
 		}
 		head = next
 	}

@@ -1,13 +1,13 @@
-package store
+package app
 
 import (
 	"context"
 	"fmt"
-
-	"gorm.io/gorm"
+	"time"
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/publish"
+	"tilmash/internal/record"
 	"tilmash/internal/workflow"
 )
 
@@ -38,11 +38,11 @@ type PublishResult struct {
 // PublishLanguages releases the approved text of a document's current
 // revision in each requested language that is ready, in one transaction.
 // Languages that are not ready are reported, not blocking the others.
-func (s *Store) PublishLanguages(ctx context.Context, actor workflow.Actor, docID int64, req PublishRequest) (PublishResult, error) {
+func (a *App) PublishLanguages(ctx context.Context, actor workflow.Actor, docID int64, req PublishRequest) (PublishResult, error) {
 	if !actor.CanPublish() {
 		return PublishResult{}, apperr.New(apperr.Forbidden, "%s may not publish", actor.Name)
 	}
-	langs, err := s.publishLanguages(ctx, req.Langs)
+	langs, err := a.publishLanguages(ctx, req.Langs)
 	if err != nil {
 		return PublishResult{}, err
 	}
@@ -51,24 +51,25 @@ func (s *Store) PublishLanguages(ctx context.Context, actor workflow.Actor, docI
 		return PublishResult{}, err
 	}
 	res := PublishResult{NotReady: map[string][]int64{}}
-	var made, same []Release
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		var doc Document
-		if err := tx.Take(&doc, docID).Error; err != nil {
-			return notFound(err, "document %d not found", docID)
+	var made, same []record.Release
+	err = a.db.Write(ctx, func(tx Tx) error {
+		made, same, res.NotReady = nil, nil, map[string][]int64{}
+		doc, err := tx.LockDocument(docID)
+		if err != nil {
+			return err
 		}
-		segs, err := currentSegments(tx, docID)
+		segs, err := tx.PlacedSegments(docID)
 		if err != nil {
 			return err
 		}
 		res.Segments = len(segs)
-		byLang, err := translationsOf(tx, segs, langs)
+		byLang, err := translationsByLang(tx, segs, langs)
 		if err != nil {
 			return err
 		}
+		now := a.now()
 		for _, lang := range langs {
-			cands := candidates(segs, byLang[lang])
-			taken, missing, ok := publish.Take(lang, cands, req.AllowPartial)
+			taken, missing, ok := publish.Take(lang, candidates(segs, byLang[lang]), req.AllowPartial)
 			if !ok {
 				res.NotReady[lang] = missing
 				continue
@@ -79,11 +80,11 @@ func (s *Store) PublishLanguages(ctx context.Context, actor workflow.Actor, docI
 				same = append(same, prev)
 				continue
 			}
-			rel, err := s.createRelease(tx, actor, doc, lang, taken, missing, reason)
+			rel, err := createRelease(tx, now, actor, doc, lang, taken, missing, reason)
 			if err != nil {
 				return err
 			}
-			if err := s.recordWaived(tx, actor, lang, missing, byLang[lang], reason); err != nil {
+			if err := recordWaived(tx, now, actor, lang, missing, byLang[lang], reason); err != nil {
 				return err
 			}
 			made = append(made, rel)
@@ -94,12 +95,12 @@ func (s *Store) PublishLanguages(ctx context.Context, actor workflow.Actor, docI
 		return PublishResult{}, fmt.Errorf("publish document %d: %w", docID, err)
 	}
 	for _, r := range made {
-		s.observer.Released(r.Lang)
+		a.observer.Released(r.Lang)
 	}
-	if res.Releases, err = s.releaseViews(ctx, made); err != nil {
+	if res.Releases, err = a.releaseViews(ctx, made); err != nil {
 		return PublishResult{}, err
 	}
-	if res.Unchanged, err = s.releaseViews(ctx, same); err != nil {
+	if res.Unchanged, err = a.releaseViews(ctx, same); err != nil {
 		return PublishResult{}, err
 	}
 	return res, nil
@@ -122,14 +123,14 @@ func (r PublishResult) Single() (ReleaseView, error) {
 }
 
 // publishLanguages validates the requested tags as target languages, each once.
-func (s *Store) publishLanguages(ctx context.Context, tags []string) ([]string, error) {
+func (a *App) publishLanguages(ctx context.Context, tags []string) ([]string, error) {
 	if len(tags) == 0 {
 		return nil, apperr.New(apperr.Invalid, `"langs" is empty: name at least one target language`)
 	}
 	out := make([]string, 0, len(tags))
 	seen := make(map[string]bool, len(tags))
 	for _, tag := range tags {
-		l, err := s.TargetLanguage(ctx, tag)
+		l, err := a.TargetLanguage(ctx, tag)
 		if err != nil {
 			return nil, err
 		}
@@ -142,21 +143,22 @@ func (s *Store) publishLanguages(ctx context.Context, tags []string) ([]string, 
 	return out, nil
 }
 
-// translationsOf loads the translations of segments in languages, by language and segment.
-func translationsOf(tx *gorm.DB, segs []SegmentView, langs []string) (map[string]map[int64]Translation, error) {
+// translationsByLang loads the translations of segments in languages, by language and segment.
+func translationsByLang(tx Tx, segs []record.Placed, langs []string) (map[string]map[int64]record.Translation, error) {
 	ids := make([]int64, len(segs))
 	for i, sg := range segs {
 		ids[i] = sg.ID
 	}
-	var trs []Translation
-	if len(ids) > 0 {
-		if err := tx.Where("segment_id IN ? AND lang IN ?", ids, langs).Find(&trs).Error; err != nil {
-			return nil, fmt.Errorf("load translations: %w", err)
-		}
-	}
-	out := make(map[string]map[int64]Translation, len(langs))
+	out := make(map[string]map[int64]record.Translation, len(langs))
 	for _, l := range langs {
-		out[l] = map[int64]Translation{}
+		out[l] = map[int64]record.Translation{}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	trs, err := tx.TranslationsOf(ids, langs)
+	if err != nil {
+		return nil, err
 	}
 	for _, t := range trs {
 		out[t.Lang][t.SegmentID] = t
@@ -164,7 +166,7 @@ func translationsOf(tx *gorm.DB, segs []SegmentView, langs []string) (map[string
 	return out, nil
 }
 
-func candidates(segs []SegmentView, trs map[int64]Translation) []publish.Candidate {
+func candidates(segs []record.Placed, trs map[int64]record.Translation) []publish.Candidate {
 	out := make([]publish.Candidate, len(segs))
 	for i, sg := range segs {
 		t := trs[sg.ID]
@@ -176,18 +178,14 @@ func candidates(segs []SegmentView, trs map[int64]Translation) []publish.Candida
 
 // liveWithSameText finds the latest live release of a document in a
 // language when it took exactly taken.
-func liveWithSameText(tx *gorm.DB, docID int64, lang string, taken []publish.Taken) (Release, bool, error) {
-	n, err := latestLive(tx, docID, lang)
-	if err != nil || n == 0 {
-		return Release{}, false, err
+func liveWithSameText(tx Tx, docID int64, lang string, taken []publish.Taken) (record.Release, bool, error) {
+	r, found, err := tx.LiveRelease(docID, lang)
+	if err != nil || !found {
+		return record.Release{}, false, err
 	}
-	var r Release
-	if err := tx.Where("document_id = ? AND lang = ? AND number = ?", docID, lang, n).Take(&r).Error; err != nil {
-		return Release{}, false, fmt.Errorf("load release %d of document %d in %s: %w", n, docID, lang, err)
-	}
-	var rows []ReleaseSegment
-	if err := tx.Where("release_id = ?", r.ID).Order("ordinal").Find(&rows).Error; err != nil {
-		return Release{}, false, fmt.Errorf("load release %d: %w", r.ID, err)
+	rows, err := tx.ReleasedText(r.ID)
+	if err != nil {
+		return record.Release{}, false, err
 	}
 	prev := make([]publish.Taken, len(rows))
 	for i, x := range rows {
@@ -198,14 +196,13 @@ func liveWithSameText(tx *gorm.DB, docID int64, lang string, taken []publish.Tak
 
 // createRelease writes a release numbered after every earlier one of the
 // document and language (withdrawn ones included) and its text.
-func (s *Store) createRelease(tx *gorm.DB, actor workflow.Actor, doc Document, lang string, taken []publish.Taken, missing []int64, reason string) (Release, error) {
-	var last struct{ N int }
-	if err := tx.Model(&Release{}).Select("COALESCE(MAX(number), 0) AS n").
-		Where("document_id = ? AND lang = ?", doc.ID, lang).Scan(&last).Error; err != nil {
-		return Release{}, fmt.Errorf("number the release in %s: %w", lang, err)
+func createRelease(tx Tx, now time.Time, actor workflow.Actor, doc record.Document, lang string, taken []publish.Taken, missing []int64, reason string) (record.Release, error) {
+	last, err := tx.LastReleaseNumber(doc.ID, lang)
+	if err != nil {
+		return record.Release{}, err
 	}
-	rel := Release{DocumentID: doc.ID, Lang: lang, Number: last.N + 1, Revision: doc.Revision, Title: doc.Title,
-		PublishedBy: actor.ID, PublishedAt: s.now(), Partial: len(missing) > 0, Missing: len(missing)}
+	rel := record.Release{DocumentID: doc.ID, Lang: lang, Number: last + 1, Revision: doc.Revision, Title: doc.Title,
+		PublishedBy: actor.ID, PublishedAt: now, Partial: len(missing) > 0, Missing: len(missing)}
 	if rel.Partial {
 		rel.Reason = reason
 	}
@@ -216,33 +213,29 @@ func (s *Store) createRelease(tx *gorm.DB, actor workflow.Actor, doc Document, l
 	if publish.IsHeadline(sources, paragraphOf) {
 		rel.Headline = taken[0].Text
 	}
-	if err := tx.Create(&rel).Error; err != nil {
-		return Release{}, fmt.Errorf("create the release in %s: %w", lang, err)
-	}
-	rows := make([]ReleaseSegment, len(taken))
+	text := make([]record.ReleaseSegment, len(taken))
 	for i, t := range taken {
-		rows[i] = ReleaseSegment{ReleaseID: rel.ID, Ordinal: i, SegmentID: t.SegmentID, Paragraph: t.Paragraph,
+		text[i] = record.ReleaseSegment{Ordinal: i, SegmentID: t.SegmentID, Paragraph: t.Paragraph,
 			Position: t.Position, Source: t.Source, Text: t.Text, Lang: t.Lang, Version: t.Version}
 	}
-	if err := tx.CreateInBatches(rows, 200).Error; err != nil {
-		return Release{}, fmt.Errorf("store the text of the release in %s: %w", lang, err)
+	if err := tx.InsertRelease(&rel, text); err != nil {
+		return record.Release{}, fmt.Errorf("create the release in %s: %w", lang, err)
 	}
 	return rel, nil
 }
 
 // recordWaived writes a history event on each segment a partial release
 // shows in the source, carrying the waiver's reason; states do not change.
-func (s *Store) recordWaived(tx *gorm.DB, actor workflow.Actor, lang string, missing []int64, trs map[int64]Translation, reason string) error {
-	now := s.now()
+func recordWaived(tx Tx, now time.Time, actor workflow.Actor, lang string, missing []int64, trs map[int64]record.Translation, reason string) error {
 	for _, id := range missing {
 		t := trs[id]
 		state := t.State
 		if state == "" {
 			state = string(workflow.Untranslated)
 		}
-		ev := Event{SegmentID: id, Lang: lang, ActorID: actor.ID, Action: publish.HistoryWaived, FromState: state,
+		ev := record.Event{SegmentID: id, Lang: lang, ActorID: actor.ID, Action: publish.HistoryWaived, FromState: state,
 			ToState: state, Version: t.Version, Text: t.Text, Comment: reason, At: now}
-		if err := tx.Create(&ev).Error; err != nil {
+		if err := tx.InsertEvent(ev); err != nil {
 			return fmt.Errorf("record the waiver on segment %d in %s: %w", id, lang, err)
 		}
 	}

@@ -1,0 +1,75 @@
+// Package app is Tilmash's application layer: one file per use case. Each
+// use case takes a context and the actor, asks workflow whether the actor
+// may act, runs the domain rules (segment, qa, glossary, publish …) and
+// performs its writes in one transaction through the repositories declared
+// here. HTTP handlers and commands call app and render what it returns; they
+// decide nothing. internal/store implements the repositories; cmd/tilmash
+// (through internal/wire) binds the two.
+package app
+
+import (
+	"context"
+	"time"
+)
+
+// Database is the storage the use cases need: reads outside a transaction
+// and writes inside one.
+type Database interface {
+	Reader
+	// Write runs fn in one transaction: all of fn's writes land or none do,
+	// and Write returns after the commit. The Tx is bound to ctx.
+	Write(ctx context.Context, fn func(Tx) error) error
+}
+
+// Reader is every query the use cases make outside a transaction.
+type Reader interface {
+	LanguageReader
+	DocumentReader
+	ReleaseReader
+}
+
+// Tx is one transaction's repositories.
+type Tx interface {
+	DocumentWriter
+	ReleaseWriter
+}
+
+// Observer hears what the use cases committed, for metrics; it is called
+// after the commit, never for a change that was rolled back.
+type Observer interface {
+	Released(lang string)
+	Imported(format string)
+}
+
+// Config is what an App is made of.
+type Config struct {
+	DB Database
+	// Observer, when set, hears of committed changes.
+	Observer Observer
+	// Now is the clock; nil means the UTC wall clock.
+	Now func() time.Time
+}
+
+// App runs the use cases.
+type App struct {
+	db       Database
+	observer Observer
+	now      func() time.Time
+}
+
+// New builds an App.
+func New(cfg Config) *App {
+	a := &App{db: cfg.DB, observer: cfg.Observer, now: cfg.Now}
+	if a.observer == nil {
+		a.observer = nopObserver{}
+	}
+	if a.now == nil {
+		a.now = func() time.Time { return time.Now().UTC() }
+	}
+	return a
+}
+
+type nopObserver struct{}
+
+func (nopObserver) Released(string) {}
+func (nopObserver) Imported(string) {}

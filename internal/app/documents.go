@@ -1,0 +1,116 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"tilmash/internal/record"
+	"tilmash/internal/segment"
+	"tilmash/internal/workflow"
+)
+
+// SegmentView is a segment as the current revision places it.
+type SegmentView struct {
+	ID        int64  `json:"id"`
+	Paragraph int    `json:"paragraph"`
+	Position  int    `json:"position"`
+	Source    string `json:"source"`
+}
+
+// DocumentView is a document with the segments of its current revision.
+type DocumentView struct {
+	ID        int64             `json:"id"`
+	Title     string            `json:"title"`
+	Revision  int               `json:"revision"`
+	CreatedAt time.Time         `json:"created_at"`
+	Segments  []SegmentView     `json:"segments"`
+	Warnings  []segment.Warning `json:"warnings"`
+	// Counts maps each target language to the number of segments per state.
+	Counts map[string]map[workflow.State]int `json:"languages,omitempty"`
+}
+
+func segmentViews(ps []record.Placed) []SegmentView {
+	out := make([]SegmentView, len(ps))
+	for i, p := range ps {
+		out[i] = SegmentView(p)
+	}
+	return out
+}
+
+// Document loads one document with its current segments, warnings and counts.
+func (a *App) Document(ctx context.Context, id int64) (DocumentView, error) {
+	doc, err := a.db.Document(ctx, id)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	v, err := a.summary(ctx, doc)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	segs, err := a.db.CurrentSegments(ctx, id)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	v.Segments = segmentViews(segs)
+	rev, err := a.db.Revision(ctx, id, doc.Revision)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	v.Warnings = []segment.Warning{}
+	if rev.Warnings != "" {
+		if err := json.Unmarshal([]byte(rev.Warnings), &v.Warnings); err != nil {
+			return DocumentView{}, fmt.Errorf("read warnings of document %d: %w", id, err)
+		}
+	}
+	return v, nil
+}
+
+// Documents lists every document, newest first, with counts per language and state.
+func (a *App) Documents(ctx context.Context) ([]DocumentView, error) {
+	docs, err := a.db.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DocumentView, 0, len(docs))
+	for _, d := range docs {
+		v, err := a.summary(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// summary is a document with its counts per target language and state:
+// every segment without a translation counts as untranslated.
+func (a *App) summary(ctx context.Context, doc record.Document) (DocumentView, error) {
+	total, rows, err := a.db.StateCounts(ctx, doc)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	langs, err := a.TargetLanguages(ctx)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	counts := make(map[string]map[workflow.State]int, len(langs))
+	for _, l := range langs {
+		m := make(map[workflow.State]int, 5)
+		for _, st := range workflow.States() {
+			m[st] = 0
+		}
+		m[workflow.Untranslated] = total
+		counts[l.Tag] = m
+	}
+	for _, r := range rows {
+		m, ok := counts[r.Lang]
+		if !ok {
+			continue
+		}
+		m[workflow.State(r.State)] += r.N
+		m[workflow.Untranslated] -= r.N
+	}
+	return DocumentView{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts}, nil
+}

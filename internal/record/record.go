@@ -1,0 +1,101 @@
+// Package record holds the rows Tilmash keeps, as the application reads and
+// writes them: plain data shared by internal/app, which declares the
+// repositories, and internal/store, which implements them, so that neither
+// imports the other. Records carry no rules, no JSON and no SQL.
+package record
+
+import "time"
+
+// Language is a language the service works with.
+type Language struct {
+	Tag        string
+	Name       string
+	NativeName string
+	Script     string
+	Direction  string
+	Ordinal    int
+	IsSource   bool
+}
+
+// Document is one source text; Revision is the number of its current revision.
+type Document struct {
+	ID         int64
+	Title      string
+	SourceLang string
+	Revision   int
+	CreatedAt  time.Time
+	CreatedBy  int64
+}
+
+// Revision is one version of a document's source text.
+type Revision struct {
+	ID         int64
+	DocumentID int64
+	Number     int
+	Text       string
+	Warnings   string // JSON list of the hygiene warnings found on import
+	AuthorID   int64
+	CreatedAt  time.Time
+}
+
+// Segment is one source sentence. A changed sentence is a new segment that
+// names the one it derives from.
+type Segment struct {
+	ID            int64
+	DocumentID    int64
+	Source        string
+	DerivedFromID *int64
+}
+
+// Placed is a segment where a revision places it.
+type Placed struct {
+	ID        int64
+	Paragraph int // 1-based
+	Position  int // 1-based within the paragraph
+	Source    string
+}
+
+// Placement puts a segment at an ordinal of a revision.
+type Placement struct {
+	RevisionID int64
+	Ordinal    int // 0-based
+	SegmentID  int64
+	Paragraph  int
+	Position   int
+}
+
+// Translation is the current target text of one segment in one language.
+// A segment without one is untranslated at version 0.
+type Translation struct {
+	ID        int64
+	SegmentID int64
+	Lang      string
+	Text      string
+	State     string
+	Version   int
+	AuthorID  int64
+	Comment   string
+	Origin    string // where the text came from when not typed: "tm", "xliff", "revision"
+	UpdatedAt time.Time
+}
+
+// Event is one entry of the append-only history of a segment × language.
+type Event struct {
+	SegmentID int64
+	Lang      string
+	ActorID   int64
+	Action    string
+	FromState string
+	ToState   string
+	Version   int
+	Text      string
+	Comment   string
+	At        time.Time
+}
+
+// StateCount is how many segments of a revision are in a state in a language.
+type StateCount struct {
+	Lang  string
+	State string
+	N     int
+}

@@ -1,0 +1,201 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"tilmash/internal/record"
+)
+
+func documentRecord(d Document) record.Document {
+	return record.Document{ID: d.ID, Title: d.Title, SourceLang: d.SourceLang, Revision: d.Revision, CreatedAt: d.CreatedAt, CreatedBy: d.CreatedBy}
+}
+
+func revisionRecord(r Revision) record.Revision {
+	return record.Revision{ID: r.ID, DocumentID: r.DocumentID, Number: r.Number, Text: r.Text, Warnings: r.Warnings,
+		AuthorID: r.AuthorID, CreatedAt: r.CreatedAt}
+}
+
+func translationRecord(t Translation) record.Translation {
+	return record.Translation{ID: t.ID, SegmentID: t.SegmentID, Lang: t.Lang, Text: t.Text, State: t.State, Version: t.Version,
+		AuthorID: t.AuthorID, Comment: t.Comment, Origin: t.Origin, UpdatedAt: t.UpdatedAt}
+}
+
+func loadDocument(db *gorm.DB, id int64) (record.Document, error) {
+	var d Document
+	if err := db.Take(&d, id).Error; err != nil {
+		return record.Document{}, notFound(err, "document %d not found", id)
+	}
+	return documentRecord(d), nil
+}
+
+func loadRevision(db *gorm.DB, docID int64, number int) (record.Revision, error) {
+	var r Revision
+	if err := db.Where("document_id = ? AND number = ?", docID, number).Take(&r).Error; err != nil {
+		return record.Revision{}, fmt.Errorf("load revision %d of document %d: %w", number, docID, err)
+	}
+	return revisionRecord(r), nil
+}
+
+// currentSegments lists the segments of a document's current revision in order.
+func currentSegments(db *gorm.DB, docID int64) ([]record.Placed, error) {
+	var out []record.Placed
+	err := db.Table("revision_segments AS rs").
+		Select("s.id AS id, rs.paragraph AS paragraph, rs.position AS position, s.source AS source").
+		Joins("JOIN revisions r ON r.id = rs.revision_id").
+		Joins("JOIN documents d ON d.id = r.document_id AND d.revision = r.number").
+		Joins("JOIN segments s ON s.id = rs.segment_id").
+		Where("d.id = ?", docID).Order("rs.ordinal").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("load segments of document %d: %w", docID, err)
+	}
+	return out, nil
+}
+
+// Document loads one document.
+func (s *Store) Document(ctx context.Context, id int64) (record.Document, error) {
+	return loadDocument(s.read(ctx), id)
+}
+
+// Documents lists every document, newest first.
+func (s *Store) Documents(ctx context.Context) ([]record.Document, error) {
+	var docs []Document
+	if err := s.read(ctx).Order("id DESC").Find(&docs).Error; err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	out := make([]record.Document, len(docs))
+	for i, d := range docs {
+		out[i] = documentRecord(d)
+	}
+	return out, nil
+}
+
+// Revision loads revision number of a document.
+func (s *Store) Revision(ctx context.Context, docID int64, number int) (record.Revision, error) {
+	return loadRevision(s.read(ctx), docID, number)
+}
+
+// CurrentSegments lists the segments of a document's current revision in order.
+func (s *Store) CurrentSegments(ctx context.Context, docID int64) ([]record.Placed, error) {
+	return currentSegments(s.read(ctx), docID)
+}
+
+// StateCounts counts the segments of a document's current revision and
+// their translations per language and state.
+func (s *Store) StateCounts(ctx context.Context, doc record.Document) (int, []record.StateCount, error) {
+	db := s.read(ctx)
+	var total int64
+	err := db.Table("revision_segments AS rs").
+		Joins("JOIN revisions r ON r.id = rs.revision_id").
+		Where("r.document_id = ? AND r.number = ?", doc.ID, doc.Revision).Count(&total).Error
+	if err != nil {
+		return 0, nil, fmt.Errorf("count segments of document %d: %w", doc.ID, err)
+	}
+	var rows []record.StateCount
+	err = db.Table("revision_segments AS rs").
+		Select("t.lang AS lang, t.state AS state, COUNT(*) AS n").
+		Joins("JOIN revisions r ON r.id = rs.revision_id").
+		Joins("JOIN translations t ON t.segment_id = rs.segment_id").
+		Where("r.document_id = ? AND r.number = ?", doc.ID, doc.Revision).
+		Group("t.lang, t.state").Scan(&rows).Error
+	if err != nil {
+		return 0, nil, fmt.Errorf("count states of document %d: %w", doc.ID, err)
+	}
+	return int(total), rows, nil
+}
+
+// LockDocument loads a document to change it.
+func (t *Tx) LockDocument(id int64) (record.Document, error) { return loadDocument(t.db, id) }
+
+// InsertDocument writes a new document and sets its id.
+func (t *Tx) InsertDocument(d *record.Document) error {
+	row := Document{Title: d.Title, SourceLang: d.SourceLang, Revision: d.Revision, CreatedAt: d.CreatedAt, CreatedBy: d.CreatedBy}
+	if err := t.db.Create(&row).Error; err != nil {
+		return fmt.Errorf("create document: %w", err)
+	}
+	d.ID, d.CreatedAt = row.ID, row.CreatedAt
+	return nil
+}
+
+// SetRevision makes revision number the document's current one.
+func (t *Tx) SetRevision(docID int64, number int) error {
+	if err := t.db.Model(&Document{}).Where("id = ?", docID).Update("revision", number).Error; err != nil {
+		return fmt.Errorf("set the revision of document %d: %w", docID, err)
+	}
+	return nil
+}
+
+// CurrentRevision loads the current revision of a document.
+func (t *Tx) CurrentRevision(doc record.Document) (record.Revision, error) {
+	return loadRevision(t.db, doc.ID, doc.Revision)
+}
+
+// PlacedSegments lists the segments of a document's current revision in order.
+func (t *Tx) PlacedSegments(docID int64) ([]record.Placed, error) {
+	return currentSegments(t.db, docID)
+}
+
+// InsertRevision writes a revision and sets its id.
+func (t *Tx) InsertRevision(r *record.Revision) error {
+	row := Revision{DocumentID: r.DocumentID, Number: r.Number, Text: r.Text, Warnings: r.Warnings, AuthorID: r.AuthorID, CreatedAt: r.CreatedAt}
+	if err := t.db.Create(&row).Error; err != nil {
+		return fmt.Errorf("create revision %d of document %d: %w", r.Number, r.DocumentID, err)
+	}
+	r.ID, r.CreatedAt = row.ID, row.CreatedAt
+	return nil
+}
+
+// InsertSegment writes a segment and sets its id.
+func (t *Tx) InsertSegment(sg *record.Segment) error {
+	row := Segment{DocumentID: sg.DocumentID, Source: sg.Source, DerivedFromID: sg.DerivedFromID}
+	if err := t.db.Create(&row).Error; err != nil {
+		return fmt.Errorf("create segment: %w", err)
+	}
+	sg.ID = row.ID
+	return nil
+}
+
+// Place puts a segment in a revision.
+func (t *Tx) Place(p record.Placement) error {
+	row := RevisionSegment{RevisionID: p.RevisionID, Ordinal: p.Ordinal, SegmentID: p.SegmentID, Paragraph: p.Paragraph, Position: p.Position}
+	if err := t.db.Create(&row).Error; err != nil {
+		return fmt.Errorf("place segment %d: %w", p.SegmentID, err)
+	}
+	return nil
+}
+
+// SegmentTranslations lists a segment's translations in every language.
+func (t *Tx) SegmentTranslations(segID int64) ([]record.Translation, error) {
+	var trs []Translation
+	if err := t.db.Where("segment_id = ?", segID).Find(&trs).Error; err != nil {
+		return nil, fmt.Errorf("load translations of segment %d: %w", segID, err)
+	}
+	out := make([]record.Translation, len(trs))
+	for i, tr := range trs {
+		out[i] = translationRecord(tr)
+	}
+	return out, nil
+}
+
+// InsertTranslation writes a translation and sets its id.
+func (t *Tx) InsertTranslation(tr *record.Translation) error {
+	row := Translation{SegmentID: tr.SegmentID, Lang: tr.Lang, Text: tr.Text, State: tr.State, Version: tr.Version,
+		AuthorID: tr.AuthorID, Comment: tr.Comment, Origin: tr.Origin, UpdatedAt: tr.UpdatedAt}
+	if err := t.db.Create(&row).Error; err != nil {
+		return fmt.Errorf("create translation of segment %d in %s: %w", tr.SegmentID, tr.Lang, err)
+	}
+	tr.ID = row.ID
+	return nil
+}
+
+// InsertEvent appends to a segment's history.
+func (t *Tx) InsertEvent(e record.Event) error {
+	row := Event{SegmentID: e.SegmentID, Lang: e.Lang, ActorID: e.ActorID, Action: e.Action, FromState: e.FromState,
+		ToState: e.ToState, Version: e.Version, Text: e.Text, Comment: e.Comment, At: e.At}
+	if err := t.db.Create(&row).Error; err != nil {
+		return fmt.Errorf("record history of segment %d in %s: %w", e.SegmentID, e.Lang, err)
+	}
+	return nil
+}
