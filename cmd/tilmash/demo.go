@@ -63,7 +63,7 @@ func loadDemo(ctx context.Context, st *store.Store, a *app.App, url string, out 
 			}
 			roles = append(roles, role)
 		}
-		password, token, err := st.ResetDemoUser(ctx, u.name, roles)
+		password, token, err := a.ResetDemoUser(ctx, u.name, roles)
 		if err != nil {
 			return fmt.Errorf("demo user %s: %w", u.name, err)
 		}

@@ -175,7 +175,7 @@ func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn 
 	defer st.Close()
 	actor := cliActor()
 	if user != "" {
-		if actor, err = st.ActorByName(ctx, user); err != nil {
+		if actor, err = newApp(st, nil, nil).ActorByName(ctx, user); err != nil {
 			return err
 		}
 	}

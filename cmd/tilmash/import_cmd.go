@@ -8,7 +8,6 @@ import (
 	"tilmash/internal/app"
 
 	"tilmash/internal/store"
-	"tilmash/internal/wire"
 	"tilmash/internal/workflow"
 )
 
@@ -43,9 +42,9 @@ func cmdImport(ctx context.Context, args []string, stdout io.Writer) error {
 	defer st.Close()
 	var doc app.DocumentView
 	if *docID != 0 {
-		doc, err = wire.App(st, nil).ReviseDocument(ctx, cliActor(), *docID, text)
+		doc, err = newApp(st, nil, nil).ReviseDocument(ctx, cliActor(), *docID, text)
 	} else {
-		doc, err = wire.App(st, nil).CreateDocument(ctx, cliActor(), *title, text)
+		doc, err = newApp(st, nil, nil).CreateDocument(ctx, cliActor(), *title, text)
 	}
 	if err != nil {
 		return err

@@ -14,7 +14,6 @@ import (
 	"tilmash/internal/publish"
 	"tilmash/internal/server"
 	"tilmash/internal/store"
-	"tilmash/internal/wire"
 )
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -63,7 +62,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *baseURL != "" {
 		url = *baseURL
 	}
-	a := wire.App(st, m)
+	a := newApp(st, m, log)
 	if *demo {
 		if err := loadDemo(ctx, st, a, url, stdout); err != nil {
 			ln.Close()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"tilmash/internal/app"
 
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
@@ -24,7 +25,7 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.W
 	if *name == "" || len(roles) == 0 {
 		return usageError{"user add needs --name and at least one --role"}
 	}
-	nu := store.NewUser{Name: *name}
+	nu := app.NewUser{Name: *name}
 	for _, r := range roles {
 		role, err := workflow.ParseRole(r)
 		if err != nil {
@@ -47,7 +48,7 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.W
 		return err
 	}
 	defer st.Close()
-	a, token, err := st.CreateUser(ctx, nu)
+	a, token, err := newApp(st, nil, nil).CreateUser(ctx, nu)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,11 @@ package app
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"time"
+
+	"tilmash/internal/auth"
 )
 
 // Database is the storage the use cases need: reads outside a transaction
@@ -26,12 +30,14 @@ type Reader interface {
 	LanguageReader
 	DocumentReader
 	ReleaseReader
+	AccountReader
 }
 
 // Tx is one transaction's repositories.
 type Tx interface {
 	DocumentWriter
 	ReleaseWriter
+	AccountWriter
 }
 
 // Observer hears what the use cases committed, for metrics; it is called
@@ -39,6 +45,8 @@ type Tx interface {
 type Observer interface {
 	Released(lang string)
 	Imported(format string)
+	SigninFailed()
+	SigninThrottled()
 }
 
 // Config is what an App is made of.
@@ -46,6 +54,10 @@ type Config struct {
 	DB Database
 	// Observer, when set, hears of committed changes.
 	Observer Observer
+	// Throttle is the sign-in throttle; the zero value means auth.DefaultThrottle().
+	Throttle auth.ThrottlePolicy
+	// Log hears what goes wrong without failing a request; nil discards it.
+	Log *slog.Logger
 	// Now is the clock; nil means the UTC wall clock.
 	Now func() time.Time
 }
@@ -54,14 +66,22 @@ type Config struct {
 type App struct {
 	db       Database
 	observer Observer
+	throttle auth.ThrottlePolicy
+	log      *slog.Logger
 	now      func() time.Time
 }
 
 // New builds an App.
 func New(cfg Config) *App {
-	a := &App{db: cfg.DB, observer: cfg.Observer, now: cfg.Now}
+	a := &App{db: cfg.DB, observer: cfg.Observer, throttle: cfg.Throttle, log: cfg.Log, now: cfg.Now}
 	if a.observer == nil {
 		a.observer = nopObserver{}
+	}
+	if a.throttle == (auth.ThrottlePolicy{}) {
+		a.throttle = auth.DefaultThrottle()
+	}
+	if a.log == nil {
+		a.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if a.now == nil {
 		a.now = func() time.Time { return time.Now().UTC() }
@@ -71,5 +91,10 @@ func New(cfg Config) *App {
 
 type nopObserver struct{}
 
-func (nopObserver) Released(string) {}
-func (nopObserver) Imported(string) {}
+func (nopObserver) Released(string)  {}
+func (nopObserver) Imported(string)  {}
+func (nopObserver) SigninFailed()    {}
+func (nopObserver) SigninThrottled() {}
+
+// Throttle is the sign-in throttle policy the App runs with.
+func (a *App) Throttle() auth.ThrottlePolicy { return a.throttle }

@@ -7,7 +7,6 @@ import (
 
 	"tilmash/internal/app"
 	"tilmash/internal/store"
-	"tilmash/internal/wire"
 	"tilmash/internal/workflow"
 )
 
@@ -19,7 +18,7 @@ func openApp(tb testing.TB) (*store.Store, *app.App) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { st.Close() })
-	return st, wire.App(st, nil)
+	return st, app.New(app.Config{DB: store.Bind[app.Tx](st)})
 }
 
 // publish releases a document in one language, as the API's {"lang"}

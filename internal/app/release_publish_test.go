@@ -29,7 +29,7 @@ func newReleaseWorld(tb testing.TB) *releaseWorld {
 	st, a := openApp(tb)
 	w := &releaseWorld{st: st, app: a}
 	mk := func(name string, roles ...workflow.Role) workflow.Actor {
-		a, _, err := st.CreateUser(ctx, store.NewUser{Name: name, Roles: roles})
+		a, _, err := a.CreateUser(ctx, app.NewUser{Name: name, Roles: roles})
 		if err != nil {
 			tb.Fatal(err)
 		}

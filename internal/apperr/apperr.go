@@ -20,6 +20,7 @@ const (
 	Gone         Code = "gone"          // 410: withdrawn
 	TooLarge     Code = "too_large"     // 413
 	ChecksFailed Code = "checks_failed" // 422: quality checks block the action
+	Throttled    Code = "throttled"     // 429: too many attempts; "retry_after" says how many seconds to wait
 	Internal     Code = "internal"      // 500
 )
 

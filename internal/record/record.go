@@ -99,3 +99,26 @@ type StateCount struct {
 	State string
 	N     int
 }
+
+// User is a person who signs in; PasswordHash is empty for token-only users.
+type User struct {
+	ID           int64
+	Name         string
+	PasswordHash string
+	CreatedAt    time.Time
+}
+
+// Session is a signed-in browser, known only by the hash of its cookie token.
+type Session struct {
+	UserID    int64
+	Hash      string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// SigninCounter is one sign-in throttle counter, by the string of its key.
+type SigninCounter struct {
+	Subject  string
+	Attempts int
+	LastAt   time.Time
+}

@@ -38,7 +38,7 @@ func (s *Server) requireToken() gin.HandlerFunc {
 			s.fail(c, apperr.New(apperr.Unauthorized, "send an API token: Authorization: Bearer TOKEN"))
 			return
 		}
-		a, err := s.store.ActorByToken(c.Request.Context(), token)
+		a, err := s.app.ActorByToken(c.Request.Context(), token)
 		if err != nil {
 			c.Header("WWW-Authenticate", `Bearer realm="tilmash", error="invalid_token"`)
 			s.fail(c, err)

@@ -27,6 +27,8 @@ func statusOf(code apperr.Code) int {
 		return http.StatusRequestEntityTooLarge
 	case apperr.ChecksFailed:
 		return http.StatusUnprocessableEntity
+	case apperr.Throttled:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"tilmash/internal/wire"
 )
 
 // TestSecurityHeadersOnEveryRoute walks every registered route — as an
@@ -20,7 +19,7 @@ func TestSecurityHeadersOnEveryRoute(t *testing.T) {
 	f := newReleaseFixture(t, ts, "kk")
 	f.approveAll(t, "kk")
 	f.publish(t, map[string]any{"lang": "kk"}, http.StatusCreated)
-	srv, err := New(Config{}, ts.Store, wire.App(ts.Store, nil), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(Config{}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +97,7 @@ func TestStrictTransportSecurityOnHTTPSBase(t *testing.T) {
 	if got := ts.call(t, "GET", "/healthz", "", nil).Header.Get("Strict-Transport-Security"); got != "" {
 		t.Fatalf("plain http base sends HSTS %q", got)
 	}
-	srv, err := New(Config{BaseURL: "https://tilmash.example.org"}, ts.Store, wire.App(ts.Store, nil), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(Config{BaseURL: "https://tilmash.example.org"}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,11 +14,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"tilmash/internal/app"
 	"time"
 
 	"tilmash/internal/auth"
 	"tilmash/internal/store"
-	"tilmash/internal/wire"
 	"tilmash/internal/workflow"
 )
 
@@ -26,6 +26,7 @@ import (
 type testServer struct {
 	URL    string
 	Store  *store.Store
+	App    *app.App
 	stop   func() // closes the listener and the store; Cleanup calls it too
 	policy auth.ThrottlePolicy
 }
@@ -39,12 +40,24 @@ func startServer(tb testing.TB) *testServer {
 // restart when dir already holds one).
 func startServerWith(tb testing.TB, dir string, cfg Config) *testServer {
 	tb.Helper()
+	return startServerApp(tb, dir, cfg, app.Config{})
+}
+
+// startServerApp is startServerWith whose application layer runs with ac
+// (its DB and observer are the test server's own).
+func startServerApp(tb testing.TB, dir string, cfg Config, ac app.Config) *testServer {
+	tb.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(dir, "tilmash.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := New(cfg, st, wire.App(st, cfg.Metrics), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	ac.DB = store.Bind[app.Tx](st)
+	if cfg.Metrics != nil {
+		ac.Observer = cfg.Metrics
+	}
+	a := app.New(ac)
+	srv, err := New(cfg, st, a, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -63,7 +76,7 @@ func startServerWith(tb testing.TB, dir string, cfg Config) *testServer {
 		})
 	}
 	tb.Cleanup(stop)
-	return &testServer{URL: "http://" + ln.Addr().String(), Store: st, stop: stop, policy: srv.cfg.Throttle}
+	return &testServer{URL: "http://" + ln.Addr().String(), Store: st, App: a, stop: stop, policy: a.Throttle()}
 }
 
 // throttle is the sign-in throttle policy the test server runs with.
@@ -79,7 +92,7 @@ func (ts *testServer) user(tb testing.TB, name string, roles ...string) string {
 // newUser creates a user with roles (as "translator:kk") and returns it with its API token.
 func (ts *testServer) newUser(tb testing.TB, name string, roles ...string) (workflow.Actor, string) {
 	tb.Helper()
-	nu := store.NewUser{Name: name}
+	nu := app.NewUser{Name: name}
 	for _, r := range roles {
 		role, err := workflow.ParseRole(r)
 		if err != nil {
@@ -87,7 +100,7 @@ func (ts *testServer) newUser(tb testing.TB, name string, roles ...string) (work
 		}
 		nu.Roles = append(nu.Roles, role)
 	}
-	a, token, err := ts.Store.CreateUser(context.Background(), nu)
+	a, token, err := ts.App.CreateUser(context.Background(), nu)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
-	"tilmash/internal/wire"
 	"time"
 
 	"tilmash/internal/publish"
@@ -50,7 +49,7 @@ func (r *receiver) got() ([][]byte, []http.Header) {
 // own listener; it is closed (retries stopped) before the store.
 func hookServer(t *testing.T, ts *testServer, hooks publish.Webhooks) (*testServer, *Server) {
 	t.Helper()
-	srv, err := New(Config{Webhooks: hooks}, ts.Store, wire.App(ts.Store, nil), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(Config{Webhooks: hooks}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +63,7 @@ func hookServer(t *testing.T, ts *testServer, hooks publish.Webhooks) (*testServ
 		hs.Close()
 		srv.Close()
 	})
-	return &testServer{URL: "http://" + ln.Addr().String(), Store: ts.Store}, srv
+	return &testServer{URL: "http://" + ln.Addr().String(), Store: ts.Store, App: ts.App, policy: ts.policy}, srv
 }
 
 // deliveries polls the delivery log until want final rows are there.
@@ -226,7 +225,7 @@ func TestWebhookConfig(t *testing.T) {
 		{publish.Webhooks{URLs: []string{"/relative"}, Secret: "s"}, `webhook "/relative": want an absolute http:// or https:// URL`},
 		{publish.Webhooks{URLs: []string{"https://example.org/h"}}, "webhooks need a secret to sign their bodies: set --webhook-secret or TILMASH_WEBHOOK_SECRET"},
 	} {
-		_, err := New(Config{Webhooks: c.hooks}, ts.Store, wire.App(ts.Store, nil), slog.New(slog.NewTextHandler(io.Discard, nil)))
+		_, err := New(Config{Webhooks: c.hooks}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%v: error %v, want %s", c.hooks.URLs, err, c.want)
 		}

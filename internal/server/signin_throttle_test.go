@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"tilmash/internal/app"
 	"time"
 
 	"tilmash/internal/auth"
@@ -17,11 +18,11 @@ import (
 // slowThrottle is the default policy with waits of an hour, so that a
 // test's timing (bcrypt under the race detector takes seconds) cannot let
 // an attempt through by outlasting its wait.
-func slowThrottle() Config {
+func slowThrottle() app.Config {
 	p := auth.DefaultThrottle()
 	p.Name.Base, p.Address.Base = time.Hour, time.Hour
 	p.Name.Max, p.Address.Max = 2*time.Hour, 2*time.Hour
-	return Config{Throttle: p}
+	return app.Config{Throttle: p}
 }
 
 // fromAddress is a browser whose connections come from another loopback
@@ -56,7 +57,7 @@ func (b *browser) signinStatus(csrf, name, password string) (int, error) {
 // once get no more than the free tries; the right password is then refused
 // too, from any address, until the wait is over.
 func TestSigninBurstIsCountedWhole(t *testing.T) {
-	ts := startServerWith(t, t.TempDir(), slowThrottle())
+	ts := startServerApp(t, t.TempDir(), Config{}, slowThrottle())
 	ts.person(t, "aigerim", testPassword, "translator:kk")
 	b := ts.browser(t)
 	csrf := b.csrf(t, "/signin")
@@ -97,7 +98,7 @@ func TestSigninBurstIsCountedWhole(t *testing.T) {
 // TestSigninOneAddressManyNames: an address guessing a password for many
 // names is throttled as an address, whatever the names.
 func TestSigninOneAddressManyNames(t *testing.T) {
-	ts := startServerWith(t, t.TempDir(), slowThrottle())
+	ts := startServerApp(t, t.TempDir(), Config{}, slowThrottle())
 	b := ts.fromAddress(t, 7)
 	csrf := b.csrf(t, "/signin")
 	var got []int
@@ -126,7 +127,7 @@ func TestSigninOneAddressManyNames(t *testing.T) {
 // TestSigninThrottleSurvivesRestart: the counts live in the database.
 func TestSigninThrottleSurvivesRestart(t *testing.T) {
 	dir := t.TempDir()
-	ts := startServerWith(t, dir, slowThrottle())
+	ts := startServerApp(t, dir, Config{}, slowThrottle())
 	ts.person(t, "aigerim", testPassword, "translator:kk")
 	b := ts.browser(t)
 	csrf := b.csrf(t, "/signin")
@@ -136,7 +137,7 @@ func TestSigninThrottleSurvivesRestart(t *testing.T) {
 		}
 	}
 	ts.stop()
-	again := startServerWith(t, dir, slowThrottle())
+	again := startServerApp(t, dir, Config{}, slowThrottle())
 	nb := again.browser(t)
 	if st, err := nb.signinStatus(nb.csrf(t, "/signin"), "aigerim", testPassword); err != nil || st != http.StatusTooManyRequests {
 		t.Fatalf("after a restart: %d %v, want 429", st, err)

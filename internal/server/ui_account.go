@@ -23,7 +23,7 @@ func (s *Server) accountPage(c *gin.Context) {
 
 func (s *Server) renderAccount(c *gin.Context, token string, revoked bool) {
 	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
-	n, err := s.store.TokenCount(ctx, a.ID)
+	n, err := s.app.TokenCount(ctx, a)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -41,7 +41,7 @@ func (s *Server) renderAccount(c *gin.Context, token string, revoked bool) {
 // of theirs stops working.
 func (s *Server) createTokenForm(c *gin.Context) {
 	revoke := c.PostForm("revoke_others") == "1"
-	token, err := s.store.CreateToken(c.Request.Context(), actor(c).ID, revoke)
+	token, err := s.app.CreateToken(c.Request.Context(), actor(c), revoke)
 	if err != nil {
 		s.failPage(c, err)
 		return

@@ -24,7 +24,7 @@ func (ts *testServer) person(tb testing.TB, name, password string, roles ...stri
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := ts.Store.SetPasswordHash(context.Background(), a.ID, string(hash)); err != nil {
+	if err := ts.App.SetPasswordHash(context.Background(), a.ID, string(hash)); err != nil {
 		tb.Fatal(err)
 	}
 	return token

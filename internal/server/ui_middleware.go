@@ -60,21 +60,15 @@ func (s *Server) sessionActor(c *gin.Context) (a workflow.Actor, token string, o
 	if err != nil || token == "" {
 		return workflow.Actor{}, "", false
 	}
-	ctx, now := c.Request.Context(), s.ui.now()
-	hash := auth.HashToken(token)
-	a, expires, err := s.store.ActorBySession(ctx, hash, now)
+	a, renewed, err := s.app.SessionActor(c.Request.Context(), token)
 	if err != nil {
 		if apperr.CodeOf(err) != apperr.Unauthorized {
 			s.log.Error("check session", "err", err)
 		}
 		return workflow.Actor{}, "", false
 	}
-	if auth.SessionNeedsRenewal(expires, now) {
-		if err := s.store.RenewSession(ctx, hash, now.Add(auth.SessionLifetime)); err != nil {
-			s.log.Error("renew session", "err", err)
-		} else {
-			s.setCookie(c, sessionCookie, token, auth.SessionLifetime)
-		}
+	if renewed {
+		s.setCookie(c, sessionCookie, token, auth.SessionLifetime)
 	}
 	return a, token, true
 }

@@ -12,9 +12,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"tilmash/internal/wire"
+	"tilmash/internal/app"
 
-	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
@@ -48,7 +47,7 @@ func TestUIRequiresSession(t *testing.T) {
 func TestUISignInOut(t *testing.T) {
 	ts := startServer(t)
 	role, _ := workflow.ParseRole("translator:kk")
-	if _, _, err := ts.Store.CreateUser(context.Background(), store.NewUser{Name: "aigerim", Password: testPassword,
+	if _, _, err := ts.App.CreateUser(context.Background(), app.NewUser{Name: "aigerim", Password: testPassword,
 		Roles: []workflow.Role{role}}); err != nil {
 		t.Fatal(err)
 	}
@@ -418,7 +417,7 @@ func TestUISecureCookies(t *testing.T) {
 		{"TLS", Config{}, true},
 		{"https base URL", Config{BaseURL: "https://tilmash.example.org"}, false},
 	} {
-		srv, err := New(tt.cfg, ts.Store, wire.App(ts.Store, nil), discard)
+		srv, err := New(tt.cfg, ts.Store, ts.App, discard)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -30,10 +29,9 @@ func (s *Server) signinPage(c *gin.Context) {
 	s.render(c, http.StatusOK, viewSignin, s.localizer(c).T("signin.title"), signinView{Next: next})
 }
 
-// signin: POST /signin {csrf, name, password, next}. Each attempt is first
-// counted against its name (from any address) and its address (for any
-// name) in one transaction; while either must wait, the answer is 429 and
-// the password is not even checked.
+// signin: POST /signin {csrf, name, password, next}. app.SignIn counts the
+// attempt against its name and address first; while either must wait, the
+// answer is 429 with Retry-After and the password is not even checked.
 func (s *Server) signin(c *gin.Context) {
 	l := s.localizer(c)
 	secret, err := c.Cookie(presetCookie)
@@ -41,52 +39,29 @@ func (s *Server) signin(c *gin.Context) {
 		s.renderError(c, http.StatusForbidden, "error.csrf", "")
 		return
 	}
-	name, password := strings.TrimSpace(c.PostForm("name")), c.PostForm("password")
+	name := strings.TrimSpace(c.PostForm("name"))
 	view := signinView{Name: name, Next: localPath(c.PostForm("next"))}
 	// The peer's address, not X-Forwarded-For, which a guesser could vary at
 	// will; behind a proxy every attempt shares the proxy's count, which is
 	// stricter, and the name's count holds either way.
-	nameKey, addrKey := auth.NameKey(name), auth.AddressKey(c.RemoteIP())
-	ctx := c.Request.Context()
-	wait, err := s.store.AdmitSignin(ctx, s.ui.throttle, []auth.ThrottleKey{nameKey, addrKey}, s.ui.now())
-	if err != nil {
-		s.failPage(c, err)
-		return
-	}
-	if wait > 0 {
-		s.cfg.Metrics.SigninThrottled()
-		secs := int(math.Ceil(wait.Seconds()))
+	session, err := s.app.SignIn(c.Request.Context(), name, c.PostForm("password"), c.RemoteIP())
+	if e, ok := apperr.As(err); ok && e.Code == apperr.Throttled {
+		secs, _ := e.Details["retry_after"].(int)
 		view.Error = l.N("signin.wait", secs)
 		c.Header("Retry-After", strconv.Itoa(secs))
 		s.render(c, http.StatusTooManyRequests, viewSignin, l.T("signin.title"), view)
 		return
 	}
-	a, err := s.store.ActorByPassword(ctx, name, password)
-	if err != nil {
-		if apperr.CodeOf(err) != apperr.Unauthorized {
-			s.failPage(c, err)
-			return
-		}
-		s.cfg.Metrics.SigninFailed()
+	if apperr.CodeOf(err) == apperr.Unauthorized {
 		view.Error = l.T("signin.failed")
 		s.render(c, http.StatusUnauthorized, viewSignin, l.T("signin.title"), view)
 		return
 	}
-	if err := s.store.SigninSucceeded(ctx, nameKey, addrKey); err != nil {
-		s.failPage(c, err)
-		return
-	}
-	token, hash, err := auth.NewSessionToken()
 	if err != nil {
 		s.failPage(c, err)
 		return
 	}
-	now := s.ui.now()
-	if err := s.store.CreateSession(c.Request.Context(), a.ID, hash, now, now.Add(auth.SessionLifetime)); err != nil {
-		s.failPage(c, err)
-		return
-	}
-	s.setCookie(c, sessionCookie, token, auth.SessionLifetime)
+	s.setCookie(c, sessionCookie, session.Token, auth.SessionLifetime)
 	s.setCookie(c, presetCookie, "", -1)
 	c.Redirect(http.StatusSeeOther, view.Next)
 }
@@ -94,7 +69,7 @@ func (s *Server) signin(c *gin.Context) {
 // signout: POST /signout ends the session.
 func (s *Server) signout(c *gin.Context) {
 	if t, ok := c.Get(sessionKey); ok {
-		if err := s.store.DeleteSession(c.Request.Context(), auth.HashToken(t.(string))); err != nil {
+		if err := s.app.SignOut(c.Request.Context(), t.(string)); err != nil {
 			s.failPage(c, err)
 			return
 		}

@@ -18,3 +18,18 @@ type Tx struct {
 func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	return s.write(ctx, func(db *gorm.DB) error { return fn(&Tx{db: db}) })
 }
+
+// Bound is the store whose Write hands each transaction over as T: the
+// interface of repositories the caller's layer declares (app.Tx), which *Tx
+// implements. It lets the store serve as app.Database without either
+// package importing the other.
+type Bound[T any] struct{ *Store }
+
+// Bind binds st to the transaction interface T. *Tx must implement T; a
+// store that does not is a programming error, caught by the first write.
+func Bind[T any](st *Store) Bound[T] { return Bound[T]{st} }
+
+// Write runs fn in one transaction, as Store.Write, handing it the transaction as T.
+func (b Bound[T]) Write(ctx context.Context, fn func(T) error) error {
+	return b.Store.Write(ctx, func(tx *Tx) error { return fn(any(tx).(T)) })
+}

@@ -96,7 +96,7 @@ func TestTMXImportRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			a, err := f.st.ActorByName(ctx, c.actor)
+			a, err := testApp(f.st).ActorByName(ctx, c.actor)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"tilmash/internal/app"
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/workflow"
@@ -174,7 +175,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 		t.Fatalf("document has %d segments, want 17", len(f.doc.Segments))
 	}
 	filled := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Target = fmt.Sprintf("Сөйлем %d.", i+1) })
-	press, _, err := f.st.CreateUser(ctx, NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
+	press, _, err := testApp(f.st).CreateUser(ctx, app.NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +243,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 func TestImportXLIFFForeignUnit(t *testing.T) {
 	ctx := context.Background()
 	f := newExchangeFixture(t)
-	press, _, err := f.st.CreateUser(ctx, NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
+	press, _, err := testApp(f.st).CreateUser(ctx, app.NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
 	if err != nil {
 		t.Fatal(err)
 	}

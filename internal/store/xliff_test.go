@@ -42,7 +42,7 @@ func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 	}
 	tb.Cleanup(func() { st.Close() })
 	mk := func(name string, roles ...workflow.Role) workflow.Actor {
-		a, _, err := st.CreateUser(ctx, NewUser{Name: name, Roles: roles})
+		a, _, err := testApp(st).CreateUser(ctx, app.NewUser{Name: name, Roles: roles})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -83,7 +83,7 @@ func TestXLIFFExportStates(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	press, err := f.st.ActorByName(ctx, "press")
+	press, err := testApp(f.st).ActorByName(ctx, "press")
 	if err != nil {
 		t.Fatal(err)
 	}
