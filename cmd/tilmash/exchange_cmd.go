@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"tilmash/internal/app"
 
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
@@ -175,7 +176,7 @@ func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn 
 	defer st.Close()
 	actor := cliActor()
 	if user != "" {
-		if actor, err = newApp(st, nil, nil).ActorByName(ctx, user); err != nil {
+		if actor, err = newApp(st, app.Config{}).ActorByName(ctx, user); err != nil {
 			return err
 		}
 	}

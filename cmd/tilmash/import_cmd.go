@@ -42,9 +42,9 @@ func cmdImport(ctx context.Context, args []string, stdout io.Writer) error {
 	defer st.Close()
 	var doc app.DocumentView
 	if *docID != 0 {
-		doc, err = newApp(st, nil, nil).ReviseDocument(ctx, cliActor(), *docID, text)
+		doc, err = newApp(st, app.Config{}).ReviseDocument(ctx, cliActor(), *docID, text)
 	} else {
-		doc, err = newApp(st, nil, nil).CreateDocument(ctx, cliActor(), *title, text)
+		doc, err = newApp(st, app.Config{}).CreateDocument(ctx, cliActor(), *title, text)
 	}
 	if err != nil {
 		return err

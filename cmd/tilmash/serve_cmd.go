@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"tilmash/internal/app"
+	"tilmash/internal/webhook"
 	"time"
 
 	"tilmash/internal/metrics"
@@ -54,6 +56,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer stopMetrics()
 	}
+	webhooks := publish.Webhooks{URLs: hooks, Secret: *hookSecret}
+	dispatcher, err := webhook.New(webhooks, st, log, m)
+	if err != nil {
+		return err
+	}
+	defer dispatcher.Close() // stops webhook retries; runs before the store's deferred Close
+	a := newApp(st, app.Config{Observer: m, Log: log, Webhooks: webhooks, Wake: dispatcher.Wake})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
@@ -62,20 +71,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *baseURL != "" {
 		url = *baseURL
 	}
-	a := newApp(st, m, log)
 	if *demo {
 		if err := loadDemo(ctx, st, a, url, stdout); err != nil {
 			ln.Close()
 			return err
 		}
 	}
-	srv, err := server.New(server.Config{BaseURL: *baseURL,
-		Webhooks: publish.Webhooks{URLs: hooks, Secret: *hookSecret}, Metrics: m}, st, a, log)
+	srv, err := server.New(server.Config{BaseURL: *baseURL, Metrics: m}, st, a, log)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	defer srv.Close() // stops webhook retries; runs before the store's deferred Close
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute}
 	fmt.Fprintf(stdout, "Tilmash is listening on %s (database %s)\n", url, *db)
 	errc := make(chan error, 1)

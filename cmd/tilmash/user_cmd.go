@@ -48,7 +48,7 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.W
 		return err
 	}
 	defer st.Close()
-	a, token, err := newApp(st, nil, nil).CreateUser(ctx, nu)
+	a, token, err := newApp(st, app.Config{}).CreateUser(ctx, nu)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"tilmash/internal/auth"
+	"tilmash/internal/publish"
 )
 
 // Database is the storage the use cases need: reads outside a transaction
@@ -31,6 +32,7 @@ type Reader interface {
 	DocumentReader
 	ReleaseReader
 	AccountReader
+	DeliveryReader
 }
 
 // Tx is one transaction's repositories.
@@ -54,6 +56,11 @@ type Config struct {
 	DB Database
 	// Observer, when set, hears of committed changes.
 	Observer Observer
+	// Webhooks are the URLs notified of release events and their secret;
+	// the use cases queue the notifications, a webhook.Dispatcher sends them.
+	Webhooks publish.Webhooks
+	// Wake, when set, is called after a commit that queued notifications.
+	Wake func()
 	// Throttle is the sign-in throttle; the zero value means auth.DefaultThrottle().
 	Throttle auth.ThrottlePolicy
 	// Log hears what goes wrong without failing a request; nil discards it.
@@ -67,13 +74,19 @@ type App struct {
 	db       Database
 	observer Observer
 	throttle auth.ThrottlePolicy
+	webhooks publish.Webhooks
+	wake     func()
 	log      *slog.Logger
 	now      func() time.Time
 }
 
 // New builds an App.
 func New(cfg Config) *App {
-	a := &App{db: cfg.DB, observer: cfg.Observer, throttle: cfg.Throttle, log: cfg.Log, now: cfg.Now}
+	a := &App{db: cfg.DB, observer: cfg.Observer, throttle: cfg.Throttle, webhooks: cfg.Webhooks,
+		wake: cfg.Wake, log: cfg.Log, now: cfg.Now}
+	if a.wake == nil {
+		a.wake = func() {}
+	}
 	if a.observer == nil {
 		a.observer = nopObserver{}
 	}

@@ -19,6 +19,9 @@ type PublishRequest struct {
 	// and is kept on the release and in each waived segment's history.
 	AllowPartial bool
 	Reason       string
+	// PublicURL is the service's public address as the request reached it
+	// ("https://tilmash.example.org"), for the links in notifications.
+	PublicURL string
 }
 
 // PublishResult is what one publishing action did, per language.
@@ -87,6 +90,14 @@ func (a *App) PublishLanguages(ctx context.Context, actor workflow.Actor, docID 
 			if err := recordWaived(tx, now, actor, lang, missing, byLang[lang], reason); err != nil {
 				return err
 			}
+			// The notification goes in the same transaction as the release.
+			msgs, err := a.releaseEvents(publish.EventPublished, req.PublicURL, releaseView(rel, map[int64]string{actor.ID: actor.Name}))
+			if err != nil {
+				return err
+			}
+			if err := tx.Enqueue(msgs); err != nil {
+				return err
+			}
 			made = append(made, rel)
 		}
 		return nil
@@ -96,6 +107,9 @@ func (a *App) PublishLanguages(ctx context.Context, actor workflow.Actor, docID 
 	}
 	for _, r := range made {
 		a.observer.Released(r.Lang)
+	}
+	if len(made) > 0 {
+		a.wake()
 	}
 	if res.Releases, err = a.releaseViews(ctx, made); err != nil {
 		return PublishResult{}, err

@@ -25,7 +25,7 @@ func BenchmarkPublish(b *testing.B) {
 		}
 		b.StopTimer()
 		for _, r := range res.Releases {
-			if _, err := w.app.Withdraw(ctx, w.pub, r.ID, "bench"); err != nil {
+			if _, err := w.app.Withdraw(ctx, w.pub, app.WithdrawRequest{ID: r.ID, Reason: "bench"}); err != nil {
 				b.Fatal(err)
 			}
 		}

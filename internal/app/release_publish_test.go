@@ -124,10 +124,10 @@ func TestWithdrawFallsBack(t *testing.T) {
 	r1, _ := publish(ctx, w.app, w.pub, w.doc.ID, "kk")
 	w.approve(t, w.doc.Segments[1].ID, "kk", "Екі.", 2)
 	r2, _ := publish(ctx, w.app, w.pub, w.doc.ID, "kk")
-	if _, err := w.app.Withdraw(ctx, w.trans, r2.ID, "x"); err == nil || err.Error() != "tr may not withdraw releases" {
+	if _, err := w.app.Withdraw(ctx, w.trans, app.WithdrawRequest{ID: r2.ID, Reason: "x"}); err == nil || err.Error() != "tr may not withdraw releases" {
 		t.Errorf("translator withdraws: %v", err)
 	}
-	if _, err := w.app.Withdraw(ctx, w.pub, r2.ID, " Ошибка "); err != nil {
+	if _, err := w.app.Withdraw(ctx, w.pub, app.WithdrawRequest{ID: r2.ID, Reason: " Ошибка "}); err != nil {
 		t.Fatal(err)
 	}
 	latest, _ := w.app.ReleaseByNumber(ctx, w.doc.ID, "kk", 0)
@@ -138,7 +138,7 @@ func TestWithdrawFallsBack(t *testing.T) {
 	if gone.Withdrawn == nil || gone.Withdrawn.Reason != "Ошибка" || gone.Withdrawn.By != "press" || gone.LatestLive != 1 {
 		t.Errorf("release 2 = %+v", gone.ReleaseView)
 	}
-	if _, err := w.app.Withdraw(ctx, w.pub, r1.ID, "всё"); err != nil {
+	if _, err := w.app.Withdraw(ctx, w.pub, app.WithdrawRequest{ID: r1.ID, Reason: "всё"}); err != nil {
 		t.Fatal(err)
 	}
 	latest, _ = w.app.ReleaseByNumber(ctx, w.doc.ID, "kk", 0)

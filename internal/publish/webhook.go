@@ -115,3 +115,9 @@ func Sign(secret string, body []byte) string {
 func Verify(secret string, body []byte, signature string) bool {
 	return hmac.Equal([]byte(Sign(secret, body)), []byte(signature))
 }
+
+// ReleasePath is the public path of a release; number "latest" names the
+// newest live one.
+func ReleasePath(doc int64, lang, number string) string {
+	return fmt.Sprintf("/releases/%d/%s/%s", doc, lang, number)
+}

@@ -42,3 +42,29 @@ type Withdrawal struct {
 	By     int64
 	Reason string
 }
+
+// OutboxMessage is one notification of one release event to one URL,
+// owed until it is delivered or given up.
+type OutboxMessage struct {
+	ID        int64
+	Delivery  string // the id all attempts of the notification share
+	URL       string
+	Event     string
+	ReleaseID int64
+	Body      []byte // signed as is on every attempt
+	Attempts  int    // made so far
+}
+
+// Delivery is one attempt to deliver a notification.
+type Delivery struct {
+	ID        int64
+	Delivery  string
+	URL       string
+	ReleaseID int64
+	Event     string
+	Attempt   int
+	Status    int    // the receiver's HTTP status; 0 when none came
+	Error     string // why the attempt failed, empty on success
+	Final     bool   // no attempt follows: delivered or given up
+	At        time.Time
+}

@@ -1,15 +1,12 @@
 package server
 
 import (
-	"fmt"
 	"net/http"
-	"strconv"
 	"tilmash/internal/app"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
-	"tilmash/internal/publish"
 )
 
 // releaseRequest publishes one language ("lang", answered with "release")
@@ -22,16 +19,10 @@ type releaseRequest struct {
 }
 
 // releaseJSON is a release as the API shows it, with its public links.
-type releaseJSON struct {
-	app.ReleaseView
-	URL       string `json:"url"`
-	LatestURL string `json:"latest_url"`
-}
+type releaseJSON = app.LinkedRelease
 
 func (s *Server) releaseJSON(c *gin.Context, r app.ReleaseView) releaseJSON {
-	return releaseJSON{ReleaseView: r,
-		URL:       s.baseURL(c) + releasePath(r.DocumentID, r.Lang, strconv.Itoa(r.Number)),
-		LatestURL: s.baseURL(c) + releasePath(r.DocumentID, r.Lang, "latest")}
+	return app.Link(s.baseURL(c), r)
 }
 
 func (s *Server) releaseJSONs(c *gin.Context, rs []app.ReleaseView) []releaseJSON {
@@ -40,21 +31,6 @@ func (s *Server) releaseJSONs(c *gin.Context, rs []app.ReleaseView) []releaseJSO
 		out[i] = s.releaseJSON(c, r)
 	}
 	return out
-}
-
-// announce describes new releases for the API and notifies the webhooks of
-// them; every way of publishing (API, workspace) calls it after the store.
-func (s *Server) announce(c *gin.Context, rs []app.ReleaseView) []releaseJSON {
-	out := s.releaseJSONs(c, rs)
-	for _, r := range out {
-		s.hooks.notify(c.Request.Context(), publish.EventPublished, r)
-	}
-	return out
-}
-
-// releasePath is the public path of a release ("latest" for the newest live one).
-func releasePath(doc int64, lang, number string) string {
-	return fmt.Sprintf("/releases/%d/%s/%s", doc, lang, number)
 }
 
 // createRelease publishes a document: POST /api/v1/documents/:id/releases.
@@ -69,7 +45,7 @@ func (s *Server) createRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	preq := app.PublishRequest{Langs: req.Langs, AllowPartial: req.AllowPartial, Reason: req.Reason}
+	preq := app.PublishRequest{Langs: req.Langs, AllowPartial: req.AllowPartial, Reason: req.Reason, PublicURL: s.baseURL(c)}
 	switch {
 	case req.Lang != "" && req.Langs != nil:
 		s.fail(c, apperr.New(apperr.Invalid, `send either "lang" (one language) or "langs" (several), not both`))
@@ -85,7 +61,7 @@ func (s *Server) createRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	made := s.announce(c, res.Releases)
+	made := s.releaseJSONs(c, res.Releases)
 	if req.Lang != "" {
 		one, err := res.Single()
 		if err != nil {

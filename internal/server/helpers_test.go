@@ -71,7 +71,6 @@ func startServerApp(tb testing.TB, dir string, cfg Config, ac app.Config) *testS
 	stop := func() {
 		once.Do(func() {
 			hs.Close()
-			srv.Close()
 			st.Close()
 		})
 	}

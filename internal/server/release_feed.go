@@ -56,11 +56,11 @@ func (s *Server) feed(c *gin.Context, tag string, doc int64) {
 		} else {
 			f.Title = releaseName(rs[0]) + " · " + l.NativeName
 		}
-		f.SelfURL = base + releasePath(doc, l.Tag, "feed.atom")
+		f.SelfURL = base + publish.ReleasePath(doc, l.Tag, "feed.atom")
 	}
 	f.ID = f.SelfURL
 	for _, r := range rs {
-		url := base + releasePath(r.DocumentID, r.Lang, strconv.Itoa(r.Number))
+		url := base + publish.ReleasePath(r.DocumentID, r.Lang, strconv.Itoa(r.Number))
 		e := publish.FeedEntry{ID: url, URL: url, Lang: r.Lang, Published: r.PublishedAt, Updated: r.PublishedAt,
 			Title: fmt.Sprintf("%s · %s %d", releaseName(r), labels.Release, r.Number)}
 		if r.Partial {

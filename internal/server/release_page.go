@@ -14,8 +14,8 @@ import (
 func releasePage(base string, rel app.ReleaseContent, alts []publish.Alternate) publish.Page {
 	page := publish.Page{Title: rel.Title, Lang: rel.Lang, Dir: language.DirectionOf(rel.Lang), Number: rel.Number,
 		Revision: rel.Revision, PublishedAt: rel.PublishedAt, Partial: rel.Partial,
-		URL:       base + releasePath(rel.DocumentID, rel.Lang, strconv.Itoa(rel.Number)),
-		LatestURL: base + releasePath(rel.DocumentID, rel.Lang, "latest"),
+		URL:       base + publish.ReleasePath(rel.DocumentID, rel.Lang, strconv.Itoa(rel.Number)),
+		LatestURL: base + publish.ReleasePath(rel.DocumentID, rel.Lang, "latest"),
 		Labels:    publish.LabelsFor(rel.Lang), Alternates: alts}
 	paragraphOf := make([]int, len(rel.Segments))
 	texts := make([]publish.Sentence, len(rel.Segments))
@@ -36,7 +36,7 @@ func withdrawal(base string, rel app.ReleaseContent) publish.Withdrawal {
 		PublishedAt: rel.PublishedAt, WithdrawnAt: rel.Withdrawn.At, Reason: rel.Withdrawn.Reason,
 		Labels: publish.LabelsFor(rel.Lang)}
 	if rel.LatestLive > 0 {
-		g.LatestURL = base + releasePath(rel.DocumentID, rel.Lang, strconv.Itoa(rel.LatestLive))
+		g.LatestURL = base + publish.ReleasePath(rel.DocumentID, rel.Lang, strconv.Itoa(rel.LatestLive))
 	}
 	return g
 }
@@ -62,7 +62,7 @@ func (s *Server) alternates(ctx context.Context, base string, doc int64, current
 			continue
 		}
 		out = append(out, publish.Alternate{Lang: l.Tag, NativeName: l.NativeName,
-			URL: base + releasePath(doc, l.Tag, "latest"), Current: l.Tag == current})
+			URL: base + publish.ReleasePath(doc, l.Tag, "latest"), Current: l.Tag == current})
 	}
 	return out, nil
 }

@@ -10,6 +10,9 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"tilmash/internal/app"
+	"tilmash/internal/store"
+	"tilmash/internal/webhook"
 	"time"
 
 	"tilmash/internal/publish"
@@ -46,10 +49,17 @@ func (r *receiver) got() ([][]byte, []http.Header) {
 }
 
 // hookServer serves the same store as ts with webhooks configured, on its
-// own listener; it is closed (retries stopped) before the store.
-func hookServer(t *testing.T, ts *testServer, hooks publish.Webhooks) (*testServer, *Server) {
+// own listener, with its own dispatcher; the dispatcher is closed (retries
+// stopped) before the store.
+func hookServer(t *testing.T, ts *testServer, hooks publish.Webhooks) (*testServer, *webhook.Dispatcher) {
 	t.Helper()
-	srv, err := New(Config{Webhooks: hooks}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	d, err := webhook.New(hooks, ts.Store, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(app.Config{DB: store.Bind[app.Tx](ts.Store), Webhooks: hooks, Wake: d.Wake})
+	srv, err := New(Config{}, ts.Store, a, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,9 +71,9 @@ func hookServer(t *testing.T, ts *testServer, hooks publish.Webhooks) (*testServ
 	go hs.Serve(ln)
 	t.Cleanup(func() {
 		hs.Close()
-		srv.Close()
+		d.Close()
 	})
-	return &testServer{URL: "http://" + ln.Addr().String(), Store: ts.Store, App: ts.App, policy: ts.policy}, srv
+	return &testServer{URL: "http://" + ln.Addr().String(), Store: ts.Store, App: a, policy: ts.policy}, d
 }
 
 // deliveries polls the delivery log until want final rows are there.
@@ -225,7 +235,7 @@ func TestWebhookConfig(t *testing.T) {
 		{publish.Webhooks{URLs: []string{"/relative"}, Secret: "s"}, `webhook "/relative": want an absolute http:// or https:// URL`},
 		{publish.Webhooks{URLs: []string{"https://example.org/h"}}, "webhooks need a secret to sign their bodies: set --webhook-secret or TILMASH_WEBHOOK_SECRET"},
 	} {
-		_, err := New(Config{Webhooks: c.hooks}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		_, err := webhook.New(c.hooks, ts.Store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%v: error %v, want %s", c.hooks.URLs, err, c.want)
 		}

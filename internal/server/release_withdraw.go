@@ -2,10 +2,9 @@ package server
 
 import (
 	"net/http"
+	"tilmash/internal/app"
 
 	"github.com/gin-gonic/gin"
-
-	"tilmash/internal/publish"
 )
 
 type withdrawRequest struct {
@@ -25,12 +24,10 @@ func (s *Server) withdrawRelease(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	r, err := s.app.Withdraw(c.Request.Context(), actor(c), id, req.Reason)
+	r, err := s.app.Withdraw(c.Request.Context(), actor(c), app.WithdrawRequest{ID: id, Reason: req.Reason, PublicURL: s.baseURL(c)})
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	out := s.releaseJSON(c, r)
-	s.hooks.notify(c.Request.Context(), publish.EventWithdrawn, out)
-	c.JSON(http.StatusOK, gin.H{"release": out})
+	c.JSON(http.StatusOK, gin.H{"release": s.releaseJSON(c, r)})
 }

@@ -25,8 +25,6 @@ type Config struct {
 	// BaseURL, when set, is the public address used in links ("https://tilmash.example.org");
 	// otherwise links are built from the request's host.
 	BaseURL string
-	// Webhooks, when it has URLs, are notified of every release (release_webhooks.go).
-	Webhooks publish.Webhooks
 	// Metrics, when set, records requests, sign-ins and webhook deliveries.
 	Metrics *metrics.Metrics
 	// Throttle is the sign-in throttle; the zero value means auth.DefaultThrottle().
@@ -42,7 +40,6 @@ type Server struct {
 	log    *slog.Logger
 	router *gin.Engine
 	ui     *uiState  // the browser workspace (ui_*.go)
-	hooks  *webhooks // release notifications (release_webhooks.go)
 	reads  readSlots // admission of whole-document reads (read_slots.go)
 }
 
@@ -60,9 +57,6 @@ func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, er
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, store: st, app: a, pages: pages, log: log, reads: newReadSlots()}
 	if s.ui, err = newUIState(s); err != nil {
-		return nil, err
-	}
-	if s.hooks, err = newWebhooks(cfg.Webhooks, st, log, cfg.Metrics); err != nil {
 		return nil, err
 	}
 	r := gin.New()

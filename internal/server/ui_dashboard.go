@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"tilmash/internal/app"
+	"tilmash/internal/publish"
 
 	"github.com/gin-gonic/gin"
 
@@ -99,7 +100,7 @@ func (s *Server) dashboard(c *gin.Context) {
 			dl.States = stateBars(counts, dl.Total)
 			if r, ok := latest[d.ID][l.Tag]; ok {
 				dl.Release = &r
-				dl.ReleaseURL = releasePath(d.ID, l.Tag, strconv.Itoa(r.Number))
+				dl.ReleaseURL = publish.ReleasePath(d.ID, l.Tag, strconv.Itoa(r.Number))
 			}
 			dd.Total = dl.Total
 			dd.Langs = append(dd.Langs, dl)

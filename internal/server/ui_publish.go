@@ -104,9 +104,9 @@ func (s *Server) renderPublish(c *gin.Context, status int, failed publishLang) {
 				continue
 			}
 			pl.Releases = append(pl.Releases, releaseLink{ID: r.ID, Number: r.Number, Revision: r.Revision, PublishedAt: r.PublishedAt,
-				By: r.PublishedBy, URL: releasePath(id, r.Lang, strconv.Itoa(r.Number)), Partial: r.Partial, Withdrawn: r.Withdrawn != nil})
+				By: r.PublishedBy, URL: publish.ReleasePath(id, r.Lang, strconv.Itoa(r.Number)), Partial: r.Partial, Withdrawn: r.Withdrawn != nil})
 			if r.Withdrawn == nil {
-				pl.Latest = releasePath(id, r.Lang, "latest")
+				pl.Latest = publish.ReleasePath(id, r.Lang, "latest")
 			}
 		}
 		v.Langs = append(v.Langs, pl)
@@ -144,7 +144,6 @@ func (s *Server) publishRelease(c *gin.Context) {
 		s.publishRefused(c, lang, form, req.Reason, "", err)
 		return
 	}
-	s.announce(c, res.Releases) // the webhooks hear of workspace releases as of API ones
 	r, err := res.Single()
 	if err != nil {
 		s.publishRefused(c, lang, form, req.Reason, "", err)
@@ -193,12 +192,11 @@ func (s *Server) withdrawReleaseForm(c *gin.Context) {
 		s.failPage(c, apperr.New(apperr.NotFound, "document %d has no release %d in %s", id, number, lang))
 		return
 	}
-	r, err := s.app.Withdraw(ctx, actor(c), rid, reason)
+	r, err := s.app.Withdraw(ctx, actor(c), app.WithdrawRequest{ID: rid, Reason: reason, PublicURL: s.baseURL(c)})
 	if err != nil {
 		s.publishRefused(c, lang, form, reason, "", err)
 		return
 	}
-	s.hooks.notify(c.Request.Context(), publish.EventWithdrawn, s.releaseJSON(c, r))
 	q := url.Values{"published": {r.Lang}, "withdrew": {strconv.Itoa(r.Number)}}
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/publish/%d?%s#lang-%s", id, q.Encode(), r.Lang))
 }

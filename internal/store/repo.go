@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -10,13 +11,14 @@ import (
 // Its methods take no context: the transaction is bound to the one Write
 // was called with.
 type Tx struct {
-	db *gorm.DB
+	db  *gorm.DB
+	now func() time.Time // the store's clock
 }
 
 // Write runs fn in one transaction through the writer goroutine (write.go):
 // all of fn's writes land or none do, and Write returns after the commit.
 func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
-	return s.write(ctx, func(db *gorm.DB) error { return fn(&Tx{db: db}) })
+	return s.write(ctx, func(db *gorm.DB) error { return fn(&Tx{db: db, now: s.now}) })
 }
 
 // Bound is the store whose Write hands each transaction over as T: the

@@ -169,8 +169,15 @@ func (s *Store) DerivedFrom(ctx context.Context, ids []int64) (map[int64]int64, 
 
 // NamesOf maps user ids to names.
 func (s *Store) NamesOf(ctx context.Context, ids []int64) (map[int64]string, error) {
+	return namesOf(s.read(ctx), ids)
+}
+
+// UserNames maps user ids to names.
+func (t *Tx) UserNames(ids []int64) (map[int64]string, error) { return namesOf(t.db, ids) }
+
+func namesOf(db *gorm.DB, ids []int64) (map[int64]string, error) {
 	var us []User
-	if err := s.read(ctx).Select("id, name").Where("id IN ?", ids).Find(&us).Error; err != nil {
+	if err := db.Select("id, name").Where("id IN ?", ids).Find(&us).Error; err != nil {
 		return nil, fmt.Errorf("load the names of users: %w", err)
 	}
 	names := make(map[int64]string, len(us))

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"tilmash/internal/record"
 )
 
 // WebhookOutbox is one notification of one release event to one URL that is
@@ -29,29 +31,18 @@ type WebhookOutbox struct {
 	CreatedAt    time.Time
 }
 
-// OutboxMessage is a notification to send.
-type OutboxMessage struct {
-	ID       int64
-	Delivery string
-	URL      string
-	Event    string
-	Release  int64
-	Body     []byte
-	Attempts int // made so far
-}
-
-// EnqueueWebhooks stores notifications to send, due now, in one transaction.
-func (s *Store) EnqueueWebhooks(ctx context.Context, msgs []OutboxMessage) error {
+// Enqueue stores notifications to send, due now, in the use case's transaction.
+func (t *Tx) Enqueue(msgs []record.OutboxMessage) error {
 	if len(msgs) == 0 {
 		return nil
 	}
-	now := s.now()
+	now := t.now()
 	rows := make([]WebhookOutbox, len(msgs))
 	for i, m := range msgs {
-		rows[i] = WebhookOutbox{Delivery: m.Delivery, URL: m.URL, Event: m.Event, ReleaseID: m.Release, Body: m.Body,
+		rows[i] = WebhookOutbox{Delivery: m.Delivery, URL: m.URL, Event: m.Event, ReleaseID: m.ReleaseID, Body: m.Body,
 			NextAt: now, CreatedAt: now}
 	}
-	if err := s.write(ctx, func(tx *gorm.DB) error { return tx.Create(&rows).Error }); err != nil {
+	if err := t.db.Create(&rows).Error; err != nil {
 		return fmt.Errorf("queue webhook notifications: %w", err)
 	}
 	return nil
@@ -61,7 +52,7 @@ func (s *Store) EnqueueWebhooks(ctx context.Context, msgs []OutboxMessage) error
 // and claims them for lease, in one write transaction: no other dispatcher
 // gets them until the lease ends (a dispatcher that dies mid-attempt thus
 // only delays its notifications by the lease).
-func (s *Store) ClaimWebhooks(ctx context.Context, limit int, lease time.Duration) ([]OutboxMessage, error) {
+func (s *Store) ClaimWebhooks(ctx context.Context, limit int, lease time.Duration) ([]record.OutboxMessage, error) {
 	now := s.now()
 	var rows []WebhookOutbox
 	err := s.write(ctx, func(tx *gorm.DB) error {
@@ -79,9 +70,9 @@ func (s *Store) ClaimWebhooks(ctx context.Context, limit int, lease time.Duratio
 	if err != nil {
 		return nil, fmt.Errorf("claim webhook notifications: %w", err)
 	}
-	out := make([]OutboxMessage, len(rows))
+	out := make([]record.OutboxMessage, len(rows))
 	for i, r := range rows {
-		out[i] = OutboxMessage{ID: r.ID, Delivery: r.Delivery, URL: r.URL, Event: r.Event, Release: r.ReleaseID, Body: r.Body, Attempts: r.Attempts}
+		out[i] = record.OutboxMessage{ID: r.ID, Delivery: r.Delivery, URL: r.URL, Event: r.Event, ReleaseID: r.ReleaseID, Body: r.Body, Attempts: r.Attempts}
 	}
 	return out, nil
 }
@@ -105,8 +96,8 @@ func (s *Store) NextWebhookDue(ctx context.Context) (due time.Time, ok bool, err
 
 // FinishWebhookAttempt logs an attempt and, in the same transaction, marks
 // the notification delivered or given up (final), or due again at retryAt.
-func (s *Store) FinishWebhookAttempt(ctx context.Context, id int64, d DeliveryView, final bool, retryAt time.Time) error {
-	row := WebhookDelivery{Delivery: d.Delivery, URL: d.URL, ReleaseID: d.Release, Event: d.Event, Attempt: d.Attempt,
+func (s *Store) FinishWebhookAttempt(ctx context.Context, id int64, d record.Delivery, final bool, retryAt time.Time) error {
+	row := WebhookDelivery{Delivery: d.Delivery, URL: d.URL, ReleaseID: d.ReleaseID, Event: d.Event, Attempt: d.Attempt,
 		Status: d.Status, Error: d.Error, Final: final, At: s.now()}
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
@@ -119,4 +110,22 @@ func (s *Store) FinishWebhookAttempt(ctx context.Context, id int64, d DeliveryVi
 		return fmt.Errorf("record webhook delivery %s attempt %d: %w", d.Delivery, d.Attempt, err)
 	}
 	return nil
+}
+
+// Deliveries lists the newest webhook attempts, of one release when
+// releaseID > 0, at most limit.
+func (s *Store) Deliveries(ctx context.Context, releaseID int64, limit int) ([]record.Delivery, error) {
+	q := s.read(ctx)
+	if releaseID > 0 {
+		q = q.Where("release_id = ?", releaseID)
+	}
+	var rows []WebhookDelivery
+	if err := q.Order("id DESC").Limit(limit).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list webhook deliveries: %w", err)
+	}
+	out := make([]record.Delivery, len(rows))
+	for i, r := range rows {
+		out[i] = record.Delivery(r)
+	}
+	return out, nil
 }

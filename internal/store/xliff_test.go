@@ -135,7 +135,7 @@ func TestXLIFFExportStates(t *testing.T) {
 		}
 	}
 	// A withdrawn release publishes nothing: the text is merely approved again.
-	if _, err := testApp(f.st).Withdraw(ctx, press, rel.ID, "wrong date"); err != nil {
+	if _, err := testApp(f.st).Withdraw(ctx, press, app.WithdrawRequest{ID: rel.ID, Reason: "wrong date"}); err != nil {
 		t.Fatal(err)
 	}
 	if exp, err = f.st.XLIFFUnits(ctx, f.doc.ID, "kk"); err != nil || exp.Units[0].State != "approved" {
