@@ -22,9 +22,6 @@ type Session struct {
 	ExpiresAt time.Time `gorm:"index"`
 }
 
-// uiModels lists the browser workspace's models; allModels migrates them.
-func uiModels() []any { return []any{&Session{}} }
-
 // CreateSession stores a new session of a user and, in the same transaction,
 // drops sessions that expired before now so the table never grows without bound.
 func (s *Store) CreateSession(ctx context.Context, userID int64, hash string, now, expires time.Time) error {
