@@ -42,8 +42,8 @@ CREATE TABLE IF NOT EXISTS `revision_segments` (
 	`paragraph` integer,
 	`position` integer,
 	PRIMARY KEY (`revision_id`,`ordinal`),
-	CONSTRAINT `fk_revision_segments_segment` FOREIGN KEY (`segment_id`) REFERENCES `segments`(`id`) ON DELETE CASCADE,
-	CONSTRAINT `fk_revision_segments_revision` FOREIGN KEY (`revision_id`) REFERENCES `revisions`(`id`) ON DELETE CASCADE
+	CONSTRAINT `fk_revision_segments_revision` FOREIGN KEY (`revision_id`) REFERENCES `revisions`(`id`) ON DELETE CASCADE,
+	CONSTRAINT `fk_revision_segments_segment` FOREIGN KEY (`segment_id`) REFERENCES `segments`(`id`) ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS `idx_revision_segments_segment_id` ON `revision_segments`(`segment_id`);
 CREATE TABLE IF NOT EXISTS `languages` (
