@@ -284,8 +284,12 @@ func TestSchemaStatus(t *testing.T) {
 	if v, err := Migrate(ctx, fresh); err != nil || v != 2 {
 		t.Errorf("Migrate again: version %d, %v; want 2", v, err)
 	}
-	if _, err := SchemaStatus(ctx, filepath.Join(t.TempDir(), "missing.db")); err == nil {
-		t.Error("the status of a missing database was given")
+	missing := filepath.Join(t.TempDir(), "missing.db")
+	if _, err := SchemaStatus(ctx, missing); err == nil || err.Error() != "schema status: there is no database at "+missing {
+		t.Errorf("the status of a missing database: %v", err)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("asking for the status of a missing database created it")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"time"
 
@@ -51,7 +52,9 @@ func (m MigrationStatus) Pending() bool { return m.AppliedAt.IsZero() }
 // when the database at path applied it, followed by any newer version the
 // database has. It changes nothing, not even by creating goose's table.
 func SchemaStatus(ctx context.Context, path string) ([]MigrationStatus, error) {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("schema status: there is no database at %s", path)
+	} else if err != nil {
 		return nil, fmt.Errorf("schema status of %s: %w", path, err)
 	}
 	inUse, err := useLock(path)
