@@ -7,6 +7,7 @@
 //	tilmash user add --db PATH --name NAME --role ROLE [--role ROLE ...] [--password-stdin]
 //	tilmash backup   --db PATH FILE
 //	tilmash restore  --db PATH [--force] FILE
+//	tilmash migrate  --db PATH [--status]
 //	tilmash loadtest [--phases w1,w16,w16+r16] [--duration 5s] [--addr 127.0.0.1:PORT --db PATH]
 //
 // Every flag may also come from a TILMASH_* environment variable
@@ -51,6 +52,8 @@ const usage = `usage:
   tilmash tm import --db PATH --lang LANG [--user NAME] FILE
   tilmash backup   --db PATH FILE                    (a consistent copy, safe while serve runs)
   tilmash restore  --db PATH [--force] FILE          (checks the backup; refused while serve runs)
+  tilmash migrate  --db PATH [--status]              (apply pending schema migrations, as every command does
+                                                      on open, and print the version; --status lists them)
   tilmash loadtest [--phases w1,w16,w16+r16,s4] [--duration 5s] [--requests N] [--sqlite-sync full|normal]
                    [--addr 127.0.0.1:PORT --db PATH]  (load a loopback service; bounded; prints p50/p99)
 
@@ -82,6 +85,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdBackup(ctx, args[1:], stdout)
 	case "restore":
 		return cmdRestore(ctx, args[1:], stdout)
+	case "migrate":
+		return cmdMigrate(ctx, args[1:], stdout)
 	case "xliff":
 		return cmdXLIFF(ctx, args[1:], stdin, stdout)
 	case "tm":

@@ -9,9 +9,10 @@ import (
 	"tilmash/internal/workflow"
 )
 
-// TestFoldMemoryOnOpen: a database written before MemoryEntry.Folded existed
-// (the column empty) is folded when it is opened, and searchable at once.
-func TestFoldMemoryOnOpen(t *testing.T) {
+// TestFoldMemoryMigration: a database at schema version 1 whose memory has
+// MemoryEntry.Folded empty (written before the column was filled) is folded
+// by migration 2 when it is opened, and searchable at once.
+func TestFoldMemoryMigration(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	st, err := Open(ctx, path)
@@ -22,8 +23,10 @@ func TestFoldMemoryOnOpen(t *testing.T) {
 	if _, err := st.ImportTMX(ctx, admin, "kk", strings.NewReader(tmxDoc(tu("Форум в АСТАНЕ.", "АСТАНАДАҒЫ форум.")))); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.db.Exec("UPDATE memory_entries SET folded = ''").Error; err != nil {
-		t.Fatal(err)
+	for _, q := range []string{"UPDATE memory_entries SET folded = ''", "DELETE FROM goose_db_version WHERE version_id > 1"} {
+		if err := st.db.Exec(q).Error; err != nil {
+			t.Fatal(err)
+		}
 	}
 	if got, _ := st.SearchMemory(ctx, "kk", "в астане"); len(got) != 0 {
 		t.Fatalf("an unfolded row was found: %+v", got)

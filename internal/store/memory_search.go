@@ -62,14 +62,3 @@ func (s *Store) SearchMemory(ctx context.Context, lang, phrase string) ([]Memory
 	}
 	return out, nil
 }
-
-// foldMemory fills MemoryEntry.Folded where a database made before the
-// column has it empty, folding in SQL with the same fold.
-func (s *Store) foldMemory(ctx context.Context) error {
-	err := s.db.WithContext(ctx).Exec("UPDATE memory_entries SET folded = "+foldFunc+"(source) || ? || "+foldFunc+"(target) "+
-		"WHERE folded IS NULL OR folded = ''", pairSeparator).Error
-	if err != nil {
-		return fmt.Errorf("fold the memory for search: %w", err)
-	}
-	return nil
-}

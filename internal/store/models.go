@@ -6,8 +6,10 @@ import (
 	"tilmash/internal/record"
 )
 
-// The GORM models. Pointer fields to other models exist only so that
-// AutoMigrate writes foreign-key constraints; they are never loaded.
+// The GORM models, for queries: the tables themselves are made by the
+// migrations under migrations/sqlite, and a model changes with a new
+// migration. Pointer fields to other models and the index and constraint
+// tags repeat what the migrations declare; the pointers are never loaded.
 
 // Document is one source text and its revisions.
 type Document struct {
@@ -111,10 +113,4 @@ type Event struct {
 	Text      string
 	Comment   string
 	At        time.Time
-}
-
-func allModels() []any {
-	return append([]any{&Document{}, &Revision{}, &Segment{}, &RevisionSegment{}, &Language{}, &User{},
-		&UserRole{}, &Token{}, &Translation{}, &Event{},
-		&MemoryEntry{}, &GlossaryTerm{}, &SigninCounter{}}, append(releaseModels(), uiModels()...)...)
 }

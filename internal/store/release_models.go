@@ -58,8 +58,3 @@ type WebhookDelivery struct {
 	Final     bool   // no attempt follows: delivered or given up
 	At        time.Time
 }
-
-// releaseModels lists the models of releases.
-func releaseModels() []any {
-	return []any{&Release{}, &ReleaseSegment{}, &WebhookDelivery{}, &WebhookOutbox{}}
-}

@@ -11,6 +11,3 @@ type Session struct {
 	CreatedAt time.Time
 	ExpiresAt time.Time `gorm:"index"`
 }
-
-// uiModels lists the browser workspace's models; allModels migrates them.
-func uiModels() []any { return []any{&Session{}} }

@@ -154,7 +154,9 @@ func pool(db *gorm.DB, conns int) error {
 }
 
 // Open opens (creating if needed) the SQLite file at path with the default
-// Options, migrates the schema and seeds the languages.
+// Options, applies the pending schema migrations (migrate.go) and seeds the
+// languages and starter glossaries of a database that has none. A database
+// whose schema is newer than this binary is refused (SchemaTooNewError).
 func Open(ctx context.Context, path string) (*Store, error) {
 	return OpenWith(ctx, path, Options{})
 }
@@ -190,8 +192,8 @@ func OpenWith(ctx context.Context, path string, opts Options) (_ *Store, err err
 		}
 	}
 	db, rdb := dbs[0], dbs[1]
-	if err := db.WithContext(ctx).AutoMigrate(allModels()...); err != nil {
-		return nil, fmt.Errorf("migrate database %s: %w", path, err)
+	if _, err := migrateGorm(ctx, db); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	w, err := openWriter(db, gormConfig())
 	if err != nil {
@@ -202,7 +204,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (_ *Store, err err
 		stopped: make(chan struct{}), observer: nopObserver{}, inUse: inUse}
 	dbs = nil // from here on, Close closes them
 	go st.writer(w)
-	for _, step := range []func(context.Context) error{st.seedLanguages, st.seedGlossaries, st.foldMemory, st.loadMemory} {
+	for _, step := range []func(context.Context) error{st.seedLanguages, st.seedGlossaries, st.loadMemory} {
 		if err := step(ctx); err != nil {
 			st.Close()
 			return nil, err
