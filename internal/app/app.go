@@ -33,6 +33,8 @@ type Reader interface {
 	ReleaseReader
 	AccountReader
 	DeliveryReader
+	// Ping checks that the database answers.
+	Ping(ctx context.Context) error
 }
 
 // Tx is one transaction's repositories.
@@ -111,3 +113,6 @@ func (nopObserver) SigninThrottled() {}
 
 // Throttle is the sign-in throttle policy the App runs with.
 func (a *App) Throttle() auth.ThrottlePolicy { return a.throttle }
+
+// Ping checks that the database answers, for health checks.
+func (a *App) Ping(ctx context.Context) error { return a.db.Ping(ctx) }

@@ -58,13 +58,46 @@ func (a *App) Document(ctx context.Context, id int64) (DocumentView, error) {
 	if err != nil {
 		return DocumentView{}, err
 	}
-	v.Warnings = []segment.Warning{}
-	if rev.Warnings != "" {
-		if err := json.Unmarshal([]byte(rev.Warnings), &v.Warnings); err != nil {
-			return DocumentView{}, fmt.Errorf("read warnings of document %d: %w", id, err)
-		}
+	if v.Warnings, err = warningsOf(rev); err != nil {
+		return DocumentView{}, err
 	}
 	return v, nil
+}
+
+// warningsOf reads the hygiene warnings stored with a revision.
+func warningsOf(rev record.Revision) ([]segment.Warning, error) {
+	out := []segment.Warning{}
+	if rev.Warnings != "" {
+		if err := json.Unmarshal([]byte(rev.Warnings), &out); err != nil {
+			return nil, fmt.Errorf("read warnings of document %d: %w", rev.DocumentID, err)
+		}
+	}
+	return out, nil
+}
+
+// currentRevision loads a document's current revision.
+func (a *App) currentRevision(ctx context.Context, docID int64) (record.Revision, error) {
+	doc, err := a.db.Document(ctx, docID)
+	if err != nil {
+		return record.Revision{}, err
+	}
+	return a.db.Revision(ctx, docID, doc.Revision)
+}
+
+// SourceWarnings lists the hygiene warnings of a document's current revision.
+func (a *App) SourceWarnings(ctx context.Context, docID int64) ([]segment.Warning, error) {
+	rev, err := a.currentRevision(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	return warningsOf(rev)
+}
+
+// SourceText is the Russian text of a document's current revision, as it
+// was imported (after NFC), for a publisher to correct.
+func (a *App) SourceText(ctx context.Context, docID int64) (string, error) {
+	rev, err := a.currentRevision(ctx, docID)
+	return rev.Text, err
 }
 
 // Documents lists every document, newest first, with counts per language and state.

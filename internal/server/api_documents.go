@@ -21,7 +21,7 @@ func (s *Server) me(c *gin.Context) {
 }
 
 func (s *Server) listLanguages(c *gin.Context) {
-	ls, err := s.store.Languages(c.Request.Context())
+	ls, err := s.app.Languages(c.Request.Context())
 	if err != nil {
 		s.fail(c, err)
 		return

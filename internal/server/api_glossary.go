@@ -26,7 +26,7 @@ func toTermJSON(t glossary.Term) termJSON {
 }
 
 func (s *Server) listTerms(c *gin.Context) {
-	l, err := s.store.TargetLanguage(c.Request.Context(), c.Param("lang"))
+	l, err := s.app.TargetLanguage(c.Request.Context(), c.Param("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -73,7 +73,7 @@ func (s *Server) deleteTerm(c *gin.Context) {
 
 // importTerms: POST /api/v1/glossary/:lang/import?format=csv|tbx[&replace=true], the file as the body.
 func (s *Server) importTerms(c *gin.Context) {
-	l, err := s.store.TargetLanguage(c.Request.Context(), c.Param("lang"))
+	l, err := s.app.TargetLanguage(c.Request.Context(), c.Param("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -114,7 +114,7 @@ func (s *Server) importTerms(c *gin.Context) {
 
 // exportTerms: GET /api/v1/glossary/:lang/export?format=csv|tbx
 func (s *Server) exportTerms(c *gin.Context) {
-	l, err := s.store.TargetLanguage(c.Request.Context(), c.Param("lang"))
+	l, err := s.app.TargetLanguage(c.Request.Context(), c.Param("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return

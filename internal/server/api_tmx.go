@@ -38,7 +38,7 @@ func (s *Server) importTMX(c *gin.Context) {
 
 // exportTMX: GET /api/v1/tm/:lang/export, the memory of ru → lang as a TMX download.
 func (s *Server) exportTMX(c *gin.Context) {
-	l, err := s.store.TargetLanguage(c.Request.Context(), c.Param("lang"))
+	l, err := s.app.TargetLanguage(c.Request.Context(), c.Param("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return

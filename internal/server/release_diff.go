@@ -18,7 +18,7 @@ func (s *Server) releaseDiff(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	l, err := s.store.TargetLanguage(ctx, c.Param("lang"))
+	l, err := s.app.TargetLanguage(ctx, c.Param("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -33,7 +33,7 @@ func (s *Server) languageFeed(c *gin.Context) {
 // feed writes the Atom feed of releases in lang, of document doc or of all (doc 0).
 func (s *Server) feed(c *gin.Context, tag string, doc int64) {
 	ctx := c.Request.Context()
-	l, err := s.store.TargetLanguage(ctx, tag)
+	l, err := s.app.TargetLanguage(ctx, tag)
 	if err != nil {
 		s.fail(c, apperr.New(apperr.NotFound, "no feed in %q: %v", tag, err))
 		return

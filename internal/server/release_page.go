@@ -48,7 +48,7 @@ func (s *Server) alternates(ctx context.Context, base string, doc int64, current
 	if err != nil {
 		return nil, err
 	}
-	ls, err := s.store.Languages(ctx)
+	ls, err := s.app.Languages(ctx)
 	if err != nil {
 		return nil, err
 	}

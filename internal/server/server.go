@@ -165,7 +165,7 @@ func (s *Server) baseURL(c *gin.Context) string {
 // health answers load balancers and monitors: 200 while the database
 // answers, 503 otherwise.
 func (s *Server) health(c *gin.Context) {
-	if err := s.store.Ping(c.Request.Context()); err != nil {
+	if err := s.app.Ping(c.Request.Context()); err != nil {
 		s.log.Error("health", "err", err)
 		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "error": "the database does not answer"})
 		return

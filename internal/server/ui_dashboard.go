@@ -72,7 +72,7 @@ func (s *Server) dashboard(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	langs, err := s.store.TargetLanguages(ctx)
+	langs, err := s.app.TargetLanguages(ctx)
 	if err != nil {
 		s.failPage(c, err)
 		return

@@ -167,12 +167,12 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 		s.failPage(c, err)
 		return
 	}
-	warnings, err := s.store.SourceWarnings(ctx, id)
+	warnings, err := s.app.SourceWarnings(ctx, id)
 	if err != nil {
 		s.failPage(c, err)
 		return
 	}
-	lang, err := s.store.TargetLanguage(ctx, list.Lang)
+	lang, err := s.app.TargetLanguage(ctx, list.Lang)
 	if err != nil {
 		s.failPage(c, err)
 		return

@@ -68,7 +68,7 @@ func (s *Server) glossaryPage(c *gin.Context) {
 // renderGlossary fills v with the language's terms, filtered by ?q=, and shows it.
 func (s *Server) renderGlossary(c *gin.Context, status int, v glossaryView) {
 	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
-	lang, err := s.store.TargetLanguage(ctx, c.Param("lang"))
+	lang, err := s.app.TargetLanguage(ctx, c.Param("lang"))
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -174,7 +174,7 @@ func (s *Server) deleteTermForm(c *gin.Context) {
 // glossary, all or none.
 func (s *Server) importTermsForm(c *gin.Context) {
 	ctx := c.Request.Context()
-	lang, err := s.store.TargetLanguage(ctx, c.Param("lang"))
+	lang, err := s.app.TargetLanguage(ctx, c.Param("lang"))
 	if err != nil {
 		s.failPage(c, err)
 		return

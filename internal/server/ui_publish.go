@@ -75,7 +75,7 @@ func (s *Server) renderPublish(c *gin.Context, status int, failed publishLang) {
 		s.failPage(c, err)
 		return
 	}
-	langs, err := s.store.TargetLanguages(ctx)
+	langs, err := s.app.TargetLanguages(ctx)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -219,7 +219,7 @@ func (s *Server) publishRefused(c *gin.Context, lang, form, reason, msgID string
 		}
 	}
 	tag := lang
-	if lg, err := s.store.TargetLanguage(c.Request.Context(), lang); err == nil {
+	if lg, err := s.app.TargetLanguage(c.Request.Context(), lang); err == nil {
 		tag = lg.Tag
 	}
 	s.renderPublish(c, status, publishLang{Tag: tag, Error: l.T(msgID), Detail: detail, Reason: reason, Form: form})

@@ -56,7 +56,7 @@ func (s *Server) reviewPage(c *gin.Context) {
 
 func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) {
 	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
-	lang, err := s.store.TargetLanguage(ctx, c.Param("lang"))
+	lang, err := s.app.TargetLanguage(ctx, c.Param("lang"))
 	if err != nil {
 		s.failPage(c, err)
 		return

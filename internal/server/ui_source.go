@@ -104,7 +104,7 @@ func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
 	if err != nil {
 		return sourceView{}, err
 	}
-	text, err := s.store.SourceText(ctx, id)
+	text, err := s.app.SourceText(ctx, id)
 	if err != nil {
 		return sourceView{}, err
 	}

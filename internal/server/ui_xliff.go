@@ -62,7 +62,7 @@ func (s *Server) uploadXLIFF(c *gin.Context) {
 		return
 	}
 	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
-	lang, err := s.store.TargetLanguage(ctx, c.Param("lang"))
+	lang, err := s.app.TargetLanguage(ctx, c.Param("lang"))
 	if err != nil {
 		s.failPage(c, err)
 		return

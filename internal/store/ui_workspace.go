@@ -2,10 +2,8 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
-	"tilmash/internal/segment"
 	"tilmash/internal/workflow"
 )
 
@@ -49,37 +47,4 @@ func (s *Store) ApprovedBefore(ctx context.Context, lang string, segIDs []int64)
 		}
 	}
 	return out, nil
-}
-
-// SourceWarnings lists the hygiene warnings of a document's current revision.
-func (s *Store) SourceWarnings(ctx context.Context, docID int64) ([]segment.Warning, error) {
-	rev, err := s.currentRevision(ctx, docID, "revisions.warnings")
-	if err != nil {
-		return nil, err
-	}
-	out := []segment.Warning{}
-	if rev.Warnings != "" {
-		if err := json.Unmarshal([]byte(rev.Warnings), &out); err != nil {
-			return nil, fmt.Errorf("read warnings of document %d: %w", docID, err)
-		}
-	}
-	return out, nil
-}
-
-// SourceText is the Russian text of a document's current revision, as it
-// was imported (after NFC), for a publisher to correct.
-func (s *Store) SourceText(ctx context.Context, docID int64) (string, error) {
-	rev, err := s.currentRevision(ctx, docID, "revisions.text")
-	return rev.Text, err
-}
-
-// currentRevision reads columns of a document's current revision.
-func (s *Store) currentRevision(ctx context.Context, docID int64, columns string) (Revision, error) {
-	var rev Revision
-	err := s.read(ctx).Select(columns).Joins("JOIN documents d ON d.id = revisions.document_id AND d.revision = revisions.number").
-		Where("revisions.document_id = ?", docID).Take(&rev).Error
-	if err != nil {
-		return Revision{}, notFound(err, "document %d not found", docID)
-	}
-	return rev, nil
 }
