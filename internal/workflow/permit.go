@@ -158,3 +158,9 @@ func refusal(action Action, actor Actor, lang string, r Reason) error {
 	}
 	return e.With("reason", string(r))
 }
+
+// Reasons lists every reason, for those who word them.
+func Reasons() []Reason {
+	return []Reason{ReasonNoRole, ReasonOwnText, ReasonNotTranslated, ReasonAlreadyApproved,
+		ReasonAlreadyRejected, ReasonOutdated, ReasonQABlocked}
+}
