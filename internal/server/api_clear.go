@@ -27,7 +27,7 @@ func (s *Server) clearTranslation(c *gin.Context) {
 		return
 	}
 	v.Checks = []qa.Finding{} // an empty text has nothing to check
-	c.JSON(http.StatusOK, v)
+	c.JSON(http.StatusOK, answer(actor(c), c.Param("lang"), v))
 }
 
 // segmentVersion reads the segment of the path and the required version of

@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"tilmash/internal/store"
 )
 
 type saveRequest struct {
@@ -61,12 +59,12 @@ func (s *Server) saveTranslation(c *gin.Context) {
 	}
 	if viaSession(c) { // the editor's script: findings in the interface's language
 		c.JSON(http.StatusOK, struct {
-			store.TranslationView
+			translationAnswer
 			Checks []localizedFinding `json:"checks"`
-		}{v, s.localizeFindings(c, v.Checks)})
+		}{answer(actor(c), c.Param("lang"), v), s.localizeFindings(c, v.Checks)})
 		return
 	}
-	c.JSON(http.StatusOK, v)
+	c.JSON(http.StatusOK, answer(actor(c), c.Param("lang"), v))
 }
 
 func (s *Server) approveTranslation(c *gin.Context) {
@@ -100,7 +98,7 @@ func (s *Server) review(c *gin.Context, reject bool) {
 			s.fail(c, err)
 			return
 		}
-		c.JSON(http.StatusOK, v)
+		c.JSON(http.StatusOK, answer(a, lang, v))
 		return
 	}
 	v, err := s.store.ApproveWithOverride(ctx, a, sid, lang, version, req.Override)
@@ -108,7 +106,7 @@ func (s *Server) review(c *gin.Context, reject bool) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, v)
+	c.JSON(http.StatusOK, answer(a, lang, v))
 }
 
 func (s *Server) translationHistory(c *gin.Context) {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -145,6 +146,8 @@ func TestConcurrentSaves(t *testing.T) {
 	path := fmt.Sprintf("/api/v1/segments/%d/translations/kk", segmentIDs(t, doc)[3])
 	const writers = 50
 	statuses := make([]int, writers)
+	// The writers report failures here; only the test's goroutine may end the test.
+	errs := make([]error, writers)
 	var wg sync.WaitGroup
 	start := make(chan struct{})
 	for i := range writers {
@@ -152,11 +155,15 @@ func TestConcurrentSaves(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			<-start
-			statuses[i] = ts.call(t, "PUT", path, admin, map[string]any{"target": fmt.Sprintf("нұсқа %d", i), "version": 0}).Status
+			res, err := ts.send("PUT", path, admin, map[string]any{"target": fmt.Sprintf("нұсқа %d", i), "version": 0})
+			statuses[i], errs[i] = res.Status, err
 		}()
 	}
 	close(start)
 	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatalf("writers failed to get an answer: %v", err)
+	}
 	ok, conflicts := 0, 0
 	for _, s := range statuses {
 		switch s {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -117,6 +118,16 @@ type response struct {
 // call sends a request; body may be nil, a []byte (sent as is) or a value encoded as JSON.
 func (ts *testServer) call(tb testing.TB, method, path, token string, body any) response {
 	tb.Helper()
+	res, err := ts.send(method, path, token, body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// send is call that returns its error instead of failing the test: the form
+// for goroutines, which must not call t.Fatal.
+func (ts *testServer) send(method, path, token string, body any) (response, error) {
 	var rd io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -125,13 +136,13 @@ func (ts *testServer) call(tb testing.TB, method, path, token string, body any) 
 	default:
 		j, err := json.Marshal(b)
 		if err != nil {
-			tb.Fatal(err)
+			return response{}, fmt.Errorf("%s %s: encode the body: %w", method, path, err)
 		}
 		rd = bytes.NewReader(j)
 	}
 	req, err := http.NewRequest(method, ts.URL+path, rd)
 	if err != nil {
-		tb.Fatal(err)
+		return response{}, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
@@ -139,18 +150,18 @@ func (ts *testServer) call(tb testing.TB, method, path, token string, body any) 
 	req.Header.Set("Content-Type", "application/json")
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
-		tb.Fatal(err)
+		return response{}, fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	defer res.Body.Close()
 	raw, err := io.ReadAll(res.Body)
 	if err != nil {
-		tb.Fatal(err)
+		return response{}, fmt.Errorf("%s %s: read the answer: %w", method, path, err)
 	}
 	out := response{Status: res.StatusCode, Raw: raw, Header: res.Header}
 	if json.Valid(raw) {
 		_ = json.Unmarshal(raw, &out.Body)
 	}
-	return out
+	return out, nil
 }
 
 // must fails the test unless the response has the wanted status.

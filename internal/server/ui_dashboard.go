@@ -47,6 +47,8 @@ type dashLang struct {
 	ReleaseURL             string
 	Mine                   bool // the person translates or reviews it
 	CanEdit, CanReview     bool
+	EditorURL, ReviewURL   string
+	GlossaryURL            string
 }
 
 type dashDoc struct {
@@ -55,6 +57,8 @@ type dashDoc struct {
 	Revision int
 	Total    int
 	Langs    []dashLang
+	// PublishURL and SourceURL are the document's publish and source pages.
+	PublishURL, SourceURL string
 }
 
 type dashboardView struct {
@@ -88,11 +92,12 @@ func (s *Server) dashboard(c *gin.Context) {
 	}
 	view := dashboardView{CanPublish: a.CanPublish(), CanImport: a.CanManageDocuments()}
 	for _, d := range docs {
-		dd := dashDoc{ID: d.ID, Title: d.Title, Revision: d.Revision}
+		dd := dashDoc{ID: d.ID, Title: d.Title, Revision: d.Revision, PublishURL: publishPath(d.ID), SourceURL: sourcePath(d.ID)}
 		for _, l := range langs {
 			counts := d.Counts[l.Tag]
 			dl := dashLang{Tag: l.Tag, Name: l.Name, Native: l.NativeName, Dir: l.Direction, Mine: mine[l.Tag],
-				CanEdit: a.CanTranslate(l.Tag), CanReview: a.CanReview(l.Tag)}
+				CanEdit: a.CanTranslate(l.Tag), CanReview: a.CanReview(l.Tag),
+				EditorURL: editorPath(d.ID, l.Tag), ReviewURL: reviewPath(l.Tag, d.ID), GlossaryURL: glossaryPath(l.Tag)}
 			for _, st := range workflow.States() {
 				dl.Total += counts[st]
 			}

@@ -24,6 +24,10 @@ type editorSegment struct {
 	Number     string     // "paragraph.position", as people cite it
 	SourceDiff []diffPart // outdated: the previous source against the current one, word by word
 	Reviewer   string     // rejected: who rejected it, the author of Comment
+	Rejection  string     // rejected: the reviewer's comment, shown to the translator
+	// Actions is what the person may do with the segment (workflow.Permit),
+	// written on its element for the script, which keeps it from the API's answers.
+	Actions workflow.Permissions
 }
 
 // hygieneNote is a source warning: its kind (a message id) and its words.
@@ -69,7 +73,10 @@ type editorView struct {
 	CanReview    bool
 	XLIFF        string
 	Upload       string // the XLIFF upload form's action
-	HistoryBase  string // the API path the script appends SID/translations/LANG/history to
+	ReviewURL    string // this document's review queue in this language
+	GlossaryURL  string
+	API          editorURLs // what the script calls
+	Filtered     bool       // a state filter is on: a save may move segments between pages
 	Messages     map[string]string
 	Pages        []pageLink // empty when everything fits on one page
 	Page         int
@@ -139,6 +146,10 @@ func editorMessages(l *i18n.Localizer) map[string]string {
 		"state.untranslated", "state.translated", "state.approved", "state.rejected", "state.outdated"} {
 		m[id] = l.T(id)
 	}
+	// Why an action is refused: the script gets the reason code from the API.
+	for _, r := range workflow.Reasons() {
+		m[reasonMessage(r)] = l.T(reasonMessage(r))
+	}
 	// Texts with values carry placeholders the script fills in.
 	m["editor.by"] = l.T("editor.by", "Name", "{name}")
 	m["editor.conflict_who"] = l.T("editor.conflict_who", "Name", "{name}", "Version", "{version}")
@@ -185,12 +196,13 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	if !known {
 		filter = "all"
 	}
-	base := fmt.Sprintf("/translate/%d/%s", id, url.PathEscape(list.Lang))
+	base := editorPath(id, list.Lang)
 	v := editorView{DocID: id, Title: list.Title, Revision: list.Revision, Lang: list.Lang, Dir: list.Direction, Native: lang.NativeName,
 		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang),
-		XLIFF:       fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
-		Upload:      base + "/xliff" + keepQuery(c, filter),
-		HistoryBase: "/api/v1/segments/", Messages: editorMessages(l), Import: imp}
+		XLIFF:     fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
+		Upload:    base + "/xliff" + keepQuery(c, filter),
+		ReviewURL: reviewPath(list.Lang, id), GlossaryURL: glossaryPath(list.Lang), API: editorAPI(list.Lang),
+		Filtered: filter != "all", Messages: editorMessages(l), Import: imp}
 	for _, k := range editorFilters() {
 		n := 0
 		for _, sg := range list.Segments {
@@ -252,7 +264,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 				Label: paragraphRange(pg[0].Number, pg[len(pg)-1].Number)})
 		}
 	}
-	if err := s.decorateSegments(ctx, list.Lang, v.Paragraphs); err != nil {
+	if err := s.decorateSegments(ctx, a, list.Lang, v.Paragraphs); err != nil {
 		s.failPage(c, err)
 		return
 	}
@@ -322,17 +334,23 @@ func pageParagraphs(ps []editorParagraph, size int) [][]editorParagraph {
 }
 
 // decorateSegments adds what only the shown page needs: the quality findings,
-// the word diff of an outdated segment's source, and who rejected a rejected one.
-func (s *Server) decorateSegments(ctx context.Context, lang string, ps []editorParagraph) error {
+// what the person may do with each segment (the findings are approval's
+// gate), the word diff of an outdated segment's source, and who rejected a
+// rejected one, and why.
+func (s *Server) decorateSegments(ctx context.Context, a workflow.Actor, lang string, ps []editorParagraph) error {
 	var rejected []int64
 	for _, p := range ps {
 		for i := range p.Segments {
 			sg := &p.Segments[i]
 			sg.Checks = s.store.Check(ctx, lang, sg.Source, sg.Target)
+			sg.Actions = permissions(a, lang, sg.TranslationView)
 			if sg.PreviousSource != "" {
 				sg.SourceDiff = wordDiff(sg.PreviousSource, sg.Source)
 			}
 			if sg.State == workflow.Rejected {
+				// A rejection's comment stays on the row after an approve;
+				// it speaks to the translator only while the text is rejected.
+				sg.Rejection = sg.Comment
 				rejected = append(rejected, sg.ID)
 			}
 		}

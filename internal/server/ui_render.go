@@ -136,14 +136,14 @@ func (s *Server) pageData(c *gin.Context, view, title string, body any) pageData
 	if a, ok := c.Get(actorKey); ok {
 		act := a.(workflow.Actor)
 		d.Actor = &act
-		d.Glossary = "/glossary/" + firstLanguage(act)
+		d.Glossary = glossaryPath(firstLanguage(act))
 	}
 	return d
 }
 
 // templateFuncs are the helpers templates may call besides the localizer's methods.
 func templateFuncs(as *assets) template.FuncMap {
-	return template.FuncMap{"asset": as.path, "finding": findingNote}
+	return template.FuncMap{"asset": as.path, "finding": findingNote, "permit": permitText}
 }
 
 // firstLanguage is the first language a person translates or reviews, or the
@@ -160,4 +160,13 @@ func firstLanguage(a workflow.Actor) string {
 		}
 	}
 	return language.Source
+}
+
+// permitText writes a permission as the editor's data attributes carry it:
+// "ok", or the reason it is refused.
+func permitText(p workflow.Permission) string {
+	if p.Allowed {
+		return "ok"
+	}
+	return string(p.Reason)
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
-	"tilmash/internal/qa"
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
@@ -23,8 +22,13 @@ type reviewItem struct {
 	Number      string
 	HasPrevious bool
 	Diff        []diffPart
-	Own         bool // the reviewer wrote this version: the four-eyes rule forbids approving it
-	Blocking    bool // checks found errors: approving needs a reason
+	// What the reviewer may do with it (workflow.Permit, the checks as the gate).
+	CanApprove    bool   // approve is allowed, or allowed with a reason (NeedsOverride)
+	NeedsOverride bool   // checks found errors: approving needs a reason
+	ApproveNote   string // message id of why approving is refused, when it is
+	CanReject     bool
+	ApproveURL    string // the forms' actions
+	RejectURL     string
 }
 
 // reviewResult is the outcome of "approve all shown", carried in the query.
@@ -41,6 +45,7 @@ type reviewView struct {
 	Error             string // localized
 	Detail            string // the application's precise reason
 	Action            string // the form action of "approve all shown"
+	EditorURL         string // the document's editor, when the queue is one document's
 	Total             int    // translations awaiting review, on every page
 	Pages             []pageLink
 	Page              int
@@ -66,7 +71,10 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 		docID, _ = strconv.ParseInt(c.PostForm("doc"), 10, 64)
 	}
 	v := reviewView{Lang: lang.Tag, Dir: lang.Direction, Native: lang.NativeName, DocID: docID, CanReview: a.CanReview(lang.Tag),
-		Detail: detail, Action: "/review/" + url.PathEscape(lang.Tag)}
+		Detail: detail, Action: reviewPath(lang.Tag, 0)}
+	if docID > 0 {
+		v.EditorURL = editorPath(docID, lang.Tag)
+	}
 	if errID != "" {
 		v.Error = l.T(errID)
 	}
@@ -98,8 +106,7 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 			if sg.State != workflow.Translated {
 				continue
 			}
-			v.Items = append(v.Items, reviewItem{TranslationView: sg, DocID: d, DocTitle: list.Title,
-				Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position), Own: a.Wrote(sg.AuthorID), Blocking: qa.Blocking(sg.Checks)})
+			v.Items = append(v.Items, newReviewItem(a, lang.Tag, d, list.Title, sg))
 			ids = append(ids, sg.ID)
 		}
 	}
@@ -121,6 +128,18 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 		}
 	}
 	s.render(c, status, viewReview, l.T("review.title", "Lang", lang.NativeName), v)
+}
+
+func newReviewItem(a workflow.Actor, lang string, doc int64, title string, sg store.TranslationView) reviewItem {
+	p := permissions(a, lang, sg)
+	it := reviewItem{TranslationView: sg, DocID: doc, DocTitle: title, Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position),
+		NeedsOverride: p.Approve.Reason == workflow.ReasonQABlocked, CanReject: p.Reject.Allowed,
+		ApproveURL: reviewActionPath(lang, sg.ID, "approve"), RejectURL: reviewActionPath(lang, sg.ID, "reject")}
+	it.CanApprove = p.Approve.Allowed || it.NeedsOverride
+	if !it.CanApprove {
+		it.ApproveNote = reasonMessage(p.Approve.Reason)
+	}
+	return it
 }
 
 // reviewPaging cuts the queue to page (from 1) of reviewPageSize items and
@@ -149,11 +168,7 @@ func atoi(s string) int {
 
 // reviewBack is where a review action returns to: the queue, filtered as before.
 func reviewBack(lang, doc string) string {
-	u := "/review/" + url.PathEscape(lang)
-	if d := atoi(doc); d > 0 {
-		u += "?doc=" + strconv.Itoa(d)
-	}
-	return u
+	return reviewPath(lang, int64(atoi(doc)))
 }
 
 // reviewReturn is reviewBack on the page the reviewer acted from (the queue
@@ -266,12 +281,14 @@ func (s *Server) reviewApproveAll(c *gin.Context) {
 			res.Approved++
 			continue
 		}
-		switch apperr.CodeOf(err) {
-		case apperr.Forbidden:
+		// workflow says why: the reviewer's own text, failed checks, or
+		// (a conflict) a version or state that changed since the page was shown.
+		switch reason, code := refusalOf(err); {
+		case reason == workflow.ReasonOwnText:
 			res.Own++
-		case apperr.ChecksFailed:
+		case reason == workflow.ReasonQABlocked:
 			res.Checks++
-		case apperr.Conflict:
+		case code == apperr.Conflict:
 			res.Changed++
 		default:
 			s.reviewFailed(c, err)
@@ -291,4 +308,14 @@ func (s *Server) reviewApproveAll(c *gin.Context) {
 		q.Set("doc", strconv.Itoa(d))
 	}
 	c.Redirect(http.StatusSeeOther, "/review/"+url.PathEscape(lang)+"?"+q.Encode())
+}
+
+// refusalOf is the workflow reason and the code of a refused action's error.
+func refusalOf(err error) (workflow.Reason, apperr.Code) {
+	e, ok := apperr.As(err)
+	if !ok {
+		return "", apperr.Internal
+	}
+	r, _ := e.Details["reason"].(string)
+	return workflow.Reason(r), e.Code
 }

@@ -26,6 +26,9 @@ type sourceView struct {
 	Detail   string // the refusal's own words (English), if any
 }
 
+// PublishURL is the document's publish page, linked from its source form.
+func (v sourceView) PublishURL() string { return publishPath(v.DocID) }
+
 type sourceWarning struct {
 	Paragraph int
 	Label     string // message id of the kind

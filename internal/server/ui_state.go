@@ -43,7 +43,7 @@ func newUIState(s *Server) (*uiState, error) {
 // the assets are open; everything else needs a session, and every POST a
 // CSRF token.
 func (s *Server) uiRoutes(r *gin.Engine) {
-	r.GET("/static/:file", s.ui.assets.serve)
+	r.GET("/static/*file", s.ui.assets.serve)
 
 	open := r.Group("", s.uiHeaders())
 	open.GET("/signin", s.signinPage)

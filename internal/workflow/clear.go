@@ -1,7 +1,5 @@
 package workflow
 
-import "tilmash/internal/apperr"
-
 // ActionClear takes a text back: the segment is untranslated again.
 const ActionClear Action = "clear"
 
@@ -12,20 +10,15 @@ const ActionClear Action = "clear"
 // untranslated or outdated one has nothing of the translator's to take back.
 // The four-eyes rule is untouched: nothing reaches approved through Clear.
 func Clear(actor Actor, lang string, cur Current, base int) (Change, error) {
-	if !actor.CanTranslate(lang) {
-		return Change{}, apperr.New(apperr.Forbidden, "%s may not translate into %s", actor.Name, lang)
+	r := mayClear(actor, lang, cur)
+	if r == ReasonNoRole {
+		return Change{}, refusal(ActionClear, actor, lang, r)
 	}
-	if err := checkVersion(cur, base); err != nil {
+	if err := checkVersion(actor, lang, cur, base, Gate{}); err != nil {
 		return Change{}, err
 	}
-	switch cur.State {
-	case Translated, Rejected:
-	case Approved:
-		return Change{}, apperr.New(apperr.Conflict, "an approved translation cannot be cleared: edit it, and it is reviewed again")
-	case Outdated:
-		return Change{}, apperr.New(apperr.Conflict, "an outdated translation cannot be cleared: edit it for the new source")
-	default:
-		return Change{}, apperr.New(apperr.Conflict, "there is no translation to clear")
+	if r != "" {
+		return Change{}, refusal(ActionClear, actor, lang, r)
 	}
 	return Change{Action: ActionClear, From: cur.State, To: Untranslated, Version: cur.Version + 1, Changed: true}, nil
 }

@@ -44,10 +44,16 @@ type Change struct {
 // the memory or a reviewer's "approve all".
 const MaxTargetRunes = 20000
 
-func checkVersion(cur Current, base int) error {
+// checkVersion refuses an action on a version the actor no longer sees. The
+// conflict carries the current translation, whether it is open, and what the
+// actor may do with it, so that an editor taking the other person's text
+// knows its buttons without knowing the rules. Only an approve knows the
+// checks (gate); the others judge approve as Permit does with Gate{}.
+func checkVersion(actor Actor, lang string, cur Current, base int, gate Gate) error {
 	if base != cur.Version {
 		return apperr.New(apperr.Conflict, "the translation changed since you loaded it (you had version %d, it is now version %d)", base, cur.Version).
-			With("current", map[string]any{"target": cur.Text, "state": cur.State, "version": cur.Version})
+			With("current", map[string]any{"target": cur.Text, "state": cur.State, "version": cur.Version,
+				"open": cur.State.Open(), "actions": Permit(actor, lang, cur, gate)})
 	}
 	return nil
 }
@@ -55,8 +61,8 @@ func checkVersion(cur Current, base int) error {
 // Edit is a translator's or reviewer's save of a new target text.
 // Saving edits of any state yields translated: a correction after review is reviewed again.
 func Edit(actor Actor, lang string, cur Current, base int, text string) (Change, error) {
-	if !actor.CanTranslate(lang) {
-		return Change{}, apperr.New(apperr.Forbidden, "%s may not translate into %s", actor.Name, lang)
+	if r := mayEdit(actor, lang); r != "" {
+		return Change{}, refusal(ActionEdit, actor, lang, r)
 	}
 	if strings.TrimSpace(text) == "" {
 		return Change{}, apperr.New(apperr.Invalid, "the translation is empty")
@@ -68,7 +74,7 @@ func Edit(actor Actor, lang string, cur Current, base int, text string) (Change,
 				With("length", n).With("limit", MaxTargetRunes)
 		}
 	}
-	if err := checkVersion(cur, base); err != nil {
+	if err := checkVersion(actor, lang, cur, base, Gate{}); err != nil {
 		return Change{}, err
 	}
 	if text == cur.Text && (cur.State == Translated || cur.State == Approved) {
@@ -84,52 +90,42 @@ type Gate struct {
 	Override string
 }
 
+// blocks reports whether the gate refuses an approve: errors, and no reason given.
+func (g Gate) blocks() bool { return g.Blocked && strings.TrimSpace(g.Override) == "" }
+
 // Approve is a reviewer's acceptance of the current version. Nobody approves a
 // version they wrote (the four-eyes rule), admins included; a version with
 // blocking check findings needs an override reason, which history records.
 func Approve(actor Actor, lang string, cur Current, base int, gate Gate) (Change, error) {
-	if !actor.CanReview(lang) {
-		return Change{}, apperr.New(apperr.Forbidden, "%s may not review %s", actor.Name, lang)
+	r := mayApprove(actor, lang, cur, gate)
+	if r == ReasonNoRole {
+		return Change{}, refusal(ActionApprove, actor, lang, r)
 	}
-	if err := checkVersion(cur, base); err != nil {
+	// A stale version is told before the rest: what refuses the action may
+	// have changed with the version the reviewer has not seen.
+	if err := checkVersion(actor, lang, cur, base, gate); err != nil {
 		return Change{}, err
 	}
-	if actor.Wrote(cur.AuthorID) {
-		return Change{}, apperr.New(apperr.Forbidden, "you wrote this version: another reviewer must approve it")
-	}
-	switch cur.State {
-	case Translated, Outdated, Rejected:
-	case Approved:
-		return Change{}, apperr.New(apperr.Conflict, "this version is already approved")
-	default:
-		return Change{}, apperr.New(apperr.Conflict, "there is no translation to approve yet")
-	}
-	if gate.Blocked && strings.TrimSpace(gate.Override) == "" {
-		return Change{}, apperr.New(apperr.ChecksFailed, "quality checks found errors: fix them, or approve with an \"override\" reason")
+	if r != "" {
+		return Change{}, refusal(ActionApprove, actor, lang, r)
 	}
 	return Change{Action: ActionApprove, From: cur.State, To: Approved, Version: cur.Version + 1, Changed: true}, nil
 }
 
 // Reject sends the current version back to the translator with a comment.
 func Reject(actor Actor, lang string, cur Current, base int, comment string) (Change, error) {
-	if !actor.CanReview(lang) {
-		return Change{}, apperr.New(apperr.Forbidden, "%s may not review %s", actor.Name, lang)
+	r := mayReject(actor, lang, cur)
+	if r == ReasonNoRole {
+		return Change{}, refusal(ActionReject, actor, lang, r)
 	}
 	if strings.TrimSpace(comment) == "" {
 		return Change{}, apperr.New(apperr.Invalid, "a rejection needs a comment for the translator")
 	}
-	if err := checkVersion(cur, base); err != nil {
+	if err := checkVersion(actor, lang, cur, base, Gate{}); err != nil {
 		return Change{}, err
 	}
-	if actor.Wrote(cur.AuthorID) {
-		return Change{}, apperr.New(apperr.Forbidden, "you wrote this version: another reviewer must review it")
-	}
-	switch cur.State {
-	case Translated, Approved, Outdated:
-	case Rejected:
-		return Change{}, apperr.New(apperr.Conflict, "this version is already rejected")
-	default:
-		return Change{}, apperr.New(apperr.Conflict, "there is no translation to reject yet")
+	if r != "" {
+		return Change{}, refusal(ActionReject, actor, lang, r)
 	}
 	return Change{Action: ActionReject, From: cur.State, To: Rejected, Version: cur.Version + 1, Changed: true}, nil
 }

@@ -1,0 +1,31 @@
+package server
+
+import (
+	"tilmash/internal/language"
+	"tilmash/internal/qa"
+	"tilmash/internal/store"
+	"tilmash/internal/workflow"
+)
+
+// translationAnswer is a translation as the API answers an action on it (a
+// save, approve, reject or clear): the store's view, plus whether it is open
+// and what the caller may do with it next, as workflow.Permit says. The
+// editor's script shows its buttons from these, never from rules of its own.
+type translationAnswer struct {
+	store.TranslationView
+	Open    bool                 `json:"open"`
+	Actions workflow.Permissions `json:"actions"`
+}
+
+func answer(a workflow.Actor, lang string, v store.TranslationView) translationAnswer {
+	if tag, err := language.Canonical(lang); err == nil {
+		lang = tag // roles name canonical tags; the path may not
+	}
+	return translationAnswer{TranslationView: v, Open: v.State.Open(), Actions: permissions(a, lang, v)}
+}
+
+// permissions is what a can do with the translation v: its checks are the gate.
+func permissions(a workflow.Actor, lang string, v store.TranslationView) workflow.Permissions {
+	cur := workflow.Current{State: v.State, Version: v.Version, Text: v.Target, AuthorID: v.AuthorID}
+	return workflow.Permit(a, lang, cur, workflow.Gate{Blocked: qa.Blocking(v.Checks)})
+}
