@@ -328,7 +328,11 @@ func (s *Server) decorateSegments(ctx context.Context, lang string, ps []editorP
 	for _, p := range ps {
 		for i := range p.Segments {
 			sg := &p.Segments[i]
-			sg.Checks = s.store.Check(ctx, lang, sg.Source, sg.Target)
+			checks, err := s.store.Check(ctx, lang, sg.Source, sg.Target)
+			if err != nil {
+				return err
+			}
+			sg.Checks = checks
 			if sg.PreviousSource != "" {
 				sg.SourceDiff = wordDiff(sg.PreviousSource, sg.Source)
 			}

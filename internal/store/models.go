@@ -120,5 +120,5 @@ type Event struct {
 func allModels() []any {
 	return append([]any{&Document{}, &Revision{}, &Segment{}, &RevisionSegment{}, &Language{}, &User{},
 		&UserRole{}, &Token{}, &Translation{}, &Event{},
-		&MemoryEntry{}, &GlossaryTerm{}, &SigninCounter{}}, append(releaseModels(), uiModels()...)...)
+		&MemoryEntry{}, &GlossaryTerm{}, &SigninCounter{}, &Change{}}, append(releaseModels(), uiModels()...)...)
 }
