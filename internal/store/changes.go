@@ -20,13 +20,18 @@ import (
 //
 // The id is INTEGER PRIMARY KEY AUTOINCREMENT (GORM's integer key on SQLite):
 // never used twice, even after the newest rows are deleted. SQLite has one
-// writer at a time, so ids are also in commit order and a reader that saw id
-// n has seen every committed id below it. PostgreSQL will need more: ids from
-// a sequence are taken at INSERT, not at COMMIT, so a transaction that took
-// id 10 may commit after one that took id 11. A reader there must not move
-// past a gap that may still be in flight (e.g. keep reading from the lowest
-// unseen id until the gap is older than the longest transaction, or order by
-// pg_current_xact_id / a commit timestamp instead of the id).
+// writer at a time, so ids are also in commit order and without gaps (a
+// rollback undoes the sequence too): a reader that saw id n has seen every
+// id below it, and a gap after its place means rows it never read were
+// pruned, so it resyncs (catchUp).
+//
+// PostgreSQL will need more: ids from a sequence are taken at INSERT, not at
+// COMMIT, and a rollback leaves a gap, so a transaction that took id 10 may
+// commit after one that took id 11, or never. A reader there must not move
+// past a gap that may still be in flight, nor resync for one that never
+// fills (e.g. keep reading from the lowest unseen id until the gap is older
+// than the longest transaction, or order by pg_current_xact_id / a commit
+// timestamp instead of the id).
 type Change struct {
 	ID    int64  `gorm:"primaryKey"`
 	Topic string `gorm:"not null"` // topicMemory or topicGlossary
