@@ -41,7 +41,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	st, err := store.OpenWith(ctx, *db, store.Options{Sync: sync})
+	st, err := store.OpenWith(ctx, *db, store.Options{Sync: sync, Memory: true})
 	if err != nil {
 		return err
 	}

@@ -342,7 +342,11 @@ func (s *Server) decorateSegments(ctx context.Context, a workflow.Actor, lang st
 	for _, p := range ps {
 		for i := range p.Segments {
 			sg := &p.Segments[i]
-			sg.Checks = s.store.Check(ctx, lang, sg.Source, sg.Target)
+			checks, err := s.store.Check(ctx, lang, sg.Source, sg.Target)
+			if err != nil {
+				return err
+			}
+			sg.Checks = checks
 			sg.Actions = permissions(a, lang, sg.TranslationView)
 			if sg.PreviousSource != "" {
 				sg.SourceDiff = wordDiff(sg.PreviousSource, sg.Source)

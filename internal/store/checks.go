@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"slices"
 	"sync"
 
@@ -27,9 +26,10 @@ type langChecks struct {
 
 // checkCache is the findings of every language. Checks are a pure function
 // of source, target, language and terms, so a list of 200 segments need not
-// run them 200 times on every request; the cache lives only in this process
-// and holds nothing another process could make stale that the glossary cache
-// beside it does not already hold.
+// run them 200 times on every request. Only the terms can change under a
+// finding, and they are held by the glossary matcher the findings are keyed
+// to: when the change log drops a language's matcher (another process's
+// term change included), its findings go with it.
 type checkCache struct {
 	mu    sync.Mutex
 	langs map[string]*langChecks
@@ -74,9 +74,12 @@ func (lc *langChecks) get(gl *glossary.Glossary, lang, source, target string) []
 	return slices.Clone(f)
 }
 
-// findings are the quality findings of a translation with its language's
-// glossary, as qa.Check gives them (nil when there are none).
-func (s *Store) findings(ctx context.Context, source, target, lang string) []qa.Finding {
-	gl := s.glossary(ctx, lang)
-	return s.checks.forLang(lang).get(gl, lang, source, target)
+// checkWith runs the quality checks of a translation with gl, its
+// language's glossary matcher: the findings, never nil.
+func (s *Store) checkWith(gl *glossary.Glossary, source, target, lang string) []qa.Finding {
+	f := s.checks.forLang(lang).get(gl, lang, source, target)
+	if f == nil {
+		f = []qa.Finding{}
+	}
+	return f
 }

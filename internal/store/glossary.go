@@ -55,6 +55,7 @@ func termRow(lang string, t glossary.Term) (GlossaryTerm, error) {
 
 // seedGlossaries writes the starter glossaries on first start.
 func (s *Store) seedGlossaries(ctx context.Context) error {
+	now := s.now()
 	return s.write(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Model(&GlossaryTerm{}).Count(&n).Error; err != nil {
@@ -73,41 +74,60 @@ func (s *Store) seedGlossaries(ctx context.Context) error {
 					return fmt.Errorf("seed glossary %s: %w", lang, err)
 				}
 			}
+			if err := logChange(tx, Change{Topic: topicGlossary, Lang: lang, CreatedAt: now}); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
 }
 
-// glossary returns the cached matcher of a target language's terms. A read
-// error leaves the checks without terms rather than failing a save.
-func (s *Store) glossary(ctx context.Context, lang string) *glossary.Glossary {
+// glossary returns the cached matcher of a target language's terms. A
+// matcher that cannot be read is an error, never an empty glossary: the
+// checks would pass a forbidden term unseen. The cache follows the change
+// log, so a term changed by another process is seen within an interval.
+func (s *Store) glossary(ctx context.Context, lang string) (*glossary.Glossary, error) {
+	// Following starts before the first read, so no change after it is missed.
+	if err := s.follow(ctx); err != nil {
+		return nil, fmt.Errorf("load the %s glossary: %w", lang, err)
+	}
 	s.glossMu.Lock()
 	defer s.glossMu.Unlock()
 	if g, ok := s.glossaries[lang]; ok {
-		return g
+		return g, nil
 	}
 	terms, err := s.Terms(ctx, lang)
 	if err != nil {
-		return glossary.New(nil)
+		return nil, fmt.Errorf("load the glossary for the checks: %w", err)
 	}
 	g := glossary.New(terms)
 	s.glossaries[lang] = g
-	return g
+	return g, nil
 }
 
+// forgetGlossary drops the matcher of lang; the next use reads the terms
+// again. A load under way holds glossMu, so it is dropped after it is kept,
+// never kept after it is dropped.
 func (s *Store) forgetGlossary(lang string) {
 	s.glossMu.Lock()
 	delete(s.glossaries, lang)
 	s.glossMu.Unlock()
 }
 
+// forgetGlossaries drops every matcher.
+func (s *Store) forgetGlossaries() {
+	s.glossMu.Lock()
+	clear(s.glossaries)
+	s.glossMu.Unlock()
+}
+
 // check runs the quality checks of a translation with its language's glossary.
-func (s *Store) check(ctx context.Context, source, target, lang string) []qa.Finding {
-	f := s.findings(ctx, source, target, lang)
-	if f == nil {
-		f = []qa.Finding{}
+func (s *Store) check(ctx context.Context, source, target, lang string) ([]qa.Finding, error) {
+	gl, err := s.glossary(ctx, lang)
+	if err != nil {
+		return nil, err
 	}
-	return f
+	return s.checkWith(gl, source, target, lang), nil
 }
 
 // Terms lists the glossary of a target language, in source order.
@@ -133,7 +153,11 @@ func (s *Store) GlossaryHits(ctx context.Context, segID int64, lang string) ([]g
 	if err := s.read(ctx).Take(&seg, segID).Error; err != nil {
 		return nil, notFound(err, "segment %d not found", segID)
 	}
-	hits := s.glossary(ctx, l.Tag).Match(seg.Source)
+	gl, err := s.glossary(ctx, l.Tag)
+	if err != nil {
+		return nil, err
+	}
+	hits := gl.Match(seg.Source)
 	if hits == nil {
 		hits = []glossary.Hit{}
 	}
@@ -164,6 +188,12 @@ func (s *Store) AddTerms(ctx context.Context, actor workflow.Actor, lang string,
 		}
 	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		if !replace && len(rows) == 0 {
+			return nil
+		}
+		if err := logChange(tx, Change{Topic: topicGlossary, Lang: l.Tag, CreatedAt: s.now()}); err != nil {
+			return err
+		}
 		if replace {
 			if err := tx.Where("source_lang = ? AND target_lang = ?", language.Source, l.Tag).Delete(&GlossaryTerm{}).Error; err != nil {
 				return err
@@ -202,7 +232,7 @@ func (s *Store) DeleteTerm(ctx context.Context, actor workflow.Actor, lang strin
 		if res.RowsAffected == 0 {
 			return apperr.New(apperr.NotFound, "term %d not found in the %s glossary", id, l.Tag)
 		}
-		return nil
+		return logChange(tx, Change{Topic: topicGlossary, Lang: l.Tag, CreatedAt: s.now()})
 	})
 	s.forgetGlossary(l.Tag)
 	return err

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -53,9 +55,10 @@ func (e MemoryEntry) entry() tm.Entry {
 	return tm.Entry{ID: e.ID, Source: e.Source, Target: e.Target, Origin: e.Origin, Author: e.Author, Created: e.CreatedAt}
 }
 
-// memBatch collects the memory changes of one transaction; they reach the
-// in-process index only after the transaction commits. It also carries the
-// translation changes the observer hears of after the commit.
+// memBatch collects the memory changes of one transaction: they are logged
+// in it (log) and reach the index through the change log after the commit.
+// It also carries the translation changes the observer hears of after the
+// commit.
 type memBatch struct {
 	added   []MemoryEntry
 	removed []MemoryEntry
@@ -68,21 +71,99 @@ type changed struct {
 	lang   string
 }
 
-func (s *Store) applyMemory(b *memBatch) {
+// log writes the batch's change rows inside its transaction: one a target
+// language, naming the ids of the entries added and removed.
+func (b *memBatch) log(tx *gorm.DB, now time.Time) error {
+	type ids struct{ added, removed []int64 }
+	byLang := map[string]*ids{}
+	of := func(lang string) *ids {
+		if byLang[lang] == nil {
+			byLang[lang] = &ids{}
+		}
+		return byLang[lang]
+	}
+	for _, e := range b.added {
+		of(e.TargetLang).added = append(of(e.TargetLang).added, e.ID)
+	}
+	for _, e := range b.removed {
+		of(e.TargetLang).removed = append(of(e.TargetLang).removed, e.ID)
+	}
+	langs := slices.Sorted(maps.Keys(byLang))
+	for _, lang := range langs {
+		var added, removed idRuns
+		added.addAll(byLang[lang].added)
+		removed.addAll(byLang[lang].removed)
+		if err := logChange(tx, Change{Topic: topicMemory, Lang: lang, Added: added.String(), Removed: removed.String(), CreatedAt: now}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeMemory is write for the writes that may change the memory (fn
+// collects those changes in b): the changes are logged in the transaction,
+// and after the commit the observer hears of them and this process's index
+// catches up.
+func (s *Store) writeMemory(ctx context.Context, fn func(tx *gorm.DB, b *memBatch) error) error {
+	var b memBatch
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		b = memBatch{}
+		if err := fn(tx, &b); err != nil {
+			return err
+		}
+		return b.log(tx, s.now())
+	})
+	if err != nil {
+		return err
+	}
 	for _, ch := range b.changed {
 		s.observer.TranslationChanged(string(ch.action), ch.lang)
 	}
-	for _, e := range b.removed {
-		s.memory.Pair(e.SourceLang, e.TargetLang).Remove(e.ID)
+	if len(b.added)+len(b.removed) > 0 {
+		s.caughtUp(ctx)
 	}
-	for _, e := range b.added {
-		s.memory.Pair(e.SourceLang, e.TargetLang).Add(e.entry())
-	}
+	return nil
 }
 
-// loadMemory fills the in-process index at start: from the snapshot beside
-// the database brought up to date with the table when there is a usable one,
+// memoryPair returns the index of ru → lang, building the memory first when
+// this process has not yet.
+func (s *Store) memoryPair(ctx context.Context, lang string) (*tm.Index, error) {
+	if err := s.ensureMemory(ctx); err != nil {
+		return nil, err
+	}
+	return s.memory.Pair(language.Source, lang), nil
+}
+
+// ensureMemory builds the in-process index once, and follows the change log
+// from before the build, so that what commits while it is built is applied
+// after. Only processes that look things up pay for it: serve at start
+// (Options.Memory), others at their first lookup.
+func (s *Store) ensureMemory(ctx context.Context) error {
+	if s.fol.loaded.Load() {
+		return nil
+	}
+	s.fol.mu.Lock()
+	defer s.fol.mu.Unlock()
+	if s.fol.loaded.Load() {
+		return nil
+	}
+	if s.fol.closed {
+		return errClosed
+	}
+	if err := s.followLocked(ctx); err != nil {
+		return err
+	}
+	if err := s.loadMemory(ctx); err != nil {
+		return err
+	}
+	s.fol.loaded.Store(true)
+	return nil
+}
+
+// loadMemory fills the in-process index: from the snapshot beside the
+// database brought up to date with the table when there is a usable one,
 // else built from the table (and the snapshot written for the next start).
+// The caller holds fol.mu.
 func (s *Store) loadMemory(ctx context.Context) error {
 	var pairs []struct{ SourceLang, TargetLang string }
 	if err := s.read(ctx).Model(&MemoryEntry{}).Distinct("source_lang", "target_lang").Scan(&pairs).Error; err != nil {
@@ -122,7 +203,42 @@ func (s *Store) loadMemory(ctx context.Context) error {
 		s.memory.Put(p.SourceLang, p.TargetLang, x)
 	}
 	if path != "" && save {
-		return s.SaveMemorySnapshot(ctx)
+		return s.writeMemorySnapshot(path)
+	}
+	return nil
+}
+
+// resyncMemory brings the built index in line with the table without the
+// change log (see resyncLocked): every pair of the table and of the target
+// languages is caught up as a snapshot would be. The caller holds fol.mu.
+func (s *Store) resyncMemory(ctx context.Context) error {
+	var pairs []struct{ SourceLang, TargetLang string }
+	if err := s.read(ctx).Model(&MemoryEntry{}).Distinct("source_lang", "target_lang").Scan(&pairs).Error; err != nil {
+		return fmt.Errorf("resync memory: %w", err)
+	}
+	var langs []string
+	if err := s.read(ctx).Model(&Language{}).Where("is_source = ?", false).Pluck("tag", &langs).Error; err != nil {
+		return fmt.Errorf("resync memory: %w", err)
+	}
+	seen := map[memPair]bool{}
+	for _, p := range pairs {
+		seen[memPair{p.SourceLang, p.TargetLang}] = true
+	}
+	for _, l := range langs {
+		seen[memPair{language.Source, l}] = true
+	}
+	for p := range seen {
+		x := s.memory.Pair(p.source, p.target)
+		n, err := s.catchUpMemory(ctx, p.source, p.target, x)
+		if err != nil {
+			return err
+		}
+		if n < 0 {
+			if x, err = s.buildMemory(ctx, p.source, p.target); err != nil {
+				return err
+			}
+			s.memory.Put(p.source, p.target, x)
+		}
 	}
 	return nil
 }
@@ -215,8 +331,12 @@ func (s *Store) SuggestionSet(ctx context.Context, segID int64, lang string) (Su
 	if err := s.read(ctx).Take(&seg, segID).Error; err != nil {
 		return SuggestionSet{}, notFound(err, "segment %d not found", segID)
 	}
+	index, err := s.memoryPair(ctx, l.Tag)
+	if err != nil {
+		return SuggestionSet{}, err
+	}
 	start := time.Now()
-	res := s.memory.Pair(language.Source, l.Tag).Search(seg.Source, SuggestionLimit, SuggestionMinScore)
+	res := index.Search(seg.Source, SuggestionLimit, SuggestionMinScore)
 	s.observer.TMLookup(time.Since(start), res.Exact)
 	out := make([]SuggestionView, len(res.Suggestions))
 	for i, f := range res.Suggestions {
@@ -241,10 +361,13 @@ func (s *Store) Pretranslate(ctx context.Context, actor workflow.Actor, docID in
 	if !actor.CanTranslate(l.Tag) {
 		return 0, apperr.New(apperr.Forbidden, "%s may not translate into %s", actor.Name, l.Tag)
 	}
-	index := s.memory.Pair(language.Source, l.Tag)
+	index, err := s.memoryPair(ctx, l.Tag)
+	if err != nil {
+		return 0, err
+	}
 	filled := 0
-	var b memBatch
-	err = s.write(ctx, func(tx *gorm.DB) error {
+	err = s.writeMemory(ctx, func(tx *gorm.DB, b *memBatch) error {
+		filled = 0
 		var doc Document
 		if err := tx.Take(&doc, docID).Error; err != nil {
 			return notFound(err, "document %d not found", docID)
@@ -275,7 +398,7 @@ func (s *Store) Pretranslate(ctx context.Context, actor workflow.Actor, docID in
 			if err != nil {
 				return err
 			}
-			if err := s.apply(tx, &b, actor, &t, ch, text, "", "tm", sg.Source, doc.Title); err != nil {
+			if err := s.apply(tx, b, actor, &t, ch, text, "", "tm", sg.Source, doc.Title); err != nil {
 				return err
 			}
 			filled++
@@ -285,6 +408,5 @@ func (s *Store) Pretranslate(ctx context.Context, actor workflow.Actor, docID in
 	if err != nil {
 		return 0, fmt.Errorf("pretranslate document %d into %s: %w", docID, l.Tag, err)
 	}
-	s.applyMemory(&b)
 	return filled, nil
 }

@@ -147,12 +147,23 @@ func (s *Store) catchUpMemory(ctx context.Context, source, target string, x *tm.
 
 // SaveMemorySnapshot writes the translation memory beside the database,
 // atomically (a temporary file renamed over the old snapshot, mode 0600). A
-// database without a file has no snapshot.
+// database without a file has no snapshot, and a process that never built
+// the index (no lookups) leaves the snapshot as it is.
 func (s *Store) SaveMemorySnapshot(ctx context.Context) error {
+	s.fol.mu.Lock() // no change is applied while the snapshot is written
+	defer s.fol.mu.Unlock()
+	if !s.fol.loaded.Load() {
+		return nil
+	}
 	path, err := s.memorySnapshotPath(ctx)
 	if err != nil || path == "" {
 		return err
 	}
+	return s.writeMemorySnapshot(path)
+}
+
+// writeMemorySnapshot is SaveMemorySnapshot to path; the caller holds fol.mu.
+func (s *Store) writeMemorySnapshot(path string) error {
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
 	if err != nil {
 		return fmt.Errorf("save memory snapshot: %w", err)

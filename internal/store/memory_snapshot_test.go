@@ -36,9 +36,10 @@ func fillMemory(tb testing.TB, st *Store, n int, seed uint64) {
 	}
 }
 
+// openAt opens the store at path as serve does: the memory built at Open.
 func openAt(tb testing.TB, path string) *Store {
 	tb.Helper()
-	st, err := Open(context.Background(), path)
+	st, err := OpenWith(context.Background(), path, Options{Memory: true})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -6,10 +6,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -186,8 +189,10 @@ func TestUpgradeRelease202612(t *testing.T) {
 			t.Errorf("%s changed:\nbefore %q\nafter  %q", table, rows, after[table])
 		}
 	}
-	if len(after) != len(before) {
-		t.Errorf("tables after the upgrade: %d, before: %d", len(after), len(before))
+	for table := range after {
+		if _, ok := before[table]; !ok && len(after[table]) > 0 {
+			t.Errorf("%s, a table a migration added, has rows after the upgrade: %q", table, after[table])
+		}
 	}
 
 	fresh := filepath.Join(t.TempDir(), "fresh.db")
@@ -205,9 +210,41 @@ func TestUpgradeRelease202612(t *testing.T) {
 		}
 		versions = append(versions, m.Version)
 	}
-	if !slices.Equal(versions, []int64{1, 2}) {
-		t.Errorf("versions %v, want [1 2]", versions)
+	if ms, last := embedded(t); len(versions) != len(ms) || versions[len(versions)-1] != last {
+		t.Errorf("versions %v, want %d ending at %d", versions, len(ms), last)
 	}
+}
+
+// embedded lists the embedded migrations as "VERSION NAME", in order, and
+// the newest version: the expectations below follow the directory, so
+// adding a migration does not mean editing them.
+func embedded(t *testing.T) ([]string, int64) {
+	t.Helper()
+	files, err := fs.Glob(sqliteMigrations, "migrations/sqlite/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("embedded migrations: %v %v", files, err)
+	}
+	var out []string
+	var last int64
+	for _, f := range files {
+		base := path.Base(f)
+		v, err := strconv.ParseInt(strings.SplitN(base, "_", 2)[0], 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%d %s", v, migrationName(base)))
+		last = v
+	}
+	return out, last
+}
+
+// withState appends a state ("pending", "applied") to each "VERSION NAME".
+func withState(ms []string, state string) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m + " " + state
+	}
+	return out
 }
 
 // lineDiff lists the lines only one of two lists has, each under its name.
@@ -254,12 +291,13 @@ func statusLines(st []MigrationStatus) []string {
 // applied when Migrate ran.
 func TestSchemaStatus(t *testing.T) {
 	ctx := context.Background()
+	ms, last := embedded(t)
 	old := copyReleaseDB(t)
 	image, err := os.ReadFile(old)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := statusLines(schemaStatus(t, old)), []string{"1 baseline pending", "2 fold_memory pending"}; !slices.Equal(got, want) {
+	if got, want := statusLines(schemaStatus(t, old)), withState(ms, "pending"); !slices.Equal(got, want) {
 		t.Errorf("release database: %q, want %q", got, want)
 	}
 	if after, _ := os.ReadFile(old); !bytes.Equal(after, image) {
@@ -269,11 +307,11 @@ func TestSchemaStatus(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "fresh.db")
 	start := time.Now().UTC().Truncate(time.Second)
 	v, err := Migrate(ctx, fresh)
-	if err != nil || v != 2 {
-		t.Fatalf("Migrate: version %d, %v; want 2", v, err)
+	if err != nil || v != last {
+		t.Fatalf("Migrate: version %d, %v; want %d", v, err, last)
 	}
 	st := schemaStatus(t, fresh)
-	if got, want := statusLines(st), []string{"1 baseline applied", "2 fold_memory applied"}; !slices.Equal(got, want) {
+	if got, want := statusLines(st), withState(ms, "applied"); !slices.Equal(got, want) {
 		t.Errorf("new database: %q, want %q", got, want)
 	}
 	for _, m := range st {
@@ -281,8 +319,8 @@ func TestSchemaStatus(t *testing.T) {
 			t.Errorf("migration %d applied at %v, not during the test (from %v)", m.Version, m.AppliedAt, start)
 		}
 	}
-	if v, err := Migrate(ctx, fresh); err != nil || v != 2 {
-		t.Errorf("Migrate again: version %d, %v; want 2", v, err)
+	if v, err := Migrate(ctx, fresh); err != nil || v != last {
+		t.Errorf("Migrate again: version %d, %v; want %d", v, err, last)
 	}
 	missing := filepath.Join(t.TempDir(), "missing.db")
 	if _, err := SchemaStatus(ctx, missing); err == nil || err.Error() != "schema status: there is no database at "+missing {
@@ -298,6 +336,7 @@ func TestSchemaStatus(t *testing.T) {
 // it was; the status lists the version it does not know.
 func TestOpenRefusesNewerSchema(t *testing.T) {
 	ctx := context.Background()
+	ms, last := embedded(t)
 	path := filepath.Join(t.TempDir(), "newer.db")
 	if _, err := Migrate(ctx, path); err != nil {
 		t.Fatal(err)
@@ -311,11 +350,11 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "database schema version 7 is newer than this tilmash knows (2): upgrade tilmash before opening it"
+	want := fmt.Sprintf("database schema version 7 is newer than this tilmash knows (%d): upgrade tilmash before opening it", last)
 	if _, err := Open(ctx, path); err == nil || err.Error() != "open database "+path+": "+want {
 		t.Errorf("Open: %v", err)
-	} else if tooNew := (*SchemaTooNewError)(nil); !errors.As(err, &tooNew) || tooNew.Version != 7 || tooNew.Known != 2 {
-		t.Errorf("Open: %#v is not a SchemaTooNewError{7, 2}", err)
+	} else if tooNew := (*SchemaTooNewError)(nil); !errors.As(err, &tooNew) || tooNew.Version != 7 || tooNew.Known != last {
+		t.Errorf("Open: %#v is not a SchemaTooNewError{7, %d}", err, last)
 	}
 	if _, err := Migrate(ctx, path); err == nil || err.Error() != "migrate database "+path+": "+want {
 		t.Errorf("Migrate: %v", err)
@@ -324,10 +363,10 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		t.Error("the refused database was written to")
 	}
 	st := schemaStatus(t, path)
-	if got, want := statusLines(st), []string{"1 baseline applied", "2 fold_memory applied", "7  applied"}; !slices.Equal(got, want) {
+	if got, want := statusLines(st), append(withState(ms, "applied"), "7  applied"); !slices.Equal(got, want) {
 		t.Errorf("status: %q, want %q", got, want)
 	}
-	if at := st[2].AppliedAt; !at.Equal(time.Date(2027, 3, 1, 10, 0, 0, 0, time.UTC)) {
+	if at := st[len(st)-1].AppliedAt; !at.Equal(time.Date(2027, 3, 1, 10, 0, 0, 0, time.UTC)) {
 		t.Errorf("version 7 applied at %v", at)
 	}
 }
@@ -353,8 +392,13 @@ func TestOpenTwice(t *testing.T) {
 	}
 	var versions string
 	err := rawDB(t, path).QueryRow("SELECT group_concat(version_id, ',') FROM (SELECT version_id FROM " + versionTable + " ORDER BY id)").Scan(&versions)
-	if err != nil || versions != "0,1,2" {
-		t.Errorf("recorded versions %q (%v), want 0,1,2", versions, err)
+	ms, _ := embedded(t)
+	want := "0"
+	for _, m := range ms {
+		want += "," + strings.SplitN(m, " ", 2)[0]
+	}
+	if err != nil || versions != want {
+		t.Errorf("recorded versions %q (%v), want %s", versions, err, want)
 	}
 }
 
@@ -370,8 +414,8 @@ func TestOpenRefusesPreBaseline(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("Open: %v\nwant %s", err, want)
 	}
-	if got := statusLines(schemaStatus(t, path)); !slices.Equal(got, []string{"1 baseline pending", "2 fold_memory pending"}) {
-		t.Errorf("after the refusal: %q", got)
+	if ms, _ := embedded(t); !slices.Equal(statusLines(schemaStatus(t, path)), withState(ms, "pending")) {
+		t.Errorf("after the refusal: %q", statusLines(schemaStatus(t, path)))
 	}
 }
 
@@ -388,7 +432,7 @@ func TestModelsMatchMigrations(t *testing.T) {
 	before := schemaOf(t, sqlDB)
 	models := []any{&Document{}, &Revision{}, &Segment{}, &RevisionSegment{}, &Language{}, &User{}, &UserRole{},
 		&Token{}, &Translation{}, &Event{}, &MemoryEntry{}, &GlossaryTerm{}, &SigninCounter{}, &Release{},
-		&ReleaseSegment{}, &WebhookDelivery{}, &WebhookOutbox{}, &Session{}}
+		&ReleaseSegment{}, &WebhookDelivery{}, &WebhookOutbox{}, &Session{}, &Change{}}
 	if err := st.db.AutoMigrate(models...); err != nil {
 		t.Fatal(err)
 	}

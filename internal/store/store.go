@@ -41,10 +41,13 @@ type Store struct {
 	closeMu sync.Once
 	now     func() time.Time
 	// memory is the in-process translation-memory index, a mirror of the
-	// memory_entries table kept current after every commit.
+	// memory_entries table built when first needed (ensureMemory) and kept
+	// current through the change log.
 	memory *tm.Memory
+	// fol is this process's place in the change log (changes_follow.go).
+	fol follower
 	// glossaries caches the matcher of each target language's terms;
-	// a change to a language's terms drops its entry.
+	// a change to a language's terms, by any process, drops its entry.
 	glossMu    sync.Mutex
 	glossaries map[string]*glossary.Glossary
 	// observer hears of committed changes (metrics); see Observe.
@@ -86,6 +89,21 @@ type Options struct {
 	Sync Sync
 	// ReadConns bounds the read pool; 0 means four per CPU, at least 8.
 	ReadConns int
+	// Memory builds the translation-memory index at Open, for a process that
+	// answers lookups from its first request (serve). Without it the index
+	// is built at the first lookup, and commands that look nothing up
+	// (user add, tm import, ...) never build it.
+	Memory bool
+	// FollowInterval is how often a process with caches polls the change
+	// log for other processes' writes; 0 means DefaultFollowInterval.
+	FollowInterval time.Duration
+}
+
+func (o Options) followInterval() time.Duration {
+	if o.FollowInterval > 0 {
+		return o.FollowInterval
+	}
+	return DefaultFollowInterval
 }
 
 func (o Options) sync() Sync {
@@ -202,9 +220,15 @@ func OpenWith(ctx context.Context, path string, opts Options) (_ *Store, err err
 	st := &Store{db: db, rdb: rdb, w: w, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
 		glossaries: map[string]*glossary.Glossary{}, writes: make(chan *writeReq), stop: make(chan struct{}),
 		stopped: make(chan struct{}), observer: nopObserver{}, inUse: inUse}
+	st.fol.interval = opts.followInterval()
+	st.fol.ctx, st.fol.cancel = context.WithCancel(context.Background())
 	dbs = nil // from here on, Close closes them
 	go st.writer(w)
-	for _, step := range []func(context.Context) error{st.seedLanguages, st.seedGlossaries, st.loadMemory} {
+	steps := []func(context.Context) error{st.seedLanguages, st.seedGlossaries}
+	if opts.Memory {
+		steps = append(steps, st.ensureMemory)
+	}
+	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			st.Close()
 			return nil, err
@@ -221,10 +245,12 @@ func closeDB(db *gorm.DB) error {
 	return sqlDB.Close()
 }
 
-// Close stops the writer (after the writes it has begun) and closes the database.
+// Close stops following the change log, stops the writer (after the writes
+// it has begun) and closes the database.
 func (s *Store) Close() error {
 	var err error
 	s.closeMu.Do(func() {
+		s.stopFollowing()
 		close(s.stop)
 		<-s.stopped
 		err = errors.Join(s.w.close(), closeDB(s.rdb), closeDB(s.db), s.inUse.Close())

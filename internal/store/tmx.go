@@ -14,13 +14,12 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/language"
-	"tilmash/internal/tm"
 	"tilmash/internal/tmx"
 	"tilmash/internal/workflow"
 )
 
-// tmxBatch is the size of import above which the entries are added to the
-// index as one batch rather than one by one.
+// tmxBatch is the number of new entries of one pair above which the change
+// log's follower adds them to the index as one batch rather than one by one.
 const tmxBatch = 1000
 
 // TMXImportResult summarises a TMX import.
@@ -44,9 +43,10 @@ func (e tmxStoreError) Unwrap() error { return e.err }
 // translation memory, in batches inside one transaction: a malformed file
 // imports nothing. The file is parsed on a goroutine of its own while the
 // rows before are written (see tmxStream). Entries carry origin "tmx", the importing user as author
-// and the unit's creation date (else now); they reach the in-process index
-// after the commit, read back from the database in batches, so the file is
-// never held in memory. Admins and reviewers of lang may import.
+// and the unit's creation date (else now). The import's change row names
+// the ids the inserts returned; the entries reach the index of every process
+// that has one through the change log (this one's right after the commit),
+// read back from the database, so the file is never held in memory. Admins and reviewers of lang may import.
 func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string, r io.Reader) (TMXImportResult, error) {
 	l, err := s.TargetLanguage(ctx, lang)
 	if err != nil {
@@ -56,7 +56,6 @@ func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string
 		return TMXImportResult{}, apperr.New(apperr.Forbidden, "%s may not import translation memory into %s (reviewers of %s and admins may)", actor.Name, l.Tag, l.Tag)
 	}
 	var res TMXImportResult
-	var first, last int64
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		seen, err := memoryPairs(tx, l.Tag)
 		if err != nil {
@@ -94,8 +93,11 @@ func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string
 		if err := ins.flush(); err != nil {
 			return err
 		}
-		res.Imported, first, last = ins.total, ins.first, ins.last
-		return nil
+		res.Imported = ins.total
+		if ins.total == 0 {
+			return nil
+		}
+		return logChange(tx, Change{Topic: topicMemory, Lang: l.Tag, Added: ins.ids.String(), CreatedAt: now})
 	})
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -106,53 +108,10 @@ func (s *Store) ImportTMX(ctx context.Context, actor workflow.Actor, lang string
 		return TMXImportResult{}, fmt.Errorf("import tmx into %s: %w", l.Tag, err)
 	}
 	s.observer.Imported("tmx")
-	if first != 0 {
-		if err := s.indexMemoryRange(ctx, l.Tag, first, last); err != nil {
-			return res, err
-		}
+	if res.Imported > 0 {
+		s.caughtUp(ctx)
 	}
 	return res, nil
-}
-
-// indexMemoryRange adds the committed entries with ids first..last to the
-// in-process index, streamed back from the database. Writers are serialised,
-// so the ids of one import's entries are contiguous. A large import is added
-// as one batch, which builds the index once (what the index will hold anyway,
-// without the per-entry bookkeeping of its dynamic part); a small one entry
-// by entry, which does not rebuild a large index.
-func (s *Store) indexMemoryRange(ctx context.Context, lang string, first, last int64) error {
-	rows, err := s.read(ctx).Model(&MemoryEntry{}).Select("id, source, target, origin, author, created_at").
-		Where("id BETWEEN ? AND ? AND target_lang = ?", first, last, lang).Order("id").Rows()
-	if err != nil {
-		return fmt.Errorf("index imported memory of %s: %w", lang, err)
-	}
-	defer rows.Close()
-	index := s.memory.Pair(language.Source, lang)
-	batch := last-first+1 > tmxBatch
-	var es []tm.Entry
-	if batch {
-		es = make([]tm.Entry, 0, last-first+1)
-	}
-	for rows.Next() {
-		var e tm.Entry
-		var origin, author sql.NullString
-		if err := rows.Scan(&e.ID, &e.Source, &e.Target, &origin, &author, &e.Created); err != nil {
-			return fmt.Errorf("index imported memory of %s: %w", lang, err)
-		}
-		e.Origin, e.Author = origin.String, author.String
-		if batch {
-			es = append(es, e)
-		} else {
-			index.Add(e)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("index imported memory of %s: %w", lang, err)
-	}
-	if batch {
-		index.AddBatch(es)
-	}
-	return nil
 }
 
 // pairSet remembers the source/target pairs of a memory by hash, 8 bytes a

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -30,15 +31,18 @@ type memoryInserter struct {
 	args  []any     // ?1 … ?4, then rowArgs a row
 	rows  int
 	total int
-	// first and last are the ids of the first and last entries written.
-	first, last int64
+	// ids are the ids of the entries written, as the INSERT returned them:
+	// consecutive on SQLite, which has one writer, but not on every
+	// database, and the change log names exactly these.
+	ids idRuns
+	got []int64 // one statement's returned ids, reused
 }
 
 // rowArgs is the number of values each row binds: source, target, creation
 // time and the folded pair (MemoryEntry.Folded).
 const rowArgs = 4
 
-// memoryInsertSQL is the INSERT of n rows.
+// memoryInsertSQL is the INSERT of n rows, returning their ids.
 func memoryInsertSQL(n int) string {
 	var b strings.Builder
 	b.Grow(90 + n*22)
@@ -55,6 +59,7 @@ func memoryInsertSQL(n int) string {
 		}
 		b.WriteByte(')')
 	}
+	b.WriteString(" RETURNING id")
 	return b.String()
 }
 
@@ -81,7 +86,7 @@ func (m *memoryInserter) flush() error {
 	if m.rows == 0 {
 		return nil
 	}
-	var res sql.Result
+	var rows *sql.Rows
 	var err error
 	if m.rows == tmxInsertRows {
 		if m.full == nil {
@@ -89,23 +94,29 @@ func (m *memoryInserter) flush() error {
 				return fmt.Errorf("prepare memory insert: %w", err)
 			}
 		}
-		res, err = m.full.ExecContext(m.ctx, m.args...)
+		rows, err = m.full.QueryContext(m.ctx, m.args...)
 	} else {
-		res, err = m.tx.ExecContext(m.ctx, memoryInsertSQL(m.rows), m.args...)
+		rows, err = m.tx.QueryContext(m.ctx, memoryInsertSQL(m.rows), m.args...)
 	}
 	if err != nil {
 		return fmt.Errorf("insert memory entries: %w", err)
 	}
-	// The transaction holds SQLite's write lock: the rows of one statement
-	// take consecutive ids, the last one reported.
-	last, err := res.LastInsertId()
-	if err != nil {
+	m.got = m.got[:0]
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("insert memory entries: %w", err)
+		}
+		m.got = append(m.got, id)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return fmt.Errorf("insert memory entries: %w", err)
 	}
-	if m.first == 0 {
-		m.first = last - int64(m.rows) + 1
+	if len(m.got) != m.rows {
+		return fmt.Errorf("insert memory entries: %d ids returned for %d rows", len(m.got), m.rows)
 	}
-	m.last = last
+	m.ids.addAll(m.got)
 	m.total += m.rows
 	m.rows = 0
 	clear(m.args[4:]) // let the texts go

@@ -107,10 +107,11 @@ func (s *Store) TranslationsUnchecked(ctx context.Context, docID int64, lang str
 	return s.translations(ctx, docID, lang, false)
 }
 
-// Check runs the quality checks of lang on one translation, glossary included.
-func (s *Store) Check(ctx context.Context, lang, source, target string) []qa.Finding {
+// Check runs the quality checks of lang on one translation, glossary
+// included; a glossary that cannot be read is an error.
+func (s *Store) Check(ctx context.Context, lang, source, target string) ([]qa.Finding, error) {
 	if target == "" {
-		return []qa.Finding{}
+		return []qa.Finding{}, nil
 	}
 	return s.check(ctx, source, target, lang)
 }
@@ -150,7 +151,10 @@ func (s *Store) translations(ctx context.Context, docID int64, lang string, chec
 	var lc *langChecks
 	var gl *glossary.Glossary
 	if checked {
-		gl, lc = s.glossary(ctx, l.Tag), s.checks.forLang(l.Tag)
+		if gl, err = s.glossary(ctx, l.Tag); err != nil {
+			return TranslationList{}, err
+		}
+		lc = s.checks.forLang(l.Tag)
 	}
 	for i, sg := range layout {
 		v := TranslationView{ID: sg.ID, Paragraph: sg.Paragraph, Position: sg.Position, Source: sg.Source, State: workflow.Untranslated}
@@ -342,9 +346,14 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 	if err != nil {
 		return TranslationView{}, err
 	}
+	// The matcher is read before the write: a glossary that cannot be read
+	// fails the action before anything is written, not after.
+	gl, err := s.glossary(ctx, l.Tag)
+	if err != nil {
+		return TranslationView{}, err
+	}
 	var out TranslationView
-	var b memBatch
-	err = s.write(ctx, func(tx *gorm.DB) error {
+	err = s.writeMemory(ctx, func(tx *gorm.DB, b *memBatch) error {
 		p, err := placeOf(tx, segID, l.Tag)
 		if err != nil {
 			return err
@@ -354,7 +363,7 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 		if err != nil {
 			return err
 		}
-		if err := s.apply(tx, &b, actor, &t, ch, text, comment, "", seg.Source, p.Title); err != nil {
+		if err := s.apply(tx, b, actor, &t, ch, text, comment, "", seg.Source, p.Title); err != nil {
 			return err
 		}
 		out = TranslationView{ID: seg.ID, Paragraph: p.Paragraph, Position: p.Position, Source: seg.Source, Target: t.Text,
@@ -371,9 +380,8 @@ func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(S
 		}
 		return TranslationView{}, err
 	}
-	s.applyMemory(&b)
 	if out.Target != "" {
-		out.Checks = s.check(ctx, out.Source, out.Target, l.Tag)
+		out.Checks = s.checkWith(gl, out.Source, out.Target, l.Tag)
 	}
 	switch {
 	case out.AuthorID == actor.ID:
@@ -410,7 +418,10 @@ func (s *Store) Approve(ctx context.Context, actor workflow.Actor, segID int64, 
 func (s *Store) ApproveWithOverride(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, override string) (TranslationView, error) {
 	override = cleanTarget(override)
 	return s.act(ctx, segID, lang, func(seg Segment, t Translation) (workflow.Change, string, string, error) {
-		findings := s.check(ctx, seg.Source, t.Text, t.Lang)
+		findings, err := s.check(ctx, seg.Source, t.Text, t.Lang)
+		if err != nil {
+			return workflow.Change{}, "", "", err
+		}
 		ch, err := workflow.Approve(actor, t.Lang, t.current(), base, workflow.Gate{Blocked: qa.Blocking(findings), Override: override})
 		if e, ok := apperr.As(err); ok && e.Code == apperr.ChecksFailed {
 			return ch, "", "", e.With("checks", findings)

@@ -143,8 +143,13 @@ func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int
 		source, target string
 	}
 	var saved []savedText
-	var b memBatch
-	err = s.write(ctx, func(tx *gorm.DB) error {
+	// The matcher is read before the write, so that a glossary that cannot
+	// be read fails the import before anything is written.
+	gl, err := s.glossary(ctx, l.Tag)
+	if err != nil {
+		return XLIFFImportResult{}, err
+	}
+	err = s.writeMemory(ctx, func(tx *gorm.DB, b *memBatch) error {
 		var doc Document
 		if err := tx.Take(&doc, docID).Error; err != nil {
 			return notFound(err, "document %d not found", docID)
@@ -185,7 +190,7 @@ func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int
 			if err != nil {
 				return fmt.Errorf("unit s%d: %w", u.SegmentID, err)
 			}
-			if err := s.apply(tx, &b, actor, &t, ch, text, "", "xliff", seg.Source, doc.Title); err != nil {
+			if err := s.apply(tx, b, actor, &t, ch, text, "", "xliff", seg.Source, doc.Title); err != nil {
 				return fmt.Errorf("save unit s%d: %w", u.SegmentID, err)
 			}
 			res.Saved++
@@ -196,10 +201,9 @@ func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int
 	if err != nil {
 		return XLIFFImportResult{}, fmt.Errorf("import xliff into document %d (%s): %w", docID, l.Tag, err)
 	}
-	s.applyMemory(&b)
 	s.observer.Imported("xliff")
 	for _, sv := range saved {
-		if found := s.check(ctx, sv.source, sv.target, l.Tag); len(found) > 0 {
+		if found := s.checkWith(gl, sv.source, sv.target, l.Tag); len(found) > 0 {
 			res.Checks = append(res.Checks, SegmentChecks{ID: sv.id, Checks: found})
 			s.observeFindings(found)
 		}

@@ -32,11 +32,12 @@ func newExchangeFixture(tb testing.TB) *exchangeFixture {
 	return f
 }
 
-// exchangeFixtureOf is a fresh store with the people and a document of text.
+// exchangeFixtureOf is a fresh store with the people and a document of text,
+// opened as serve opens it (the memory built at Open).
 func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 	tb.Helper()
 	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(tb.TempDir(), "x.db"))
+	st, err := OpenWith(ctx, filepath.Join(tb.TempDir(), "x.db"), Options{Memory: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
