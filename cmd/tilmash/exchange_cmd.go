@@ -47,7 +47,7 @@ func cmdXLIFFExport(ctx context.Context, args []string, stdout io.Writer) error 
 		return err
 	}
 	defer st.Close()
-	return st.ExportXLIFF(ctx, *docID, *lang, f, stdout)
+	return newApp(st, app.Config{}).ExportXLIFF(ctx, *docID, *lang, f, stdout)
 }
 
 func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {

@@ -33,6 +33,7 @@ type Reader interface {
 	ReleaseReader
 	AccountReader
 	DeliveryReader
+	TranslationReader
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 }
@@ -42,6 +43,7 @@ type Tx interface {
 	DocumentWriter
 	ReleaseWriter
 	AccountWriter
+	TranslationWriter
 }
 
 // Observer hears what the use cases committed, for metrics; it is called
@@ -51,6 +53,9 @@ type Observer interface {
 	Imported(format string)
 	SigninFailed()
 	SigninThrottled()
+	TranslationChanged(action, lang string)
+	Conflict(lang string)
+	Finding(check, severity string)
 }
 
 // Config is what an App is made of.
@@ -106,10 +111,13 @@ func New(cfg Config) *App {
 
 type nopObserver struct{}
 
-func (nopObserver) Released(string)  {}
-func (nopObserver) Imported(string)  {}
-func (nopObserver) SigninFailed()    {}
-func (nopObserver) SigninThrottled() {}
+func (nopObserver) Released(string)                   {}
+func (nopObserver) Imported(string)                   {}
+func (nopObserver) SigninFailed()                     {}
+func (nopObserver) SigninThrottled()                  {}
+func (nopObserver) TranslationChanged(string, string) {}
+func (nopObserver) Conflict(string)                   {}
+func (nopObserver) Finding(string, string)            {}
 
 // Throttle is the sign-in throttle policy the App runs with.
 func (a *App) Throttle() auth.ThrottlePolicy { return a.throttle }

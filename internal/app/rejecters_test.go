@@ -15,17 +15,17 @@ func TestRejecters(t *testing.T) {
 	w := newReleaseWorld(t)
 	segs := w.doc.Segments
 	w.approve(t, segs[0].ID, "kk", "Бір.", 0)
-	if _, err := w.st.SaveTranslation(ctx, w.trans, segs[1].ID, "kk", 0, "Екі."); err != nil {
+	if _, err := w.app.SaveTranslation(ctx, w.trans, segs[1].ID, "kk", 0, "Екі."); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.st.Reject(ctx, w.reviewer, segs[1].ID, "kk", 1, "Аударма толық емес."); err != nil {
+	if _, err := w.app.Reject(ctx, w.reviewer, segs[1].ID, "kk", 1, "Аударма толық емес."); err != nil {
 		t.Fatal(err)
 	}
 	res, err := w.app.PublishLanguages(ctx, w.pub, w.doc.ID, app.PublishRequest{Langs: []string{"kk"}, AllowPartial: true, Reason: "срочно"})
 	if err != nil || len(res.Releases) != 1 {
 		t.Fatalf("partial release: %+v, %v", res, err)
 	}
-	hist, err := w.st.History(ctx, segs[1].ID, "kk")
+	hist, err := w.app.History(ctx, segs[1].ID, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}

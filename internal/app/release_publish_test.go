@@ -49,10 +49,10 @@ func newReleaseWorld(tb testing.TB) *releaseWorld {
 func (w *releaseWorld) approve(tb testing.TB, id int64, lang, text string, base int) {
 	tb.Helper()
 	ctx := context.Background()
-	if _, err := w.st.SaveTranslation(ctx, w.trans, id, lang, base, text); err != nil {
+	if _, err := w.app.SaveTranslation(ctx, w.trans, id, lang, base, text); err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := w.st.ApproveWithOverride(ctx, w.reviewer, id, lang, base+1, "test text"); err != nil {
+	if _, err := w.app.ApproveWithOverride(ctx, w.reviewer, id, lang, base+1, "test text"); err != nil {
 		tb.Fatal(err)
 	}
 }

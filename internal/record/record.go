@@ -122,3 +122,65 @@ type SigninCounter struct {
 	Attempts int
 	LastAt   time.Time
 }
+
+// Place is a segment × language as a decision on it reads it: the segment,
+// its document's title, its place in the current revision, and its
+// translation (State "untranslated" at Version 0 when there is none yet).
+type Place struct {
+	Segment             Segment
+	Title               string
+	Paragraph, Position int
+	Translation         Translation
+}
+
+// TranslatedSegment is one segment of a revision with its translation in
+// one language; Version 0 and State "" when it has none.
+type TranslatedSegment struct {
+	ID             int64
+	Paragraph      int
+	Position       int
+	Source         string
+	Derived        bool   // the segment replaced one of an earlier revision
+	PreviousSource string // that segment's source, when Derived
+	Text           string
+	State          string
+	Version        int
+	AuthorID       int64
+	Comment        string
+	Origin         string
+	UpdatedAt      *time.Time
+}
+
+// DocumentText is the current revision of a document in one language.
+type DocumentText struct {
+	DocumentID int64
+	Title      string
+	Revision   int
+	Segments   []TranslatedSegment
+}
+
+// HistoryEvent is one stored history event.
+type HistoryEvent struct {
+	ID        int64
+	SegmentID int64
+	ActorID   int64
+	Action    string
+	FromState string
+	ToState   string
+	Version   int
+	Text      string
+	Comment   string
+	At        time.Time
+}
+
+// MemoryEntry is an approved translation as the translation memory keeps it.
+type MemoryEntry struct {
+	SourceLang    string
+	TargetLang    string
+	Source        string
+	Target        string
+	Origin        string // the document's title
+	Author        string
+	TranslationID int64
+	CreatedAt     time.Time
+}

@@ -21,7 +21,7 @@ func (s *Server) clearTranslation(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	v, err := s.store.ClearTranslation(c.Request.Context(), actor(c), sid, c.Param("lang"), version)
+	v, err := s.app.ClearTranslation(c.Request.Context(), actor(c), sid, c.Param("lang"), version)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -1,9 +1,9 @@
 package server
 
 import (
+	"tilmash/internal/app"
 	"tilmash/internal/language"
 	"tilmash/internal/qa"
-	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
@@ -12,12 +12,12 @@ import (
 // and what the caller may do with it next, as workflow.Permit says. The
 // editor's script shows its buttons from these, never from rules of its own.
 type translationAnswer struct {
-	store.TranslationView
+	app.TranslationView
 	Open    bool                 `json:"open"`
 	Actions workflow.Permissions `json:"actions"`
 }
 
-func answer(a workflow.Actor, lang string, v store.TranslationView) translationAnswer {
+func answer(a workflow.Actor, lang string, v app.TranslationView) translationAnswer {
 	if tag, err := language.Canonical(lang); err == nil {
 		lang = tag // roles name canonical tags; the path may not
 	}
@@ -25,7 +25,7 @@ func answer(a workflow.Actor, lang string, v store.TranslationView) translationA
 }
 
 // permissions is what a can do with the translation v: its checks are the gate.
-func permissions(a workflow.Actor, lang string, v store.TranslationView) workflow.Permissions {
+func permissions(a workflow.Actor, lang string, v app.TranslationView) workflow.Permissions {
 	cur := workflow.Current{State: v.State, Version: v.Version, Text: v.Target, AuthorID: v.AuthorID}
 	return workflow.Permit(a, lang, cur, workflow.Gate{Blocked: qa.Blocking(v.Checks)})
 }

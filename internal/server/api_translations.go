@@ -23,12 +23,12 @@ func (s *Server) listTranslations(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	list, err := s.store.Translations(c.Request.Context(), id, c.Param("lang"))
+	list, err := s.app.Translations(c.Request.Context(), id, c.Param("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	// c.JSON's bytes, written without reflection (store.TranslationList.AppendJSON).
+	// c.JSON's bytes, written without reflection (app.TranslationList.AppendJSON).
 	c.Data(http.StatusOK, "application/json; charset=utf-8", list.AppendJSON(make([]byte, 0, 64<<10)))
 }
 
@@ -52,7 +52,7 @@ func (s *Server) saveTranslation(c *gin.Context) {
 		writeError(c, http.StatusBadRequest, "invalid", `"target" is required`)
 		return
 	}
-	v, err := s.store.SaveTranslation(c.Request.Context(), actor(c), sid, c.Param("lang"), version, *req.Target)
+	v, err := s.app.SaveTranslation(c.Request.Context(), actor(c), sid, c.Param("lang"), version, *req.Target)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -93,7 +93,7 @@ func (s *Server) review(c *gin.Context, reject bool) {
 	}
 	ctx, a, lang := c.Request.Context(), actor(c), c.Param("lang")
 	if reject {
-		v, err := s.store.Reject(ctx, a, sid, lang, version, req.Comment)
+		v, err := s.app.Reject(ctx, a, sid, lang, version, req.Comment)
 		if err != nil {
 			s.fail(c, err)
 			return
@@ -101,7 +101,7 @@ func (s *Server) review(c *gin.Context, reject bool) {
 		c.JSON(http.StatusOK, answer(a, lang, v))
 		return
 	}
-	v, err := s.store.ApproveWithOverride(ctx, a, sid, lang, version, req.Override)
+	v, err := s.app.ApproveWithOverride(ctx, a, sid, lang, version, req.Override)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -115,7 +115,7 @@ func (s *Server) translationHistory(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	evs, err := s.store.History(c.Request.Context(), sid, c.Param("lang"))
+	evs, err := s.app.History(c.Request.Context(), sid, c.Param("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return

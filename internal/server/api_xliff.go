@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"tilmash/internal/app"
 
 	"github.com/gin-gonic/gin"
 
-	"tilmash/internal/store"
 	"tilmash/internal/xliff"
 )
 
@@ -23,7 +23,7 @@ func (s *Server) exportXLIFF(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	exp, err := s.store.XLIFFUnits(c.Request.Context(), id, c.Param("lang"))
+	exp, err := s.app.XLIFFUnits(c.Request.Context(), id, c.Param("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -34,7 +34,7 @@ func (s *Server) exportXLIFF(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, store.XLIFFFileName(id, exp.Header.TargetLang)))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, app.XLIFFFileName(id, exp.Header.TargetLang)))
 	c.Data(http.StatusOK, xliff.ContentType+"; charset=utf-8", buf.Bytes())
 }
 

@@ -80,7 +80,7 @@ func TestBrowserCtrlEnterNextPage(t *testing.T) {
 		t.Fatal("Ctrl+Enter on the filtered page's last segment did not go on")
 	}
 
-	list, err := ts.Store.Translations(t.Context(), int64(num(doc["id"])), "kk")
+	list, err := ts.App.Translations(t.Context(), int64(num(doc["id"])), "kk")
 	if err != nil {
 		t.Fatal(err)
 	}

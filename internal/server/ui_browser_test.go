@@ -214,7 +214,7 @@ func TestBrowserWholeFlow(t *testing.T) {
 	aigerim.typeText(kkText(1))
 	aigerim.ctrlEnter()
 	aigerim.waitFor("focus on the third segment", fmt.Sprintf(`document.activeElement.id === %q`, textarea(2)))
-	list, err := ts.Store.Translations(context.Background(), int64(docID), "kk")
+	list, err := ts.App.Translations(context.Background(), int64(docID), "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -374,7 +374,7 @@ func TestBrowserConflict(t *testing.T) {
 	}
 	b.do("keep mine", chromedp.KeyEvent(kb.Enter))
 	b.waitFor("kept", fmt.Sprintf(`document.querySelector(%q).hidden && document.querySelector("#seg-%d").dataset.version === "2"`, conflict, ids[0]))
-	list, err := ts.Store.Translations(context.Background(), int64(docID), "kk")
+	list, err := ts.App.Translations(context.Background(), int64(docID), "kk")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,18 +7,18 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"tilmash/internal/app"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/i18n"
 	"tilmash/internal/segment"
-	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
 // editorSegment is one sentence of the editor.
 type editorSegment struct {
-	store.TranslationView
+	app.TranslationView
 	Label      string     // the state's message id
 	Open       bool       // still needs a translator
 	Number     string     // "paragraph.position", as people cite it
@@ -173,7 +173,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
 	// Findings are worked out for the page shown only (decorateSegments): a
 	// long document has thousands of segments and shows a couple of hundred.
-	list, err := s.store.TranslationsUnchecked(ctx, id, c.Param("lang"))
+	list, err := s.app.TranslationsUnchecked(ctx, id, c.Param("lang"))
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -342,7 +342,7 @@ func (s *Server) decorateSegments(ctx context.Context, a workflow.Actor, lang st
 	for _, p := range ps {
 		for i := range p.Segments {
 			sg := &p.Segments[i]
-			checks, err := s.store.Check(ctx, lang, sg.Source, sg.Target)
+			checks, err := s.app.Check(ctx, lang, sg.Source, sg.Target)
 			if err != nil {
 				return err
 			}

@@ -112,7 +112,7 @@ func TestUIEditorXLIFFUpload(t *testing.T) {
 	p := b.upload(t, editor+"/xliff", csrf, "kk.xlf", filled).must(t, http.StatusOK)
 	p.contains(t, "Saved 15, unchanged 1, conflicts 1.", "Current text: bolat, version 1",
 		fmt.Sprintf(`<li id="import-conflict-%d">`, ids[1]), theirs, yours)
-	list, err := ts.Store.Translations(context.Background(), int64(docID), "kk")
+	list, err := ts.App.Translations(context.Background(), int64(docID), "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestUIEditorPaging(t *testing.T) {
 
 	// The review queue: 150 translated, 100 a page.
 	for _, id := range ids[:150] {
-		if _, err := ts.Store.SaveTranslation(context.Background(), kk, id, "kk", 0, "Ынтымақтастық туралы сөйлем."); err != nil {
+		if _, err := ts.App.SaveTranslation(context.Background(), kk, id, "kk", 0, "Ынтымақтастық туралы сөйлем."); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -247,7 +247,7 @@ func TestUIEditorXLIFFUploadAfterCorrection(t *testing.T) {
 	filled := fillXLIFF(t, file, func(i int, source string) string { return fakeTarget("kk", source, i) })
 	corrected := strings.Replace(announcement(t), sources[1], strings.Replace(sources[1], "более десяти", "двенадцати", 1), 1)
 	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", docID), k.pub, map[string]string{"text": corrected}).must(t, http.StatusOK)
-	list, err := ts.Store.Translations(context.Background(), int64(docID), "kk")
+	list, err := ts.App.Translations(context.Background(), int64(docID), "kk")
 	if err != nil {
 		t.Fatal(err)
 	}

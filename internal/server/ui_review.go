@@ -6,17 +6,17 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"tilmash/internal/app"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
-	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
 // reviewItem is one translated segment awaiting review.
 type reviewItem struct {
-	store.TranslationView
+	app.TranslationView
 	DocID       int64
 	DocTitle    string
 	Number      string
@@ -97,7 +97,7 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 	}
 	var ids []int64
 	for _, d := range docs {
-		list, err := s.store.Translations(ctx, d, lang.Tag)
+		list, err := s.app.Translations(ctx, d, lang.Tag)
 		if err != nil {
 			s.failPage(c, err)
 			return
@@ -130,7 +130,7 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 	s.render(c, status, viewReview, l.T("review.title", "Lang", lang.NativeName), v)
 }
 
-func newReviewItem(a workflow.Actor, lang string, doc int64, title string, sg store.TranslationView) reviewItem {
+func newReviewItem(a workflow.Actor, lang string, doc int64, title string, sg app.TranslationView) reviewItem {
 	p := permissions(a, lang, sg)
 	it := reviewItem{TranslationView: sg, DocID: doc, DocTitle: title, Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position),
 		NeedsOverride: p.Approve.Reason == workflow.ReasonQABlocked, CanReject: p.Reject.Allowed,
@@ -210,7 +210,7 @@ func (s *Server) reviewApprove(c *gin.Context) {
 	if !ok {
 		return
 	}
-	_, err := s.store.ApproveWithOverride(c.Request.Context(), actor(c), sid, c.Param("lang"), version, c.PostForm("override"))
+	_, err := s.app.ApproveWithOverride(c.Request.Context(), actor(c), sid, c.Param("lang"), version, c.PostForm("override"))
 	if err != nil {
 		s.reviewFailed(c, err)
 		return
@@ -227,7 +227,7 @@ func (s *Server) reviewReject(c *gin.Context) {
 	}
 	// workflow.Reject owns the rule that a rejection needs a comment; its
 	// refusal is the only invalid input left once the form is read.
-	if _, err := s.store.Reject(c.Request.Context(), actor(c), sid, c.Param("lang"), version, c.PostForm("comment")); err != nil {
+	if _, err := s.app.Reject(c.Request.Context(), actor(c), sid, c.Param("lang"), version, c.PostForm("comment")); err != nil {
 		if apperr.CodeOf(err) == apperr.Invalid {
 			s.renderReview(c, http.StatusBadRequest, "review.comment_required", "")
 			return
@@ -276,7 +276,7 @@ func (s *Server) reviewApproveAll(c *gin.Context) {
 			s.renderReview(c, http.StatusBadRequest, "review.bad_form", "")
 			return
 		}
-		_, err := s.store.Approve(ctx, a, sid, lang, version)
+		_, err := s.app.Approve(ctx, a, sid, lang, version)
 		if err == nil {
 			res.Approved++
 			continue

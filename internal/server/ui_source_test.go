@@ -34,7 +34,7 @@ func TestUISourceImportAndRevise(t *testing.T) {
 		"Семинар &lt;в&gt; Алматы", "Paragraph 8", "Stray combining mark", "целей.Напомним")
 
 	// A kk translation of the first sentence, approved, must survive the correction of another.
-	list, err := ts.Store.Translations(context.Background(), id, "kk")
+	list, err := ts.App.Translations(context.Background(), id, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestUISourceImportAndRevise(t *testing.T) {
 	if strings.Contains(page.Body, "Stray combining mark") || !strings.Contains(page.Body, "revision 2") {
 		t.Errorf("after the correction the page still warns of the combining mark or is not at revision 2")
 	}
-	after, err := ts.Store.Translations(context.Background(), id, "kk")
+	after, err := ts.App.Translations(context.Background(), id, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}

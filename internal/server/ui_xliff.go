@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"tilmash/internal/app"
 
 	"github.com/gin-gonic/gin"
 
@@ -32,7 +33,7 @@ type importView struct {
 }
 
 // number names each conflict by its segment's place and source text.
-func (v *importView) number(segs []store.TranslationView) {
+func (v *importView) number(segs []app.TranslationView) {
 	at := make(map[int64]int, len(segs))
 	for i, sg := range segs {
 		at[sg.ID] = i

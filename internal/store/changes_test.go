@@ -103,11 +103,11 @@ func TestChangeLogWrites(t *testing.T) {
 	}
 	seg := f.doc.Segments[0].ID
 	step("save", func() error {
-		_, err := st.SaveTranslation(ctx, f.translator, seg, "kk", 0, "Семинар Алматыда өтті.")
+		_, err := testApp(st).SaveTranslation(ctx, f.translator, seg, "kk", 0, "Семинар Алматыда өтті.")
 		return err
 	})
 	before := last()
-	if _, err := st.Approve(ctx, f.reviewer, seg, "kk", 1); err != nil {
+	if _, err := testApp(st).Approve(ctx, f.reviewer, seg, "kk", 1); err != nil {
 		t.Fatal(err)
 	}
 	approved := memoryIDs(t, st, "kk")
@@ -118,11 +118,11 @@ func TestChangeLogWrites(t *testing.T) {
 		t.Errorf("approve: logged %q, want %q", got, want)
 	}
 	step("edit of the approved text", func() error {
-		_, err := st.SaveTranslation(ctx, f.reviewer, seg, "kk", 2, "Семинар Алматы қаласында өтті.")
+		_, err := testApp(st).SaveTranslation(ctx, f.reviewer, seg, "kk", 2, "Семинар Алматы қаласында өтті.")
 		return err
 	}, fmt.Sprintf("memory kk + -%d", approved[0]))
 	before = last()
-	if _, err := st.SaveTranslation(ctx, f.translator, seg, "kk", 1, "Ескі нұсқа."); apperr.CodeOf(err) != apperr.Conflict {
+	if _, err := testApp(st).SaveTranslation(ctx, f.translator, seg, "kk", 1, "Ескі нұсқа."); apperr.CodeOf(err) != apperr.Conflict {
 		t.Fatalf("stale save: %v, want a conflict", err)
 	}
 	if got := changeRows(t, st, before); len(got) != 0 {
@@ -229,14 +229,14 @@ func TestFollowOtherProcess(t *testing.T) {
 	eventually(t, "the imported unit suggested by the other store", func() (bool, error) { return suggests(a, seg.ID, imported) })
 
 	const approved = "Семинар Алматы қаласында өтті."
-	if _, err := b.SaveTranslation(ctx, f.translator, seg.ID, "kk", 0, approved); err != nil {
+	if _, err := testApp(b).SaveTranslation(ctx, f.translator, seg.ID, "kk", 0, approved); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.Approve(ctx, f.reviewer, seg.ID, "kk", 1); err != nil {
+	if _, err := testApp(b).Approve(ctx, f.reviewer, seg.ID, "kk", 1); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, "the approval suggested by the other store", func() (bool, error) { return suggests(a, seg.ID, approved) })
-	if _, err := b.Reject(ctx, f.reviewer, seg.ID, "kk", 2, "Басқаша."); err != nil {
+	if _, err := testApp(b).Reject(ctx, f.reviewer, seg.ID, "kk", 2, "Басқаша."); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, "the rejected text gone from the other store", func() (bool, error) {
@@ -293,10 +293,10 @@ func TestFollowOwnWritesOnce(t *testing.T) {
 	st := openFollowing(t, path)
 	seg := f.doc.Segments[0]
 	const text = "Семинар Алматыда өтті."
-	if _, err := st.SaveTranslation(ctx, f.translator, seg.ID, "kk", 0, text); err != nil {
+	if _, err := testApp(st).SaveTranslation(ctx, f.translator, seg.ID, "kk", 0, text); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Approve(ctx, f.reviewer, seg.ID, "kk", 1); err != nil {
+	if _, err := testApp(st).Approve(ctx, f.reviewer, seg.ID, "kk", 1); err != nil {
 		t.Fatal(err)
 	}
 	if ok, err := suggests(st, f.doc.Segments[1].ID, text); err != nil {
@@ -493,7 +493,7 @@ func TestGlossaryUnreadable(t *testing.T) {
 	if _, err := f.st.AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.st.SaveTranslation(ctx, f.translator, seg, "kk", 0, "Жиын 2030 жылы шығарылады."); err != nil {
+	if _, err := testApp(f.st).SaveTranslation(ctx, f.translator, seg, "kk", 0, "Жиын 2030 жылы шығарылады."); err != nil {
 		t.Fatal(err)
 	}
 	path := dbPath(t, f.st)
@@ -506,26 +506,26 @@ func TestGlossaryUnreadable(t *testing.T) {
 	if err := st.db.Exec("ALTER TABLE glossary_terms RENAME TO glossary_terms_away").Error; err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Approve(ctx, f.reviewer, seg, "kk", 1); err == nil || !strings.Contains(err.Error(), "glossary") {
+	if _, err := testApp(st).Approve(ctx, f.reviewer, seg, "kk", 1); err == nil || !strings.Contains(err.Error(), "glossary") {
 		t.Errorf("approve with an unreadable glossary: %v, want a glossary error", err)
 	}
 	if _, err := st.Check(ctx, "kk", "Итоги.", "Жиын."); err == nil {
 		t.Error("Check with an unreadable glossary: no error")
 	}
-	if _, err := st.Translations(ctx, f.doc.ID, "kk"); err == nil {
+	if _, err := testApp(st).Translations(ctx, f.doc.ID, "kk"); err == nil {
 		t.Error("Translations with an unreadable glossary: no error")
 	}
-	if _, err := st.SaveTranslation(ctx, f.translator, seg, "kk", 1, "Басқа мәтін."); err == nil {
+	if _, err := testApp(st).SaveTranslation(ctx, f.translator, seg, "kk", 1, "Басқа мәтін."); err == nil {
 		t.Error("save with an unreadable glossary: no error")
 	}
-	list, err := st.TranslationsUnchecked(ctx, f.doc.ID, "kk")
+	list, err := testApp(st).TranslationsUnchecked(ctx, f.doc.ID, "kk")
 	if err != nil || list.Segments[2].State != workflow.Translated || list.Segments[2].Version != 1 {
 		t.Fatalf("after the refusals: %+v, %v; want version 1 translated", list.Segments[2], err)
 	}
 	if err := st.db.Exec("ALTER TABLE glossary_terms_away RENAME TO glossary_terms").Error; err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Approve(ctx, f.reviewer, seg, "kk", 1); apperr.CodeOf(err) != apperr.ChecksFailed {
+	if _, err := testApp(st).Approve(ctx, f.reviewer, seg, "kk", 1); apperr.CodeOf(err) != apperr.ChecksFailed {
 		t.Errorf("approve with the glossary back: %v, want checks_failed", err)
 	}
 }

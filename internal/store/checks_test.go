@@ -28,17 +28,17 @@ func TestChecksFollowTheGlossary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, err := st.Translations(ctx, doc.ID, "kk")
+	list, err := testApp(st).Translations(ctx, doc.ID, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
 	seg := list.Segments[0].ID
-	if _, err := st.SaveTranslation(ctx, admin, seg, "kk", 0, "Жиын ертең басталады."); err != nil {
+	if _, err := testApp(st).SaveTranslation(ctx, admin, seg, "kk", 0, "Жиын ертең басталады."); err != nil {
 		t.Fatal(err)
 	}
 	checks := func() []string {
 		t.Helper()
-		list, err := st.Translations(ctx, doc.ID, "kk")
+		list, err := testApp(st).Translations(ctx, doc.ID, "kk")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -105,6 +105,12 @@ func (s *Store) glossary(ctx context.Context, lang string) (*glossary.Glossary, 
 	return g, nil
 }
 
+// LoadGlossary makes sure the matcher of lang can be read, and caches it.
+func (s *Store) LoadGlossary(ctx context.Context, lang string) error {
+	_, err := s.glossary(ctx, lang)
+	return err
+}
+
 // forgetGlossary drops the matcher of lang; the next use reads the terms
 // again. A load under way holds glossMu, so it is dropped after it is kept,
 // never kept after it is dropped.

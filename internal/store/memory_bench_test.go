@@ -50,7 +50,7 @@ func BenchmarkSuggestionSet(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	list, err := st.TranslationsUnchecked(ctx, doc.ID, "kk")
+	list, err := testApp(st).TranslationsUnchecked(ctx, doc.ID, "kk")
 	if err != nil || len(list.Segments) == 0 {
 		b.Fatalf("%d segments, %v", len(list.Segments), err)
 	}

@@ -13,12 +13,31 @@ import (
 type Tx struct {
 	db  *gorm.DB
 	now func() time.Time // the store's clock
+	mem *memBatch        // the memory entries the transaction adds and removes
 }
 
 // Write runs fn in one transaction through the writer goroutine (write.go):
 // all of fn's writes land or none do, and Write returns after the commit.
+//
+// Memory entries added or removed in the transaction are written to the
+// change log in it; after the commit this process's index catches up at
+// once (other processes follow the log).
 func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
-	return s.write(ctx, func(db *gorm.DB) error { return fn(&Tx{db: db, now: s.now}) })
+	var b memBatch
+	err := s.write(ctx, func(db *gorm.DB) error {
+		b = memBatch{}
+		if err := fn(&Tx{db: db, now: s.now, mem: &b}); err != nil {
+			return err
+		}
+		return b.log(db, s.now())
+	})
+	if err != nil {
+		return err
+	}
+	if len(b.added)+len(b.removed) > 0 {
+		s.caughtUp(ctx)
+	}
+	return nil
 }
 
 // Bound is the store whose Write hands each transaction over as T: the

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 
@@ -11,39 +10,9 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
-	"tilmash/internal/glossary"
 	"tilmash/internal/qa"
 	"tilmash/internal/workflow"
 )
-
-// TranslationView is one segment of the current revision in one language.
-type TranslationView struct {
-	ID             int64          `json:"id"`
-	Paragraph      int            `json:"paragraph,omitempty"` // 0: not in the current revision
-	Position       int            `json:"position,omitempty"`
-	Source         string         `json:"source"`
-	Target         string         `json:"target"`
-	State          workflow.State `json:"state"`
-	Version        int            `json:"version"`
-	Author         string         `json:"author"`
-	AuthorID       int64          `json:"-"`
-	Comment        string         `json:"comment,omitempty"`
-	PreviousSource string         `json:"previous_source,omitempty"`
-	Origin         string         `json:"origin,omitempty"`
-	UpdatedAt      *time.Time     `json:"updated_at,omitempty"`
-	Unchanged      bool           `json:"unchanged,omitempty"` // a save of the same text changed nothing
-	Checks         []qa.Finding   `json:"checks"`
-}
-
-// TranslationList is a document in one language.
-type TranslationList struct {
-	DocumentID int64             `json:"document"`
-	Title      string            `json:"title"`
-	Revision   int               `json:"revision"`
-	Lang       string            `json:"lang"`
-	Direction  string            `json:"dir"`
-	Segments   []TranslationView `json:"segments"`
-}
 
 // targetRow is a translation as a list shows it.
 type targetRow struct {
@@ -94,19 +63,6 @@ type listDocument struct {
 	RevisionCreated *time.Time
 }
 
-// Translations lists the current revision of a document in one language,
-// with the quality findings of every translated segment.
-func (s *Store) Translations(ctx context.Context, docID int64, lang string) (TranslationList, error) {
-	return s.translations(ctx, docID, lang, true)
-}
-
-// TranslationsUnchecked is Translations without the findings (Checks nil):
-// for a page that shows a few segments of a long document and checks only
-// those (Check).
-func (s *Store) TranslationsUnchecked(ctx context.Context, docID int64, lang string) (TranslationList, error) {
-	return s.translations(ctx, docID, lang, false)
-}
-
 // Check runs the quality checks of lang on one translation, glossary
 // included; a glossary that cannot be read is an error.
 func (s *Store) Check(ctx context.Context, lang, source, target string) ([]qa.Finding, error) {
@@ -114,67 +70,6 @@ func (s *Store) Check(ctx context.Context, lang, source, target string) ([]qa.Fi
 		return []qa.Finding{}, nil
 	}
 	return s.check(ctx, source, target, lang)
-}
-
-func (s *Store) translations(ctx context.Context, docID int64, lang string, checked bool) (TranslationList, error) {
-	l, err := s.TargetLanguage(ctx, lang)
-	if err != nil {
-		return TranslationList{}, err
-	}
-	db := s.read(ctx)
-	var docs []listDocument
-	err = db.Raw(`SELECT d.id, d.title, d.revision, r.id AS revision_id, r.created_at AS revision_created
-		FROM documents d LEFT JOIN revisions r ON r.document_id = d.id AND r.number = d.revision WHERE d.id = ?`, docID).Scan(&docs).Error
-	if err != nil {
-		return TranslationList{}, fmt.Errorf("list %s translations of document %d: %w", l.Tag, docID, err)
-	}
-	if len(docs) == 0 {
-		return TranslationList{}, apperr.New(apperr.NotFound, "document %d not found", docID)
-	}
-	doc := docs[0]
-	var layout []layoutSegment
-	var texts map[int64]targetRow
-	if doc.RevisionID != nil {
-		if layout, err = s.layouts.layout(db, *doc.RevisionID, *doc.RevisionCreated); err == nil {
-			texts, err = targets(db, *doc.RevisionID, l.Tag)
-		}
-		if err != nil {
-			return TranslationList{}, fmt.Errorf("list %s translations of document %d: %w", l.Tag, docID, err)
-		}
-	}
-	names, err := s.UserNames(ctx)
-	if err != nil {
-		return TranslationList{}, err
-	}
-	out := TranslationList{DocumentID: doc.ID, Title: doc.Title, Revision: doc.Revision, Lang: l.Tag, Direction: l.Direction,
-		Segments: make([]TranslationView, len(layout))}
-	var lc *langChecks
-	var gl *glossary.Glossary
-	if checked {
-		if gl, err = s.glossary(ctx, l.Tag); err != nil {
-			return TranslationList{}, err
-		}
-		lc = s.checks.forLang(l.Tag)
-	}
-	for i, sg := range layout {
-		v := TranslationView{ID: sg.ID, Paragraph: sg.Paragraph, Position: sg.Position, Source: sg.Source, State: workflow.Untranslated}
-		if t, ok := texts[sg.ID]; ok {
-			v.Target, v.State, v.Version = t.Text, workflow.State(t.State), t.Version
-			v.AuthorID, v.Comment, v.Origin, v.UpdatedAt = t.AuthorID, t.Comment, t.Origin, t.UpdatedAt
-			v.Author = names[v.AuthorID]
-		}
-		if sg.DerivedFromID != nil && v.State == workflow.Outdated {
-			v.PreviousSource = sg.PreviousSource
-		}
-		if checked {
-			v.Checks = []qa.Finding{}
-			if v.Target != "" {
-				v.Checks = lc.get(gl, l.Tag, v.Source, v.Target)
-			}
-		}
-		out.Segments[i] = v
-	}
-	return out, nil
 }
 
 // cleanTarget applies the only changes Tilmash makes to what a person typed:
@@ -338,183 +233,4 @@ func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Transla
 		}
 	}
 	return remember(tx, b, t, ch, source, docTitle, author)
-}
-
-// act runs one workflow decision on a segment × language in one transaction.
-func (s *Store) act(ctx context.Context, segID int64, lang string, decide func(Segment, Translation) (workflow.Change, string, string, error), actor workflow.Actor) (TranslationView, error) {
-	l, err := s.TargetLanguage(ctx, lang)
-	if err != nil {
-		return TranslationView{}, err
-	}
-	// The matcher is read before the write: a glossary that cannot be read
-	// fails the action before anything is written, not after.
-	gl, err := s.glossary(ctx, l.Tag)
-	if err != nil {
-		return TranslationView{}, err
-	}
-	var out TranslationView
-	err = s.writeMemory(ctx, func(tx *gorm.DB, b *memBatch) error {
-		p, err := placeOf(tx, segID, l.Tag)
-		if err != nil {
-			return err
-		}
-		seg, t := p.Segment, p.Translation
-		ch, text, comment, err := decide(seg, t)
-		if err != nil {
-			return err
-		}
-		if err := s.apply(tx, b, actor, &t, ch, text, comment, "", seg.Source, p.Title); err != nil {
-			return err
-		}
-		out = TranslationView{ID: seg.ID, Paragraph: p.Paragraph, Position: p.Position, Source: seg.Source, Target: t.Text,
-			State: workflow.State(t.State), Version: t.Version, AuthorID: t.AuthorID, Comment: t.Comment, Unchanged: !ch.Changed}
-		if !t.UpdatedAt.IsZero() {
-			u := t.UpdatedAt
-			out.UpdatedAt = &u
-		}
-		return nil
-	})
-	if err != nil {
-		if apperr.CodeOf(err) == apperr.Conflict {
-			s.observer.Conflict(l.Tag)
-		}
-		return TranslationView{}, err
-	}
-	if out.Target != "" {
-		out.Checks = s.checkWith(gl, out.Source, out.Target, l.Tag)
-	}
-	switch {
-	case out.AuthorID == actor.ID:
-		out.Author = actor.Name
-	case out.AuthorID != 0:
-		var name []string
-		if err := s.read(ctx).Model(&User{}).Where("id = ?", out.AuthorID).Limit(1).Pluck("name", &name).Error; err == nil && len(name) == 1 {
-			out.Author = name[0]
-		}
-	}
-	return out, nil
-}
-
-// SaveTranslation stores a new target text written from version base.
-func (s *Store) SaveTranslation(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, text string) (TranslationView, error) {
-	text = cleanTarget(text)
-	v, err := s.act(ctx, segID, lang, func(_ Segment, t Translation) (workflow.Change, string, string, error) {
-		ch, err := workflow.Edit(actor, t.Lang, t.current(), base, text)
-		return ch, text, "", err
-	}, actor)
-	if err == nil && !v.Unchanged {
-		s.observeFindings(v.Checks)
-	}
-	return v, err
-}
-
-// Approve accepts version base of a translation; blocking check findings refuse it.
-func (s *Store) Approve(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int) (TranslationView, error) {
-	return s.ApproveWithOverride(ctx, actor, segID, lang, base, "")
-}
-
-// ApproveWithOverride accepts version base of a translation; when checks find
-// errors, a reason to approve anyway is required and kept in history.
-func (s *Store) ApproveWithOverride(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, override string) (TranslationView, error) {
-	override = cleanTarget(override)
-	return s.act(ctx, segID, lang, func(seg Segment, t Translation) (workflow.Change, string, string, error) {
-		findings, err := s.check(ctx, seg.Source, t.Text, t.Lang)
-		if err != nil {
-			return workflow.Change{}, "", "", err
-		}
-		ch, err := workflow.Approve(actor, t.Lang, t.current(), base, workflow.Gate{Blocked: qa.Blocking(findings), Override: override})
-		if e, ok := apperr.As(err); ok && e.Code == apperr.ChecksFailed {
-			return ch, "", "", e.With("checks", findings)
-		}
-		comment := ""
-		if qa.Blocking(findings) {
-			comment = "approved despite failed checks: " + override
-		}
-		return ch, "", comment, err
-	}, actor)
-}
-
-// Reject returns version base of a translation to its translator with a comment.
-func (s *Store) Reject(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, comment string) (TranslationView, error) {
-	comment = cleanTarget(comment)
-	return s.act(ctx, segID, lang, func(_ Segment, t Translation) (workflow.Change, string, string, error) {
-		ch, err := workflow.Reject(actor, t.Lang, t.current(), base, comment)
-		return ch, "", comment, err
-	}, actor)
-}
-
-// EventView is one history entry.
-type EventView struct {
-	ID      int64     `json:"id"`
-	Segment int64     `json:"segment"`
-	Action  string    `json:"action"`
-	From    string    `json:"from"`
-	To      string    `json:"to"`
-	Version int       `json:"version"`
-	Text    string    `json:"text"`
-	Comment string    `json:"comment,omitempty"`
-	Actor   string    `json:"actor"`
-	At      time.Time `json:"at"`
-}
-
-// History lists the events of a segment × language, oldest first, including
-// those of the segments it derives from (the sentence before a source change).
-func (s *Store) History(ctx context.Context, segID int64, lang string) ([]EventView, error) {
-	l, err := s.TargetLanguage(ctx, lang)
-	if err != nil {
-		return nil, err
-	}
-	db := s.read(ctx)
-	ids := []int64{}
-	for id, hops := segID, 0; id != 0 && hops < 1000; hops++ {
-		var seg Segment
-		if err := db.Select("id, derived_from_id").Take(&seg, id).Error; err != nil {
-			if hops == 0 {
-				return nil, notFound(err, "segment %d not found", segID)
-			}
-			break
-		}
-		ids = append(ids, seg.ID)
-		if seg.DerivedFromID == nil {
-			break
-		}
-		id = *seg.DerivedFromID
-	}
-	names, err := s.UserNames(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out, err := historyRows(db, ids, l.Tag, names)
-	if err != nil {
-		return nil, fmt.Errorf("load history of segment %d: %w", segID, err)
-	}
-	return out, nil
-}
-
-// historyRows reads the events of segments in one language, oldest first,
-// scanning into typed variables (a history grows with every save; GORM's
-// reflection per row grew with it).
-func historyRows(db *gorm.DB, segIDs []int64, lang string, names map[int64]string) ([]EventView, error) {
-	rs, err := db.Raw(`SELECT id, segment_id, actor_id, action, from_state, to_state, version, text, comment, at
-		FROM events WHERE segment_id IN ? AND lang = ? ORDER BY id`, segIDs, lang).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rs.Close()
-	out := []EventView{}
-	for rs.Next() {
-		var e EventView
-		var actorID, version sql.NullInt64
-		var action, from, to, text, comment sql.NullString // NULL reads as "", as GORM read it
-		if err := rs.Scan(&e.ID, &e.Segment, &actorID, &action, &from, &to, &version, &text, &comment, &e.At); err != nil {
-			return nil, err
-		}
-		e.Action, e.From, e.To, e.Version, e.Text = action.String, from.String, to.String, int(version.Int64), text.String
-		e.Comment, e.Actor = comment.String, names[actorID.Int64]
-		if actorID.Int64 == 0 {
-			e.Actor = "system"
-		}
-		out = append(out, e)
-	}
-	return out, rs.Err()
 }

@@ -28,19 +28,19 @@ func BenchmarkTranslations(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	list, err := st.Translations(ctx, doc.ID, "kk")
+	list, err := testApp(st).Translations(ctx, doc.ID, "kk")
 	if err != nil || len(list.Segments) != 200 {
 		b.Fatalf("%d segments, %v", len(list.Segments), err)
 	}
 	for i, sg := range list.Segments {
-		if _, err := st.SaveTranslation(ctx, admin, sg.ID, "kk", 0, fmt.Sprintf("Аударма %d: жазушы, сегмент.", i)); err != nil {
+		if _, err := testApp(st).SaveTranslation(ctx, admin, sg.ID, "kk", 0, fmt.Sprintf("Аударма %d: жазушы, сегмент.", i)); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.Run("checked", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := st.Translations(ctx, doc.ID, "kk"); err != nil {
+			if _, err := testApp(st).Translations(ctx, doc.ID, "kk"); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -48,7 +48,7 @@ func BenchmarkTranslations(b *testing.B) {
 	b.Run("unchecked", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := st.TranslationsUnchecked(ctx, doc.ID, "kk"); err != nil {
+			if _, err := testApp(st).TranslationsUnchecked(ctx, doc.ID, "kk"); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -56,7 +56,7 @@ func BenchmarkTranslations(b *testing.B) {
 	b.Run("xliff", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := st.XLIFFUnits(ctx, doc.ID, "kk"); err != nil {
+			if _, err := testApp(st).XLIFFUnits(ctx, doc.ID, "kk"); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -36,7 +36,7 @@ func BenchmarkXLIFFExport(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := st.ExportXLIFF(ctx, docID, "kk", xliff.V21, &buf); err != nil {
+		if err := testApp(st).ExportXLIFF(ctx, docID, "kk", xliff.V21, &buf); err != nil {
 			b.Fatal(err)
 		}
 		b.SetBytes(int64(buf.Len()))
@@ -53,7 +53,7 @@ func BenchmarkXLIFFImport(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		var buf bytes.Buffer
-		if err := st.ExportXLIFF(ctx, docID, "kk", xliff.V21, &buf); err != nil {
+		if err := testApp(st).ExportXLIFF(ctx, docID, "kk", xliff.V21, &buf); err != nil {
 			b.Fatal(err)
 		}
 		round++

@@ -52,7 +52,7 @@ func TestImportXLIFF(t *testing.T) {
 			if res.Summary() != "saved 3, unchanged 0, conflicts 0" || res.Lang != "kk" || res.Document != f.doc.ID {
 				t.Fatalf("first import: %+v", res)
 			}
-			list, err := f.st.Translations(ctx, f.doc.ID, "kk")
+			list, err := testApp(f.st).Translations(ctx, f.doc.ID, "kk")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -84,7 +84,7 @@ func TestImportXLIFF(t *testing.T) {
 func TestImportXLIFFWithoutVersions(t *testing.T) {
 	ctx := context.Background()
 	f := newExchangeFixture(t)
-	if _, err := f.st.SaveTranslation(ctx, f.translator, f.doc.Segments[0].ID, "kk", 0, kkFixture[0]); err != nil {
+	if _, err := testApp(f.st).SaveTranslation(ctx, f.translator, f.doc.Segments[0].ID, "kk", 0, kkFixture[0]); err != nil {
 		t.Fatal(err)
 	}
 	// A tool dropped tl:version: untranslated segments take the text, the
@@ -202,7 +202,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 	if res.Conflicts[0] != want {
 		t.Errorf("conflict = %+v, want %+v", res.Conflicts[0], want)
 	}
-	list, err := f.st.Translations(ctx, f.doc.ID, "kk")
+	list, err := testApp(f.st).Translations(ctx, f.doc.ID, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ var kkFixture = []string{"Семинар Алматыда өтті.", "Оған 
 func (f *exchangeFixture) export(tb testing.TB, format xliff.Format) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	if err := f.st.ExportXLIFF(context.Background(), f.doc.ID, "kk", format, &buf); err != nil {
+	if err := testApp(f.st).ExportXLIFF(context.Background(), f.doc.ID, "kk", format, &buf); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()
@@ -77,10 +77,10 @@ func TestXLIFFExportStates(t *testing.T) {
 	f := newExchangeFixture(t)
 	ids := []int64{f.doc.Segments[0].ID, f.doc.Segments[1].ID, f.doc.Segments[2].ID}
 	for i, id := range ids {
-		if _, err := f.st.SaveTranslation(ctx, f.translator, id, "kk", 0, kkFixture[i]); err != nil {
+		if _, err := testApp(f.st).SaveTranslation(ctx, f.translator, id, "kk", 0, kkFixture[i]); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.st.Approve(ctx, f.reviewer, id, "kk", 1); err != nil {
+		if _, err := testApp(f.st).Approve(ctx, f.reviewer, id, "kk", 1); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -93,16 +93,16 @@ func TestXLIFFExportStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	// After the release: segment 2 is corrected, segment 3 corrected and rejected.
-	if _, err := f.st.SaveTranslation(ctx, f.translator, ids[1], "kk", 2, "Оған 27 мемлекет қатысты."); err != nil {
+	if _, err := testApp(f.st).SaveTranslation(ctx, f.translator, ids[1], "kk", 2, "Оған 27 мемлекет қатысты."); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.st.SaveTranslation(ctx, f.translator, ids[2], "kk", 2, "Қорытынды 2030 жылы."); err != nil {
+	if _, err := testApp(f.st).SaveTranslation(ctx, f.translator, ids[2], "kk", 2, "Қорытынды 2030 жылы."); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.st.Reject(ctx, f.reviewer, ids[2], "kk", 3, "Етістік жоқ"); err != nil {
+	if _, err := testApp(f.st).Reject(ctx, f.reviewer, ids[2], "kk", 3, "Етістік жоқ"); err != nil {
 		t.Fatal(err)
 	}
-	exp, err := f.st.XLIFFUnits(ctx, f.doc.ID, "kk")
+	exp, err := testApp(f.st).XLIFFUnits(ctx, f.doc.ID, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestXLIFFExportStates(t *testing.T) {
 	if _, err := testApp(f.st).Withdraw(ctx, press, app.WithdrawRequest{ID: rel.ID, Reason: "wrong date"}); err != nil {
 		t.Fatal(err)
 	}
-	if exp, err = f.st.XLIFFUnits(ctx, f.doc.ID, "kk"); err != nil || exp.Units[0].State != "approved" {
+	if exp, err = testApp(f.st).XLIFFUnits(ctx, f.doc.ID, "kk"); err != nil || exp.Units[0].State != "approved" {
 		t.Errorf("after withdrawal: %+v, %v", exp.Units[0], err)
 	}
 }
@@ -147,10 +147,10 @@ func TestXLIFFExportStates(t *testing.T) {
 func TestXLIFFExportErrors(t *testing.T) {
 	f := newExchangeFixture(t)
 	ctx := context.Background()
-	if _, err := f.st.XLIFFUnits(ctx, 999, "kk"); err == nil || err.Error() != "document 999 not found" {
+	if _, err := testApp(f.st).XLIFFUnits(ctx, 999, "kk"); err == nil || err.Error() != "document 999 not found" {
 		t.Errorf("missing document: %v", err)
 	}
-	if _, err := f.st.XLIFFUnits(ctx, f.doc.ID, "xx"); apperr.CodeOf(err) != apperr.Invalid {
+	if _, err := testApp(f.st).XLIFFUnits(ctx, f.doc.ID, "xx"); apperr.CodeOf(err) != apperr.Invalid {
 		t.Errorf("unknown language: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package store
+package app
 
 import (
 	"context"
@@ -22,12 +22,12 @@ type XLIFFExport struct {
 // carries: each segment of the current revision with its paragraph, target,
 // state and version, and the rejection comment or previous source as notes.
 // Approved text whose version the latest release took is "published" (final).
-func (s *Store) XLIFFUnits(ctx context.Context, docID int64, lang string) (XLIFFExport, error) {
-	list, err := s.TranslationsUnchecked(ctx, docID, lang) // a file carries no findings
+func (a *App) XLIFFUnits(ctx context.Context, docID int64, lang string) (XLIFFExport, error) {
+	list, err := a.TranslationsUnchecked(ctx, docID, lang) // a file carries no findings
 	if err != nil {
 		return XLIFFExport{}, err
 	}
-	released, err := s.releasedVersions(ctx, docID, list.Lang)
+	released, err := a.releasedVersions(ctx, docID, list.Lang)
 	if err != nil {
 		return XLIFFExport{}, err
 	}
@@ -54,8 +54,8 @@ func (s *Store) XLIFFUnits(ctx context.Context, docID int64, lang string) (XLIFF
 // in a language took in that language to the translation version it took; a
 // segment a waived release filled with the source is left out, and so is
 // everything when every release was withdrawn.
-func (s *Store) releasedVersions(ctx context.Context, docID int64, lang string) (map[int64]int, error) {
-	rel, err := s.ReleaseNumbered(ctx, docID, lang, 0)
+func (a *App) releasedVersions(ctx context.Context, docID int64, lang string) (map[int64]int, error) {
+	rel, err := a.db.ReleaseNumbered(ctx, docID, lang, 0)
 	if e, ok := apperr.As(err); ok && e.Code == apperr.NotFound {
 		return map[int64]int{}, nil
 	}
@@ -65,7 +65,7 @@ func (s *Store) releasedVersions(ctx context.Context, docID int64, lang string) 
 	if rel.WithdrawnAt != nil {
 		return map[int64]int{}, nil
 	}
-	text, err := s.ReleaseText(ctx, rel.ID)
+	text, err := a.db.ReleaseText(ctx, rel.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -81,8 +81,8 @@ func (s *Store) releasedVersions(ctx context.Context, docID int64, lang string) 
 // ExportXLIFF writes a document in one language as an XLIFF file of format f.
 // Everything is read before the first byte is written, so an error leaves w
 // untouched unless w itself fails.
-func (s *Store) ExportXLIFF(ctx context.Context, docID int64, lang string, f xliff.Format, w io.Writer) error {
-	exp, err := s.XLIFFUnits(ctx, docID, lang)
+func (a *App) ExportXLIFF(ctx context.Context, docID int64, lang string, f xliff.Format, w io.Writer) error {
+	exp, err := a.XLIFFUnits(ctx, docID, lang)
 	if err != nil {
 		return err
 	}

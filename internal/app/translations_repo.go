@@ -1,0 +1,44 @@
+package app
+
+import (
+	"context"
+
+	"tilmash/internal/qa"
+	"tilmash/internal/record"
+)
+
+// TranslationReader reads translations and their history outside a transaction.
+type TranslationReader interface {
+	// DocumentText loads the current revision of a document in one
+	// language; a missing document is an apperr.NotFound.
+	DocumentText(ctx context.Context, docID int64, lang string) (record.DocumentText, error)
+	// UserNames maps every user id to its name, for showing authors.
+	UserNames(ctx context.Context) (map[int64]string, error)
+	// Lineage lists a segment and the segments it derives from, nearest
+	// first; a missing segment is an apperr.NotFound.
+	Lineage(ctx context.Context, segID int64) ([]int64, error)
+	// Events lists the history of segments in one language, oldest first.
+	Events(ctx context.Context, segIDs []int64, lang string) ([]record.HistoryEvent, error)
+	// Check runs the quality checks of a translation with its language's
+	// glossary (cached, following the change log); a glossary that cannot
+	// be read is an error, never a pass.
+	Check(ctx context.Context, lang, source, target string) ([]qa.Finding, error)
+	// LoadGlossary makes sure the glossary of lang can be read (and is
+	// cached) for the checks to come.
+	LoadGlossary(ctx context.Context, lang string) error
+}
+
+// TranslationWriter writes translations inside a transaction.
+type TranslationWriter interface {
+	// PlaceOf loads a segment, which must be in its document's current
+	// revision (an apperr.Conflict otherwise), with its translation in lang.
+	PlaceOf(segID int64, lang string) (record.Place, error)
+	// SaveTranslation inserts a new translation (ID 0, setting it) or
+	// updates one still at version from: one that moved on meanwhile is an
+	// apperr.Conflict, so no update is ever lost.
+	SaveTranslation(t *record.Translation, from int) error
+	// RememberApproved adds an approved translation to the memory.
+	RememberApproved(e record.MemoryEntry) error
+	// ForgetApproved takes a translation's entry out of the memory, if it has one.
+	ForgetApproved(translationID int64) error
+}
