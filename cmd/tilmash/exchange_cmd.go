@@ -47,7 +47,11 @@ func cmdXLIFFExport(ctx context.Context, args []string, stdout io.Writer) error 
 		return err
 	}
 	defer st.Close()
-	return newApp(st, app.Config{}).ExportXLIFF(ctx, *docID, *lang, f, stdout)
+	a, err := openApp(ctx, st, app.Config{})
+	if err != nil {
+		return err
+	}
+	return a.ExportXLIFF(ctx, *docID, *lang, f, stdout)
 }
 
 func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
@@ -176,7 +180,11 @@ func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn 
 	defer st.Close()
 	actor := cliActor()
 	if user != "" {
-		if actor, err = newApp(st, app.Config{}).ActorByName(ctx, user); err != nil {
+		a, err := openApp(ctx, st, app.Config{})
+		if err != nil {
+			return err
+		}
+		if actor, err = a.ActorByName(ctx, user); err != nil {
 			return err
 		}
 	}

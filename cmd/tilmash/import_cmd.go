@@ -40,11 +40,15 @@ func cmdImport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	a, err := openApp(ctx, st, app.Config{})
+	if err != nil {
+		return err
+	}
 	var doc app.DocumentView
 	if *docID != 0 {
-		doc, err = newApp(st, app.Config{}).ReviseDocument(ctx, cliActor(), *docID, text)
+		doc, err = a.ReviseDocument(ctx, cliActor(), *docID, text)
 	} else {
-		doc, err = newApp(st, app.Config{}).CreateDocument(ctx, cliActor(), *title, text)
+		doc, err = a.CreateDocument(ctx, cliActor(), *title, text)
 	}
 	if err != nil {
 		return err

@@ -62,7 +62,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer dispatcher.Close() // stops webhook retries; runs before the store's deferred Close
-	a := newApp(st, app.Config{Observer: m, Log: log, Webhooks: webhooks, Wake: dispatcher.Wake})
+	a, err := openApp(ctx, st, app.Config{Observer: m, Log: log, Webhooks: webhooks, Wake: dispatcher.Wake})
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)

@@ -48,10 +48,14 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.W
 		return err
 	}
 	defer st.Close()
-	a, token, err := newApp(st, app.Config{}).CreateUser(ctx, nu)
+	a, err := openApp(ctx, st, app.Config{})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created user %s (id %d) with roles %s\nAPI token (shown once):\n%s\n", a.Name, a.ID, roles.String(), token)
+	actor, token, err := a.CreateUser(ctx, nu)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created user %s (id %d) with roles %s\nAPI token (shown once):\n%s\n", actor.Name, actor.ID, roles.String(), token)
 	return nil
 }

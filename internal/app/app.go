@@ -34,6 +34,7 @@ type Reader interface {
 	AccountReader
 	DeliveryReader
 	TranslationReader
+	GlossaryReader
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 }
@@ -44,6 +45,7 @@ type Tx interface {
 	ReleaseWriter
 	AccountWriter
 	TranslationWriter
+	GlossaryWriter
 }
 
 // Observer hears what the use cases committed, for metrics; it is called
@@ -85,6 +87,9 @@ type App struct {
 	wake     func()
 	log      *slog.Logger
 	now      func() time.Time
+	// glossaries and checks are the caches of the QA gate, following the database.
+	glossaries glossaryCache
+	checks     checkCache
 }
 
 // New builds an App.
@@ -103,6 +108,7 @@ func New(cfg Config) *App {
 	if a.log == nil {
 		a.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	a.db.WatchGlossaries(a.glossaries.drop)
 	if a.now == nil {
 		a.now = func() time.Time { return time.Now().UTC() }
 	}

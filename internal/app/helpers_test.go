@@ -18,7 +18,11 @@ func openApp(tb testing.TB) (*store.Store, *app.App) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { st.Close() })
-	return st, app.New(app.Config{DB: store.Bind[app.Tx](st)})
+	a := app.New(app.Config{DB: store.Bind[app.Tx](st)})
+	if err := a.SeedGlossaries(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return st, a
 }
 
 // publish releases a document in one language, as the API's {"lang"}

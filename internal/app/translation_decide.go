@@ -34,7 +34,7 @@ func (a *App) act(ctx context.Context, actor workflow.Actor, segID int64, lang s
 	}
 	// The glossary is read before the write: one that cannot be read fails
 	// the action before anything is written, instead of after.
-	if err := a.db.LoadGlossary(ctx, l.Tag); err != nil {
+	if err := a.loadGlossary(ctx, l.Tag); err != nil {
 		return TranslationView{}, err
 	}
 	var out TranslationView
@@ -69,7 +69,7 @@ func (a *App) act(ctx context.Context, actor workflow.Actor, segID int64, lang s
 		a.observer.TranslationChanged(string(ch.Action), l.Tag)
 	}
 	if out.Target != "" {
-		if out.Checks, err = a.db.Check(ctx, l.Tag, out.Source, out.Target); err != nil {
+		if out.Checks, err = a.check(ctx, out.Source, out.Target, l.Tag); err != nil {
 			return TranslationView{}, err
 		}
 	}

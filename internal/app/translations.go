@@ -64,7 +64,7 @@ func (a *App) Check(ctx context.Context, lang, source, target string) ([]qa.Find
 	if target == "" {
 		return []qa.Finding{}, nil
 	}
-	return a.db.Check(ctx, lang, source, target)
+	return a.check(ctx, source, target, lang)
 }
 
 func (a *App) translations(ctx context.Context, docID int64, lang string, checked bool) (TranslationList, error) {

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 
-	"tilmash/internal/qa"
 	"tilmash/internal/record"
 )
 
@@ -19,13 +18,6 @@ type TranslationReader interface {
 	Lineage(ctx context.Context, segID int64) ([]int64, error)
 	// Events lists the history of segments in one language, oldest first.
 	Events(ctx context.Context, segIDs []int64, lang string) ([]record.HistoryEvent, error)
-	// Check runs the quality checks of a translation with its language's
-	// glossary (cached, following the change log); a glossary that cannot
-	// be read is an error, never a pass.
-	Check(ctx context.Context, lang, source, target string) ([]qa.Finding, error)
-	// LoadGlossary makes sure the glossary of lang can be read (and is
-	// cached) for the checks to come.
-	LoadGlossary(ctx context.Context, lang string) error
 }
 
 // TranslationWriter writes translations inside a transaction.

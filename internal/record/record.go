@@ -184,3 +184,13 @@ type MemoryEntry struct {
 	TranslationID int64
 	CreatedAt     time.Time
 }
+
+// Term is one glossary term of the source language and a target language.
+type Term struct {
+	ID         int64
+	TargetLang string
+	Source     string
+	Target     string
+	Note       string
+	Forbidden  []string // renderings that must not be used
+}

@@ -31,7 +31,7 @@ func (s *Server) listTerms(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	terms, err := s.store.Terms(c.Request.Context(), l.Tag)
+	terms, err := s.app.Terms(c.Request.Context(), l.Tag)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -49,7 +49,7 @@ func (s *Server) addTerm(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	added, err := s.store.AddTerms(c.Request.Context(), actor(c), c.Param("lang"),
+	added, err := s.app.AddTerms(c.Request.Context(), actor(c), c.Param("lang"),
 		[]glossary.Term{{Source: req.Source, Target: req.Target, Note: req.Note, Forbidden: req.Forbidden}}, false)
 	if err != nil {
 		s.fail(c, err)
@@ -64,7 +64,7 @@ func (s *Server) deleteTerm(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := s.store.DeleteTerm(c.Request.Context(), actor(c), c.Param("lang"), id); err != nil {
+	if err := s.app.DeleteTerm(c.Request.Context(), actor(c), c.Param("lang"), id); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -104,7 +104,7 @@ func (s *Server) importTerms(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	added, err := s.store.AddTerms(c.Request.Context(), actor(c), l.Tag, terms, c.Query("replace") == "true")
+	added, err := s.app.AddTerms(c.Request.Context(), actor(c), l.Tag, terms, c.Query("replace") == "true")
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -119,7 +119,7 @@ func (s *Server) exportTerms(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	terms, err := s.store.Terms(c.Request.Context(), l.Tag)
+	terms, err := s.app.Terms(c.Request.Context(), l.Tag)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -153,7 +153,7 @@ func (s *Server) segmentTerms(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	hits, err := s.store.GlossaryHits(c.Request.Context(), sid, c.Query("lang"))
+	hits, err := s.app.GlossaryHits(c.Request.Context(), sid, c.Query("lang"))
 	if err != nil {
 		s.fail(c, err)
 		return

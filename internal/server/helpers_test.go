@@ -58,6 +58,9 @@ func startServerApp(tb testing.TB, dir string, cfg Config, ac app.Config) *testS
 		ac.Observer = cfg.Metrics
 	}
 	a := app.New(ac)
+	if err := a.SeedGlossaries(ctx); err != nil {
+		tb.Fatal(err)
+	}
 	srv, err := New(cfg, st, a, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		tb.Fatal(err)

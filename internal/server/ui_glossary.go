@@ -73,7 +73,7 @@ func (s *Server) renderGlossary(c *gin.Context, status int, v glossaryView) {
 		s.failPage(c, err)
 		return
 	}
-	terms, err := s.store.Terms(ctx, lang.Tag)
+	terms, err := s.app.Terms(ctx, lang.Tag)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -149,7 +149,7 @@ func glossaryDone(c *gin.Context, done string, n int) {
 func (s *Server) addTermForm(c *gin.Context) {
 	form := termForm{Source: c.PostForm("source"), Target: c.PostForm("target"), Note: c.PostForm("note"), Forbidden: c.PostForm("forbidden")}
 	term := glossary.Term{Source: form.Source, Target: form.Target, Note: form.Note, Forbidden: splitVariants(form.Forbidden)}
-	if _, err := s.store.AddTerms(c.Request.Context(), actor(c), c.Param("lang"), []glossary.Term{term}, false); err != nil {
+	if _, err := s.app.AddTerms(c.Request.Context(), actor(c), c.Param("lang"), []glossary.Term{term}, false); err != nil {
 		s.glossaryFailed(c, err, "glossary.add_failed", form)
 		return
 	}
@@ -160,7 +160,7 @@ func (s *Server) addTermForm(c *gin.Context) {
 func (s *Server) deleteTermForm(c *gin.Context) {
 	id, err := idParam(c, "tid", "term")
 	if err == nil {
-		err = s.store.DeleteTerm(c.Request.Context(), actor(c), c.Param("lang"), id)
+		err = s.app.DeleteTerm(c.Request.Context(), actor(c), c.Param("lang"), id)
 	}
 	if err != nil {
 		s.glossaryFailed(c, err, "glossary.delete_failed", termForm{})
@@ -204,7 +204,7 @@ func (s *Server) importTermsForm(c *gin.Context) {
 		s.glossaryFailed(c, err, "glossary.import_failed", termForm{})
 		return
 	}
-	added, err := s.store.AddTerms(ctx, actor(c), lang.Tag, terms, false)
+	added, err := s.app.AddTerms(ctx, actor(c), lang.Tag, terms, false)
 	if err != nil {
 		s.glossaryFailed(c, err, "glossary.import_failed", termForm{})
 		return

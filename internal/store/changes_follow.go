@@ -206,7 +206,7 @@ func (s *Store) resyncLocked(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	s.forgetGlossaries()
+	s.glossaryChanged("")
 	if s.fol.loaded.Load() {
 		if err := s.resyncMemory(ctx); err != nil {
 			return err
@@ -226,7 +226,7 @@ func (s *Store) applyChanges(ctx context.Context, rows []Change) error {
 	for _, c := range rows {
 		switch c.Topic {
 		case topicGlossary:
-			s.forgetGlossary(c.Lang)
+			s.glossaryChanged(c.Lang)
 		case topicMemory:
 			if !s.fol.loaded.Load() {
 				continue // no index yet: it is built from the table when first needed

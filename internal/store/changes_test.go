@@ -139,16 +139,16 @@ func TestChangeLogWrites(t *testing.T) {
 	var terms []glossary.Term
 	step("glossary add", func() error {
 		var err error
-		terms, err = st.AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды"}}, false)
+		terms, err = testApp(st).AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды"}}, false)
 		return err
 	}, "glossary kk + -")
 	step("glossary replace", func() error {
 		var err error
-		terms, err = st.AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "нәтиже"}}, true)
+		terms, err = testApp(st).AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "нәтиже"}}, true)
 		return err
 	}, "glossary kk + -")
 	step("glossary delete", func() error {
-		return st.DeleteTerm(ctx, f.reviewer, "kk", terms[0].ID)
+		return testApp(st).DeleteTerm(ctx, f.reviewer, "kk", terms[0].ID)
 	}, "glossary kk + -")
 	step("user", func() error {
 		_, _, err := testApp(st).CreateUser(ctx, app.NewUser{Name: "dana", Roles: []workflow.Role{{Kind: workflow.Translator, Lang: "kk"}}})
@@ -247,21 +247,21 @@ func TestFollowOtherProcess(t *testing.T) {
 	// A forbidden rendering: clean until the other store adds the term.
 	source, target := "Итоги подведут в 2030 году.", "Жиын 2030 жылы шығарылады."
 	forbidden := func() (bool, error) {
-		fs, err := a.Check(ctx, "kk", source, target)
+		fs, err := testApp(a).Check(ctx, "kk", source, target)
 		return slices.ContainsFunc(fs, func(f qa.Finding) bool { return f.ID == qa.IDGlossaryForbidden }), err
 	}
 	if ok, err := forbidden(); ok || err != nil {
 		t.Fatalf("forbidden before the term: %v %v", ok, err)
 	}
-	if _, err := b.AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
+	if _, err := testApp(b).AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, "the other store's term in the checks", forbidden)
-	hits, err := a.GlossaryHits(ctx, f.doc.Segments[2].ID, "kk")
+	hits, err := testApp(a).GlossaryHits(ctx, f.doc.Segments[2].ID, "kk")
 	if err != nil || !slices.ContainsFunc(hits, func(h glossary.Hit) bool { return h.Term.Target == "қорытынды" }) {
 		t.Errorf("glossary hits after the term: %+v, %v", hits, err)
 	}
-	if _, err := b.AddTerms(ctx, f.reviewer, "kk", nil, true); err != nil { // an import of an empty glossary
+	if _, err := testApp(b).AddTerms(ctx, f.reviewer, "kk", nil, true); err != nil { // an import of an empty glossary
 		t.Fatal(err)
 	}
 	eventually(t, "the other store's glossary replaced", func() (bool, error) {
@@ -397,13 +397,13 @@ func TestPruneChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if _, err := a.Check(ctx, "kk", "Итоги.", "Жиын."); err != nil { // the kk matcher cached
+	if _, err := testApp(a).Check(ctx, "kk", "Итоги.", "Жиын."); err != nil { // the kk matcher cached
 		t.Fatal(err)
 	}
 	if _, err := b.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(5)...))); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
+	if _, err := testApp(b).AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
 		t.Fatal(err)
 	}
 	newest, err := b.newestChange(ctx)
@@ -433,7 +433,7 @@ func TestPruneChanges(t *testing.T) {
 	if x := a.memory.Pair("ru", "kk"); x.Len() != 5 {
 		t.Errorf("index after the resync holds %d entries, want 5", x.Len())
 	}
-	fs, err := a.Check(ctx, "kk", "Итоги.", "Жиын.")
+	fs, err := testApp(a).Check(ctx, "kk", "Итоги.", "Жиын.")
 	if err != nil || !slices.ContainsFunc(fs, func(f qa.Finding) bool { return f.ID == qa.IDGlossaryForbidden }) {
 		t.Errorf("checks after the resync: %+v, %v; want the new term's finding", fs, err)
 	}
@@ -490,7 +490,7 @@ func TestGlossaryUnreadable(t *testing.T) {
 	ctx := context.Background()
 	f := newExchangeFixture(t)
 	seg := f.doc.Segments[2].ID // "Итоги подведут в 2030 году."
-	if _, err := f.st.AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
+	if _, err := testApp(f.st).AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := testApp(f.st).SaveTranslation(ctx, f.translator, seg, "kk", 0, "Жиын 2030 жылы шығарылады."); err != nil {
@@ -503,13 +503,14 @@ func TestGlossaryUnreadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	testApp(st) // the process starts (and seeds) before its glossary goes
 	if err := st.db.Exec("ALTER TABLE glossary_terms RENAME TO glossary_terms_away").Error; err != nil {
 		t.Fatal(err)
 	}
 	if _, err := testApp(st).Approve(ctx, f.reviewer, seg, "kk", 1); err == nil || !strings.Contains(err.Error(), "glossary") {
 		t.Errorf("approve with an unreadable glossary: %v, want a glossary error", err)
 	}
-	if _, err := st.Check(ctx, "kk", "Итоги.", "Жиын."); err == nil {
+	if _, err := testApp(st).Check(ctx, "kk", "Итоги.", "Жиын."); err == nil {
 		t.Error("Check with an unreadable glossary: no error")
 	}
 	if _, err := testApp(st).Translations(ctx, f.doc.ID, "kk"); err == nil {

@@ -51,14 +51,14 @@ func TestChecksFollowTheGlossary(t *testing.T) {
 	if again := checks(); !slices.Equal(again, before) {
 		t.Fatalf("a second list (from the cache) shows %v, the first %v", again, before)
 	}
-	terms, err := st.AddTerms(ctx, admin, "kk", []glossary.Term{{Source: "семинар", Target: "семинар"}}, false)
+	terms, err := testApp(st).AddTerms(ctx, admin, "kk", []glossary.Term{{Source: "семинар", Target: "семинар"}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := checks(); !slices.Contains(got, qa.IDGlossaryMissing) {
 		t.Errorf("findings after adding the term: %v, want %s", got, qa.IDGlossaryMissing)
 	}
-	if err := st.DeleteTerm(ctx, admin, "kk", terms[0].ID); err != nil {
+	if err := testApp(st).DeleteTerm(ctx, admin, "kk", terms[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := checks(); !slices.Equal(got, before) {

@@ -69,7 +69,7 @@ func FuzzImportGlossary(f *testing.F) {
 			}
 			return
 		}
-		added, err := fx.st.AddTerms(ctx, fx.reviewer, "kk", terms, replace)
+		added, err := testApp(fx.st).AddTerms(ctx, fx.reviewer, "kk", terms, replace)
 		after := digestGlossary(t, fx.st)
 		if refused(t, err, before, after) {
 			return

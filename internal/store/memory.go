@@ -63,6 +63,8 @@ type memBatch struct {
 	added   []MemoryEntry
 	removed []MemoryEntry
 	changed []changed
+	// glossary: the languages whose terms the transaction changed (and logged).
+	glossary map[string]bool
 }
 
 // changed is one committed translation change, for the observer.

@@ -34,7 +34,7 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if len(b.added)+len(b.removed) > 0 {
+	if len(b.added)+len(b.removed)+len(b.glossary) > 0 {
 		s.caughtUp(ctx)
 	}
 	return nil

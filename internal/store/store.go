@@ -18,7 +18,6 @@ import (
 	"gorm.io/gorm/logger"
 
 	"tilmash/internal/apperr"
-	"tilmash/internal/glossary"
 	"tilmash/internal/language"
 	"tilmash/internal/tm"
 )
@@ -46,16 +45,14 @@ type Store struct {
 	memory *tm.Memory
 	// fol is this process's place in the change log (changes_follow.go).
 	fol follower
-	// glossaries caches the matcher of each target language's terms;
-	// a change to a language's terms, by any process, drops its entry.
-	glossMu    sync.Mutex
-	glossaries map[string]*glossary.Glossary
+	// glossaryWatchers hear of changes to a language's terms, by any
+	// process (WatchGlossaries); the application keeps the matchers.
+	watchMu          sync.Mutex
+	glossaryWatchers []func(lang string)
 	// observer hears of committed changes (metrics); see Observe.
 	observer Observer
 	// inUse holds the shared lock that tells restore the database is open.
 	inUse *os.File
-	// checks caches quality findings per language (checks.go).
-	checks checkCache
 	// layouts caches the segments of revisions (revision_layout.go).
 	layouts layoutCache
 }
@@ -218,13 +215,13 @@ func OpenWith(ctx context.Context, path string, opts Options) (_ *Store, err err
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	st := &Store{db: db, rdb: rdb, w: w, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
-		glossaries: map[string]*glossary.Glossary{}, writes: make(chan *writeReq), stop: make(chan struct{}),
+		writes: make(chan *writeReq), stop: make(chan struct{}),
 		stopped: make(chan struct{}), observer: nopObserver{}, inUse: inUse}
 	st.fol.interval = opts.followInterval()
 	st.fol.ctx, st.fol.cancel = context.WithCancel(context.Background())
 	dbs = nil // from here on, Close closes them
 	go st.writer(w)
-	steps := []func(context.Context) error{st.seedLanguages, st.seedGlossaries}
+	steps := []func(context.Context) error{st.seedLanguages}
 	if opts.Memory {
 		steps = append(steps, st.ensureMemory)
 	}

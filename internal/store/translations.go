@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"database/sql"
 	"strings"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
-	"tilmash/internal/qa"
 	"tilmash/internal/workflow"
 )
 
@@ -61,15 +59,6 @@ type listDocument struct {
 	Revision        int
 	RevisionID      *int64
 	RevisionCreated *time.Time
-}
-
-// Check runs the quality checks of lang on one translation, glossary
-// included; a glossary that cannot be read is an error.
-func (s *Store) Check(ctx context.Context, lang, source, target string) ([]qa.Finding, error) {
-	if target == "" {
-		return []qa.Finding{}, nil
-	}
-	return s.check(ctx, source, target, lang)
 }
 
 // cleanTarget applies the only changes Tilmash makes to what a person typed:

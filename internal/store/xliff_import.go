@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/glossary"
 	"tilmash/internal/language"
 	"tilmash/internal/qa"
 	"tilmash/internal/record"
@@ -145,7 +146,7 @@ func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int
 	var saved []savedText
 	// The matcher is read before the write, so that a glossary that cannot
 	// be read fails the import before anything is written.
-	gl, err := s.glossary(ctx, l.Tag)
+	gl, err := s.xliffGlossary(ctx, l.Tag)
 	if err != nil {
 		return XLIFFImportResult{}, err
 	}
@@ -203,7 +204,7 @@ func (s *Store) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int
 	}
 	s.observer.Imported("xliff")
 	for _, sv := range saved {
-		if found := s.checkWith(gl, sv.source, sv.target, l.Tag); len(found) > 0 {
+		if found := qa.Check(qa.Input{Source: sv.source, Target: sv.target, Lang: l.Tag, Terms: gl.Match(sv.source)}); len(found) > 0 {
 			res.Checks = append(res.Checks, SegmentChecks{ID: sv.id, Checks: found})
 			s.observeFindings(found)
 		}
@@ -360,4 +361,19 @@ func sizeText(n int64) string {
 		return fmt.Sprintf("%d MiB", n>>20)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// xliffGlossary reads the matcher of lang's terms for the import's checks.
+// The import is the last use case the store still runs itself; it moves
+// into internal/app, and this with it (issue 12).
+func (s *Store) xliffGlossary(ctx context.Context, lang string) (*glossary.Glossary, error) {
+	rows, err := s.GlossaryTerms(ctx, lang)
+	if err != nil {
+		return nil, fmt.Errorf("load the %s glossary for the checks: %w", lang, err)
+	}
+	terms := make([]glossary.Term, len(rows))
+	for i, r := range rows {
+		terms[i] = glossary.Term{ID: r.ID, Source: r.Source, Target: r.Target, Note: r.Note, Forbidden: r.Forbidden}
+	}
+	return glossary.New(terms), nil
 }

@@ -1,4 +1,4 @@
-package store
+package app
 
 import (
 	"slices"
@@ -76,8 +76,8 @@ func (lc *langChecks) get(gl *glossary.Glossary, lang, source, target string) []
 
 // checkWith runs the quality checks of a translation with gl, its
 // language's glossary matcher: the findings, never nil.
-func (s *Store) checkWith(gl *glossary.Glossary, source, target, lang string) []qa.Finding {
-	f := s.checks.forLang(lang).get(gl, lang, source, target)
+func (a *App) checkWith(gl *glossary.Glossary, source, target, lang string) []qa.Finding {
+	f := a.checks.forLang(lang).get(gl, lang, source, target)
 	if f == nil {
 		f = []qa.Finding{}
 	}
