@@ -32,14 +32,14 @@ func TestRejecters(t *testing.T) {
 	if last := hist[len(hist)-1]; last.Action != "publish_partial" || last.To != "rejected" || last.Actor != "press" {
 		t.Fatalf("last event of the rejected segment: %+v", last)
 	}
-	got, err := w.st.Rejecters(ctx, "kk", []int64{segs[0].ID, segs[1].ID, segs[2].ID})
+	got, err := w.app.Rejecters(ctx, "kk", []int64{segs[0].ID, segs[1].ID, segs[2].ID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := map[int64]string{segs[1].ID: "rv"}; !maps.Equal(got, want) {
 		t.Errorf("Rejecters = %v, want %v", got, want)
 	}
-	if got, err := w.st.Rejecters(ctx, "en", []int64{segs[1].ID}); err != nil || len(got) != 0 {
+	if got, err := w.app.Rejecters(ctx, "en", []int64{segs[1].ID}); err != nil || len(got) != 0 {
 		t.Errorf("Rejecters in en = %v, %v; want none", got, err)
 	}
 }

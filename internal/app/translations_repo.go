@@ -18,6 +18,9 @@ type TranslationReader interface {
 	Lineage(ctx context.Context, segID int64) ([]int64, error)
 	// Events lists the history of segments in one language, oldest first.
 	Events(ctx context.Context, segIDs []int64, lang string) ([]record.HistoryEvent, error)
+	// EventsWhere lists, oldest first, the events of segments in one
+	// language that moved to state and/or were action ("" matches any).
+	EventsWhere(ctx context.Context, lang string, segIDs []int64, state, action string) ([]record.HistoryEvent, error)
 }
 
 // TranslationWriter writes translations inside a transaction.

@@ -362,7 +362,7 @@ func (s *Server) decorateSegments(ctx context.Context, a workflow.Actor, lang st
 	if len(rejected) == 0 {
 		return nil
 	}
-	who, err := s.store.Rejecters(ctx, lang, rejected)
+	who, err := s.app.Rejecters(ctx, lang, rejected)
 	if err != nil {
 		return err
 	}

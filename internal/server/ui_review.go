@@ -116,7 +116,7 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 		page = atoi(c.PostForm("page"))
 	}
 	v.Items, ids, v.Page, v.Pages = reviewPaging(v.Items, ids, page, reviewBack(lang.Tag, strconv.FormatInt(docID, 10)))
-	prev, err := s.store.ApprovedBefore(ctx, lang.Tag, ids)
+	prev, err := s.app.ApprovedBefore(ctx, lang.Tag, ids)
 	if err != nil {
 		s.failPage(c, err)
 		return
