@@ -21,6 +21,10 @@ type TranslationReader interface {
 	// EventsWhere lists, oldest first, the events of segments in one
 	// language that moved to state and/or were action ("" matches any).
 	EventsWhere(ctx context.Context, lang string, segIDs []int64, state, action string) ([]record.HistoryEvent, error)
+	// Queue pages through the translations of lang in state in the
+	// documents' current revisions (one document's when docID > 0), newest
+	// document first, in text order; limit 0 reads only the total.
+	Queue(ctx context.Context, lang, state string, docID int64, offset, limit int) (int, []record.Queued, error)
 }
 
 // TranslationWriter writes translations inside a transaction.

@@ -194,3 +194,10 @@ type Term struct {
 	Note       string
 	Forbidden  []string // renderings that must not be used
 }
+
+// Queued is a translation awaiting a decision, with the document it is in.
+type Queued struct {
+	DocumentID int64
+	Title      string
+	Segment    TranslatedSegment
+}

@@ -51,9 +51,6 @@ type reviewView struct {
 	Page              int
 }
 
-// reviewPageSize bounds the items one review page shows.
-const reviewPageSize = 100
-
 // reviewPage: GET /review/:lang[?doc=ID] — the queue of translated segments.
 func (s *Server) reviewPage(c *gin.Context) {
 	s.renderReview(c, http.StatusOK, "", "")
@@ -82,40 +79,22 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 		v.Result = &reviewResult{Approved: atoi(c.Query("approved")), Own: atoi(c.Query("own")),
 			Checks: atoi(c.Query("checks")), Changed: atoi(c.Query("changed"))}
 	}
-	var docs []int64
-	if docID > 0 {
-		docs = []int64{docID}
-	} else {
-		all, err := s.app.Documents(ctx)
-		if err != nil {
-			s.failPage(c, err)
-			return
-		}
-		for _, d := range all {
-			docs = append(docs, d.ID)
-		}
-	}
-	var ids []int64
-	for _, d := range docs {
-		list, err := s.app.Translations(ctx, d, lang.Tag)
-		if err != nil {
-			s.failPage(c, err)
-			return
-		}
-		for _, sg := range list.Segments {
-			if sg.State != workflow.Translated {
-				continue
-			}
-			v.Items = append(v.Items, newReviewItem(a, lang.Tag, d, list.Title, sg))
-			ids = append(ids, sg.ID)
-		}
-	}
-	v.Total = len(v.Items)
 	page := atoi(c.Query("page"))
 	if page == 0 { // a refused form is answered on the page it came from
 		page = atoi(c.PostForm("page"))
 	}
-	v.Items, ids, v.Page, v.Pages = reviewPaging(v.Items, ids, page, reviewBack(lang.Tag, strconv.FormatInt(docID, 10)))
+	queue, err := s.app.ReviewQueue(ctx, lang.Tag, docID, page)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	var ids []int64
+	for _, it := range queue.Items {
+		v.Items = append(v.Items, newReviewItem(a, lang.Tag, it.DocumentID, it.Title, it.TranslationView))
+		ids = append(ids, it.ID)
+	}
+	v.Total, v.Page = queue.Total, queue.Page
+	v.Pages = pageLinks(queue.Page, queue.Pages, reviewBack(lang.Tag, strconv.FormatInt(docID, 10)))
 	prev, err := s.app.ApprovedBefore(ctx, lang.Tag, ids)
 	if err != nil {
 		s.failPage(c, err)
@@ -142,23 +121,21 @@ func newReviewItem(a workflow.Actor, lang string, doc int64, title string, sg ap
 	return it
 }
 
-// reviewPaging cuts the queue to page (from 1) of reviewPageSize items and
-// makes the page links from base, the queue's path with its document filter.
-func reviewPaging(items []reviewItem, ids []int64, page int, base string) ([]reviewItem, []int64, int, []pageLink) {
-	n := max((len(items)+reviewPageSize-1)/reviewPageSize, 1)
-	page = min(max(page, 1), n)
-	var links []pageLink
-	if n > 1 {
-		sep := "?"
-		if strings.Contains(base, "?") {
-			sep = "&"
-		}
-		for i := 1; i <= n; i++ {
-			links = append(links, pageLink{N: i, URL: base + sep + "page=" + strconv.Itoa(i), Current: i == page})
-		}
+// pageLinks are the links to each of pages of the queue at base, the
+// queue's path with its document filter; none when there is one page.
+func pageLinks(page, pages int, base string) []pageLink {
+	if pages <= 1 {
+		return nil
 	}
-	lo, hi := (page-1)*reviewPageSize, min(page*reviewPageSize, len(items))
-	return items[lo:hi], ids[lo:hi], page, links
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	links := make([]pageLink, 0, pages)
+	for i := 1; i <= pages; i++ {
+		links = append(links, pageLink{N: i, URL: base + sep + "page=" + strconv.Itoa(i), Current: i == page})
+	}
+	return links
 }
 
 func atoi(s string) int {
@@ -267,7 +244,7 @@ func (s *Server) reviewApproveAll(c *gin.Context) {
 		s.renderReview(c, http.StatusForbidden, "review.forbidden", "")
 		return
 	}
-	var res reviewResult
+	var shown []app.Shown
 	for _, item := range c.PostFormArray("item") {
 		sidText, verText, _ := strings.Cut(item, ":")
 		sid, err1 := strconv.ParseInt(sidText, 10, 64)
@@ -276,24 +253,12 @@ func (s *Server) reviewApproveAll(c *gin.Context) {
 			s.renderReview(c, http.StatusBadRequest, "review.bad_form", "")
 			return
 		}
-		_, err := s.app.Approve(ctx, a, sid, lang, version)
-		if err == nil {
-			res.Approved++
-			continue
-		}
-		// workflow says why: the reviewer's own text, failed checks, or
-		// (a conflict) a version or state that changed since the page was shown.
-		switch reason, code := refusalOf(err); {
-		case reason == workflow.ReasonOwnText:
-			res.Own++
-		case reason == workflow.ReasonQABlocked:
-			res.Checks++
-		case code == apperr.Conflict:
-			res.Changed++
-		default:
-			s.reviewFailed(c, err)
-			return
-		}
+		shown = append(shown, app.Shown{SegmentID: sid, Version: version})
+	}
+	res, err := s.app.ApproveShown(ctx, a, lang, shown)
+	if err != nil {
+		s.reviewFailed(c, err)
+		return
 	}
 	q := url.Values{}
 	q.Set("done", "1")
@@ -308,14 +273,4 @@ func (s *Server) reviewApproveAll(c *gin.Context) {
 		q.Set("doc", strconv.Itoa(d))
 	}
 	c.Redirect(http.StatusSeeOther, "/review/"+url.PathEscape(lang)+"?"+q.Encode())
-}
-
-// refusalOf is the workflow reason and the code of a refused action's error.
-func refusalOf(err error) (workflow.Reason, apperr.Code) {
-	e, ok := apperr.As(err)
-	if !ok {
-		return "", apperr.Internal
-	}
-	r, _ := e.Details["reason"].(string)
-	return workflow.Reason(r), e.Code
 }

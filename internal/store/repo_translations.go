@@ -157,3 +157,52 @@ func (t *Tx) ForgetApproved(translationID int64) error {
 	t.mem.removed = append(t.mem.removed, old[0])
 	return nil
 }
+
+// queueFrom selects the translations of the documents' current revisions
+// in one state and language, optionally of one document.
+const queueFrom = `FROM translations t
+JOIN revision_segments rs ON rs.segment_id = t.segment_id
+JOIN revisions r ON r.id = rs.revision_id
+JOIN documents d ON d.id = r.document_id AND d.revision = r.number
+JOIN segments s ON s.id = t.segment_id
+WHERE t.lang = ? AND t.state = ? AND (? = 0 OR d.id = ?)`
+
+// Queue pages through the translations of one language in one state in
+// the documents' current revisions (of one document when docID > 0),
+// newest document first, in text order: limit of them from offset, and
+// how many there are in all. Paging is SQL's: a queue of 30,000 reads one page.
+func (s *Store) Queue(ctx context.Context, lang, state string, docID int64, offset, limit int) (int, []record.Queued, error) {
+	db := s.read(ctx)
+	var total int64
+	if err := db.Raw("SELECT COUNT(*) "+queueFrom, lang, state, docID, docID).Scan(&total).Error; err != nil {
+		return 0, nil, fmt.Errorf("count the %s queue in %s: %w", state, lang, err)
+	}
+	if limit == 0 {
+		return int(total), nil, nil
+	}
+	rs, err := db.Raw(`SELECT d.id, d.title, s.id, rs.paragraph, rs.position, s.source, t.text, t.state, t.version,
+		t.author_id, t.comment, t.origin, t.updated_at `+queueFrom+` ORDER BY d.id DESC, rs.ordinal LIMIT ? OFFSET ?`,
+		lang, state, docID, docID, limit, offset).Rows()
+	if err != nil {
+		return 0, nil, fmt.Errorf("list the %s queue in %s: %w", state, lang, err)
+	}
+	defer rs.Close()
+	var out []record.Queued
+	for rs.Next() {
+		var q record.Queued
+		var author sql.NullInt64
+		var text, st, comment, origin sql.NullString
+		var updated sql.NullTime
+		sg := &q.Segment
+		if err := rs.Scan(&q.DocumentID, &q.Title, &sg.ID, &sg.Paragraph, &sg.Position, &sg.Source, &text, &st, &sg.Version,
+			&author, &comment, &origin, &updated); err != nil {
+			return 0, nil, err
+		}
+		sg.Text, sg.State, sg.AuthorID, sg.Comment, sg.Origin = text.String, st.String, author.Int64, comment.String, origin.String
+		if updated.Valid {
+			sg.UpdatedAt = &updated.Time
+		}
+		out = append(out, q)
+	}
+	return int(total), out, rs.Err()
+}
