@@ -44,6 +44,7 @@ type Tx interface {
 	ReleaseWriter
 	AccountWriter
 	TranslationWriter
+	XLIFFWriter
 }
 
 // Observer hears what the use cases committed, for metrics; it is called
