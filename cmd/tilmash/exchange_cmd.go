@@ -61,7 +61,7 @@ func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout 
 		return usageError{"xliff import needs --user NAME and exactly one FILE (use - for stdin)"}
 	}
 	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(st *store.Store, actor workflow.Actor, in io.Reader) error {
-		res, err := st.ImportXLIFF(ctx, actor, 0, "", in, xliff.DefaultLimit)
+		res, err := newApp(st, app.Config{}).ImportXLIFF(ctx, actor, 0, "", in, xliff.DefaultLimit)
 		if err != nil {
 			return err
 		}
@@ -72,12 +72,12 @@ func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout 
 
 // printXLIFFResult lists conflicts and check findings, then the summary as
 // the last line, which scripts may rely on.
-func printXLIFFResult(w io.Writer, res store.XLIFFImportResult) {
+func printXLIFFResult(w io.Writer, res app.XLIFFImportResult) {
 	for _, c := range res.Conflicts {
 		switch {
-		case c.Reason == store.SourceChanged && c.Segment == 0:
+		case c.Reason == app.SourceChanged && c.Segment == 0:
 			fmt.Fprintf(w, "conflict s%d: the Russian sentence was deleted since the export; yours, not saved: %q\n", c.ID, c.Yours)
-		case c.Reason == store.SourceChanged:
+		case c.Reason == app.SourceChanged:
 			fmt.Fprintf(w, "conflict s%d: the Russian sentence was corrected since the export; it is now s%d: %q; yours, not saved: %q\n",
 				c.ID, c.Segment, c.NewSource, c.Yours)
 		default:
