@@ -38,7 +38,7 @@ FUZZ_TARGETS = \
 	./internal/glossary:FuzzReadCSV \
 	./internal/glossary:FuzzReadTBX \
 	./internal/segment:FuzzSegment \
-	./internal/store:FuzzImportXLIFF \
+	./internal/app:FuzzImportXLIFF \
 	./internal/store:FuzzImportTMX \
 	./internal/store:FuzzImportGlossary
 FUZZTIME ?= 10s

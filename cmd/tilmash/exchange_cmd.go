@@ -64,8 +64,8 @@ func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout 
 	if *user == "" || fs.NArg() != 1 {
 		return usageError{"xliff import needs --user NAME and exactly one FILE (use - for stdin)"}
 	}
-	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(st *store.Store, actor workflow.Actor, in io.Reader) error {
-		res, err := st.ImportXLIFF(ctx, actor, 0, "", in, xliff.DefaultLimit)
+	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(_ *store.Store, a *app.App, actor workflow.Actor, in io.Reader) error {
+		res, err := a.ImportXLIFF(ctx, actor, 0, "", in, xliff.DefaultLimit)
 		if err != nil {
 			return err
 		}
@@ -76,12 +76,12 @@ func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout 
 
 // printXLIFFResult lists conflicts and check findings, then the summary as
 // the last line, which scripts may rely on.
-func printXLIFFResult(w io.Writer, res store.XLIFFImportResult) {
+func printXLIFFResult(w io.Writer, res app.XLIFFImportResult) {
 	for _, c := range res.Conflicts {
 		switch {
-		case c.Reason == store.SourceChanged && c.Segment == 0:
+		case c.Reason == app.SourceChanged && c.Segment == 0:
 			fmt.Fprintf(w, "conflict s%d: the Russian sentence was deleted since the export; yours, not saved: %q\n", c.ID, c.Yours)
-		case c.Reason == store.SourceChanged:
+		case c.Reason == app.SourceChanged:
 			fmt.Fprintf(w, "conflict s%d: the Russian sentence was corrected since the export; it is now s%d: %q; yours, not saved: %q\n",
 				c.ID, c.Segment, c.NewSource, c.Yours)
 		default:
@@ -152,7 +152,7 @@ func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.
 	if *lang == "" || fs.NArg() != 1 {
 		return usageError{"tm import needs --lang LANG and exactly one FILE (use - for stdin)"}
 	}
-	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(st *store.Store, actor workflow.Actor, in io.Reader) error {
+	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(st *store.Store, _ *app.App, actor workflow.Actor, in io.Reader) error {
 		res, err := st.ImportTMX(ctx, actor, *lang, in)
 		if err != nil {
 			return err
@@ -167,7 +167,7 @@ func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.
 
 // importFile opens the FILE argument ("-" is stdin) and the database, and
 // runs fn as the named user, or as the operator (cliActor) when user is "".
-func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn func(*store.Store, workflow.Actor, io.Reader) error) error {
+func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn func(*store.Store, *app.App, workflow.Actor, io.Reader) error) error {
 	in, err := openInput(path, stdin)
 	if err != nil {
 		return err
@@ -178,15 +178,15 @@ func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn 
 		return err
 	}
 	defer st.Close()
+	a, err := openApp(ctx, st, app.Config{})
+	if err != nil {
+		return err
+	}
 	actor := cliActor()
 	if user != "" {
-		a, err := openApp(ctx, st, app.Config{})
-		if err != nil {
-			return err
-		}
 		if actor, err = a.ActorByName(ctx, user); err != nil {
 			return err
 		}
 	}
-	return fn(st, actor, in)
+	return fn(st, a, actor, in)
 }

@@ -46,6 +46,7 @@ type Tx interface {
 	AccountWriter
 	TranslationWriter
 	GlossaryWriter
+	XLIFFWriter
 }
 
 // Observer hears what the use cases committed, for metrics; it is called

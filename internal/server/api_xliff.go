@@ -51,7 +51,7 @@ func (s *Server) importXLIFF(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	res, err := s.store.ImportXLIFF(c.Request.Context(), actor(c), id, c.Query("lang"), c.Request.Body, xliff.DefaultLimit)
+	res, err := s.app.ImportXLIFF(c.Request.Context(), actor(c), id, c.Query("lang"), c.Request.Body, xliff.DefaultLimit)
 	if err != nil {
 		s.fail(c, err)
 		return

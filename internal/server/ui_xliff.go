@@ -8,14 +8,13 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
-	"tilmash/internal/store"
 	"tilmash/internal/xliff"
 )
 
 // importConflict is a unit of an uploaded file that was not saved because
 // someone changed the segment since the export: both texts side by side.
 type importConflict struct {
-	store.XLIFFConflict
+	app.XLIFFConflict
 	Number string // "paragraph.position"
 	Source string
 	Anchor int64 // the segment of the editor it concerns (the new one when the source changed)
@@ -40,7 +39,7 @@ func (v *importView) number(segs []app.TranslationView) {
 	}
 	for i := range v.Conflicts {
 		cf := &v.Conflicts[i]
-		cf.Anchor, cf.SourceChanged = cf.ID, cf.Reason == store.SourceChanged
+		cf.Anchor, cf.SourceChanged = cf.ID, cf.Reason == app.SourceChanged
 		if cf.SourceChanged {
 			cf.Anchor = cf.Segment // 0 when the sentence was deleted
 		}
@@ -83,7 +82,7 @@ func (s *Server) uploadXLIFF(c *gin.Context) {
 		return
 	}
 	defer f.Close()
-	res, err := s.store.ImportXLIFF(ctx, a, id, lang.Tag, f, xliff.DefaultLimit)
+	res, err := s.app.ImportXLIFF(ctx, a, id, lang.Tag, f, xliff.DefaultLimit)
 	if err != nil {
 		e, ok := apperr.As(err)
 		if !ok {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"tilmash/internal/metrics"
-	"tilmash/internal/qa"
 )
 
 // Observer hears what the store committed, for metrics. Its methods are
@@ -37,13 +36,6 @@ func (s *Store) Observe(o Observer) {
 		o = nopObserver{}
 	}
 	s.observer = o
-}
-
-// observeFindings reports the findings of a saved text.
-func (s *Store) observeFindings(fs []qa.Finding) {
-	for _, f := range fs {
-		s.observer.Finding(f.ID, string(f.Severity))
-	}
 }
 
 // SegmentStates counts the segments of every document's current revision by

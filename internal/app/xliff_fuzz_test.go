@@ -1,4 +1,4 @@
-package store
+package app_test
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"tilmash/internal/apperr"
 	"tilmash/internal/xliff"
 )
 
@@ -14,11 +13,11 @@ import (
 // never panic or fail internally, and it either applies the whole file (one
 // history event per saved unit, every unit accounted for) or writes nothing.
 func FuzzImportXLIFF(f *testing.F) {
-	fx := newExchangeFixture(f)
+	fx := newXLIFFFixture(f)
 	ctx := context.Background()
 	for _, format := range []xliff.Format{xliff.V21, xliff.V12} {
 		exported := fx.export(f, format)
-		filled := rewrite(f, exported, func(i int, u *xliff.Unit) { u.Target = kkFixture[i] })
+		filled := rewrite(f, exported, func(i int, u *xliff.Unit) { u.Target = kkTargets[i] })
 		f.Add(exported)
 		f.Add(filled)
 		f.Add(rewrite(f, filled, func(i int, u *xliff.Unit) { u.Version = -1 }))
@@ -27,9 +26,9 @@ func FuzzImportXLIFF(f *testing.F) {
 		f.Add(filled[:len(filled)/2])
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		before := countRows(t, fx.st)
-		res, err := fx.st.ImportXLIFF(ctx, fx.translator, fx.doc.ID, "", bytes.NewReader(data), 1<<20)
-		after := countRows(t, fx.st)
+		before := fx.countRows(t)
+		res, err := fx.app.ImportXLIFF(ctx, fx.translator, fx.doc.ID, "", bytes.NewReader(data), 1<<20)
+		after := fx.countRows(t)
 		if refused(t, err, before, after) {
 			return
 		}
@@ -44,21 +43,4 @@ func FuzzImportXLIFF(f *testing.F) {
 			t.Fatalf("%s wrote %d events", res.Summary(), got)
 		}
 	})
-}
-
-// refused checks a failed import: it wrote nothing (the digests before and
-// after are equal) and its error is the caller's fault, never internal. It
-// reports whether the import failed, so a fuzz target can stop there.
-func refused[D comparable](t *testing.T, err error, before, after D) bool {
-	t.Helper()
-	if err == nil {
-		return false
-	}
-	if after != before {
-		t.Fatalf("refused import (%v) wrote: %+v → %+v", err, before, after)
-	}
-	if apperr.CodeOf(err) == apperr.Internal {
-		t.Fatalf("bad input gave an internal error: %v", err)
-	}
-	return true
 }

@@ -1,80 +1,56 @@
-package store
+package app_test
 
 import (
 	"bytes"
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"tilmash/internal/app"
 
+	"tilmash/internal/app"
 	"tilmash/internal/apperr"
 	"tilmash/internal/workflow"
 	"tilmash/internal/xliff"
 )
 
-// rewrite reads an XLIFF file, lets edit change its units, and writes it
-// again in the same format.
-func rewrite(tb testing.TB, data []byte, edit func(i int, u *xliff.Unit)) []byte {
-	tb.Helper()
-	f, err := xliff.Read(bytes.NewReader(data), 0)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var buf bytes.Buffer
-	w, err := xliff.NewWriter(&buf, f.Format, f.Header)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for i, u := range f.Units {
-		edit(i, &u)
-		if err := w.WriteUnit(u); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func TestImportXLIFF(t *testing.T) {
 	ctx := context.Background()
 	for _, format := range []xliff.Format{xliff.V21, xliff.V12} {
 		t.Run(string(format), func(t *testing.T) {
-			f := newExchangeFixture(t)
-			filled := rewrite(t, f.export(t, format), func(i int, u *xliff.Unit) { u.Target = kkFixture[i] })
-			res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
+			f := newXLIFFFixture(t)
+			filled := rewrite(t, f.export(t, format), func(i int, u *xliff.Unit) { u.Target = kkTargets[i] })
+			res, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if res.Summary() != "saved 3, unchanged 0, conflicts 0" || res.Lang != "kk" || res.Document != f.doc.ID {
 				t.Fatalf("first import: %+v", res)
 			}
-			list, err := testApp(f.st).Translations(ctx, f.doc.ID, "kk")
+			list, err := f.app.Translations(ctx, f.doc.ID, "kk")
 			if err != nil {
 				t.Fatal(err)
 			}
 			for i, s := range list.Segments {
-				if s.Target != kkFixture[i] || s.State != workflow.Translated || s.Author != "aigerim" || s.Origin != "xliff" || s.Version != 1 {
+				if s.Target != kkTargets[i] || s.State != workflow.Translated || s.Author != "aigerim" || s.Origin != "xliff" || s.Version != 1 {
 					t.Errorf("segment %d after import: %+v", i, s)
 				}
 			}
 			// The same file again changes nothing: its texts are the current ones.
-			res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
+			res, err = f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
 			if err != nil || res.Summary() != "saved 0, unchanged 3, conflicts 0" {
 				t.Fatalf("second import: %+v, %v", res, err)
 			}
 			// Other texts from the stale export conflict, one by one.
-			other := rewrite(t, filled, func(i int, u *xliff.Unit) { u.Target = kkFixture[i] + " Иә." })
-			res, err = f.st.ImportXLIFF(ctx, f.reviewer, 0, "", bytes.NewReader(other), 0)
+			other := rewrite(t, filled, func(i int, u *xliff.Unit) { u.Target = kkTargets[i] + " Иә." })
+			res, err = f.app.ImportXLIFF(ctx, f.reviewer, 0, "", bytes.NewReader(other), 0)
 			if err != nil || res.Summary() != "saved 0, unchanged 0, conflicts 3" {
 				t.Fatalf("stale import: %+v, %v", res, err)
 			}
 			c := res.Conflicts[1]
-			if c.ID != list.Segments[1].ID || c.Yours != kkFixture[1]+" Иә." || c.ExportedVersion != 0 ||
-				c.Current != (XLIFFCurrent{Target: kkFixture[1], State: workflow.Translated, Version: 1, Author: "aigerim"}) {
+			if c.ID != list.Segments[1].ID || c.Yours != kkTargets[1]+" Иә." || c.ExportedVersion != 0 ||
+				c.Current != (app.XLIFFCurrent{Target: kkTargets[1], State: workflow.Translated, Version: 1, Author: "aigerim"}) {
 				t.Errorf("conflict: %+v", c)
 			}
 		})
@@ -83,19 +59,19 @@ func TestImportXLIFF(t *testing.T) {
 
 func TestImportXLIFFWithoutVersions(t *testing.T) {
 	ctx := context.Background()
-	f := newExchangeFixture(t)
-	if _, err := testApp(f.st).SaveTranslation(ctx, f.translator, f.doc.Segments[0].ID, "kk", 0, kkFixture[0]); err != nil {
+	f := newXLIFFFixture(t)
+	if _, err := f.app.SaveTranslation(ctx, f.translator, f.doc.Segments[0].ID, "kk", 0, kkTargets[0]); err != nil {
 		t.Fatal(err)
 	}
 	// A tool dropped tl:version: untranslated segments take the text, the
 	// translated one keeps its own unless the file's text is the same.
-	data := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Version, u.Target = -1, kkFixture[i]+" *" })
-	res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(data), 0)
+	data := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Version, u.Target = -1, kkTargets[i]+" *" })
+	res, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(data), 0)
 	if err != nil || res.Summary() != "saved 2, unchanged 0, conflicts 1" || res.Conflicts[0].ExportedVersion != -1 {
 		t.Fatalf("import without versions: %+v, %v", res, err)
 	}
 	data = rewrite(t, data, func(i int, u *xliff.Unit) { u.Target = strings.TrimSuffix(u.Target, " *") })
-	res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(data), 0)
+	res, err = f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(data), 0)
 	if err != nil || res.Summary() != "saved 0, unchanged 1, conflicts 2" {
 		t.Fatalf("second import without versions: %+v, %v", res, err)
 	}
@@ -103,9 +79,9 @@ func TestImportXLIFFWithoutVersions(t *testing.T) {
 
 func TestImportXLIFFRefused(t *testing.T) {
 	ctx := context.Background()
-	f := newExchangeFixture(t)
+	f := newXLIFFFixture(t)
 	v21 := f.export(t, xliff.V21)
-	filled := rewrite(t, v21, func(i int, u *xliff.Unit) { u.Target = kkFixture[i] })
+	filled := rewrite(t, v21, func(i int, u *xliff.Unit) { u.Target = kkTargets[i] })
 	cases := []struct {
 		name  string
 		actor workflow.Actor
@@ -133,35 +109,16 @@ func TestImportXLIFFRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := f.st.ImportXLIFF(ctx, c.actor, c.doc, "", strings.NewReader(c.data), c.limit)
+			_, err := f.app.ImportXLIFF(ctx, c.actor, c.doc, "", strings.NewReader(c.data), c.limit)
 			e, ok := apperr.As(err)
 			if !ok || e.Code != c.code || e.Message != c.msg {
 				t.Fatalf("err = %v (%T), want %s %q", err, err, c.code, c.msg)
 			}
 		})
 	}
-	if n := countRows(t, f.st); n != (dbCounts{}) {
+	if n := f.countRows(t); n != (dbCounts{}) {
 		t.Errorf("refused imports wrote %+v", n)
 	}
-}
-
-// dbCounts is what an import may change: translations and their history.
-type dbCounts struct{ Translations, Events, Versions int64 }
-
-func countRows(tb testing.TB, st *Store) dbCounts {
-	tb.Helper()
-	var c dbCounts
-	db := st.read(context.Background())
-	if err := db.Model(&Translation{}).Count(&c.Translations).Error; err != nil {
-		tb.Fatal(err)
-	}
-	if err := db.Model(&Event{}).Count(&c.Events).Error; err != nil {
-		tb.Fatal(err)
-	}
-	if err := db.Model(&Translation{}).Select("COALESCE(SUM(version), 0)").Scan(&c.Versions).Error; err != nil {
-		tb.Fatal(err)
-	}
-	return c
 }
 
 func TestImportXLIFFAfterSourceChange(t *testing.T) {
@@ -170,18 +127,18 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 	for i := range sentences {
 		sentences[i] = fmt.Sprintf("Предложение номер %d прошло проверку.", i+1)
 	}
-	f := exchangeFixtureOf(t, strings.Join(sentences, " "))
+	f := xliffFixtureOf(t, strings.Join(sentences, " "))
 	if len(f.doc.Segments) != 17 {
 		t.Fatalf("document has %d segments, want 17", len(f.doc.Segments))
 	}
 	filled := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Target = fmt.Sprintf("Сөйлем %d.", i+1) })
-	press, _, err := testApp(f.st).CreateUser(ctx, app.NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
+	press, _, err := f.app.CreateUser(ctx, app.NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	revised := slices.Clone(sentences)
 	revised[5] = "Предложение номер 6 прошло повторную проверку."
-	rev, err := testApp(f.st).ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " "))
+	rev, err := f.app.ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " "))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,19 +147,19 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 		t.Fatalf("revision %d, segment 6 is s%d (was s%d)", rev.Revision, next, old)
 	}
 
-	res, err := f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", bytes.NewReader(filled), 0)
+	res, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", bytes.NewReader(filled), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Summary() != "saved 16, unchanged 0, conflicts 1" {
 		t.Fatalf("import after revision: %+v", res)
 	}
-	want := XLIFFConflict{ID: old, Reason: SourceChanged, Yours: "Сөйлем 6.", ExportedVersion: 0,
-		Current: XLIFFCurrent{State: workflow.Untranslated}, Segment: next, NewSource: revised[5]}
+	want := app.XLIFFConflict{ID: old, Reason: app.SourceChanged, Yours: "Сөйлем 6.", ExportedVersion: 0,
+		Current: app.XLIFFCurrent{State: workflow.Untranslated}, Segment: next, NewSource: revised[5]}
 	if res.Conflicts[0] != want {
 		t.Errorf("conflict = %+v, want %+v", res.Conflicts[0], want)
 	}
-	list, err := testApp(f.st).Translations(ctx, f.doc.ID, "kk")
+	list, err := f.app.Translations(ctx, f.doc.ID, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,14 +172,14 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 			t.Errorf("segment %d after import: %q %s, want %q %s", i+1, s.Target, s.State, wantText, wantState)
 		}
 	}
-	if n := countRows(t, f.st); n.Translations != 16 {
+	if n := f.countRows(t); n.Translations != 16 {
 		t.Errorf("import wrote %+v, want 16 translations", n)
 	}
 
 	// A sentence deleted since the export conflicts without a successor; an
 	// empty target of a changed sentence loses nothing and is unchanged.
 	revised = slices.Delete(slices.Clone(revised), 0, 1)
-	if _, err := testApp(f.st).ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " ")); err != nil {
+	if _, err := f.app.ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " ")); err != nil {
 		t.Fatal(err)
 	}
 	blank6 := rewrite(t, filled, func(i int, u *xliff.Unit) {
@@ -230,11 +187,11 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 			u.Target = ""
 		}
 	})
-	res, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", bytes.NewReader(blank6), 0)
+	res, err = f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", bytes.NewReader(blank6), 0)
 	if err != nil || res.Summary() != "saved 0, unchanged 16, conflicts 1" {
 		t.Fatalf("import after deletion: %+v, %v", res, err)
 	}
-	want = XLIFFConflict{ID: f.doc.Segments[0].ID, Reason: SourceChanged, Yours: "Сөйлем 1.", ExportedVersion: 0}
+	want = app.XLIFFConflict{ID: f.doc.Segments[0].ID, Reason: app.SourceChanged, Yours: "Сөйлем 1.", ExportedVersion: 0}
 	if res.Conflicts[0] != want {
 		t.Errorf("deleted sentence's conflict = %+v, want %+v", res.Conflicts[0], want)
 	}
@@ -242,27 +199,98 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 
 func TestImportXLIFFForeignUnit(t *testing.T) {
 	ctx := context.Background()
-	f := newExchangeFixture(t)
-	press, _, err := testApp(f.st).CreateUser(ctx, app.NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
+	f := newXLIFFFixture(t)
+	press, _, err := f.app.CreateUser(ctx, app.NewUser{Name: "editor", Roles: []workflow.Role{{Kind: workflow.Publisher}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := testApp(f.st).CreateDocument(ctx, press, "Другой", "Совсем другой текст.")
+	other, err := f.app.CreateDocument(ctx, press, "Другой", "Совсем другой текст.")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := testApp(f.st).ReviseDocument(ctx, press, f.doc.ID, strings.Replace(fixtureText, "27", "28", 1)); err != nil {
+	if _, err := f.app.ReviseDocument(ctx, press, f.doc.ID, strings.Replace(xliffText, "27", "28", 1)); err != nil {
 		t.Fatal(err)
 	}
 	foreign := fmt.Sprintf(`id="s%d"`, other.Segments[0].ID)
-	data := strings.Replace(string(rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Target = kkFixture[i] })),
+	data := strings.Replace(string(rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Target = kkTargets[i] })),
 		fmt.Sprintf(`id="s%d"`, f.doc.Segments[2].ID), foreign, 1)
-	_, err = f.st.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", strings.NewReader(data), 0)
+	_, err = f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", strings.NewReader(data), 0)
 	msg := fmt.Sprintf("unit s%d is not a segment of the current revision (2) of document %d; export the document again", other.Segments[0].ID, f.doc.ID)
 	if e, ok := apperr.As(err); !ok || e.Code != apperr.Invalid || e.Message != msg {
 		t.Fatalf("err = %v, want %s %q", err, apperr.Invalid, msg)
 	}
-	if n := countRows(t, f.st); n != (dbCounts{}) {
+	if n := f.countRows(t); n != (dbCounts{}) {
 		t.Errorf("refused import wrote %+v", n)
+	}
+}
+
+// TestImportXLIFFObserved: an import answers the findings of the texts it
+// saved, as the editor's save would, and the observer hears each change,
+// the import and each finding after the commit; a refused import, nothing.
+func TestImportXLIFFObserved(t *testing.T) {
+	ctx := context.Background()
+	f := newXLIFFFixture(t)
+	f.obs.take()                   // the document's import
+	wrong := "Оған 28 ел қатысты." // 27 became 28
+	filled := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) {
+		u.Target = kkTargets[i]
+		if i == 1 {
+			u.Target = wrong
+		}
+	})
+	if _, err := f.app.ImportXLIFF(ctx, f.english, f.doc.ID, "", bytes.NewReader(filled), 0); apperr.CodeOf(err) != apperr.Forbidden {
+		t.Fatalf("import by emma: %v, want forbidden", err)
+	}
+	if heard := f.obs.take(); len(heard) != 0 {
+		t.Errorf("a refused import was heard: %q", heard)
+	}
+	res, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
+	if err != nil || res.Summary() != "saved 3, unchanged 0, conflicts 0" {
+		t.Fatalf("import: %+v, %v", res, err)
+	}
+	seg := f.doc.Segments[1]
+	want, err := f.app.Check(ctx, "kk", seg.Source, wrong)
+	if err != nil || len(want) == 0 {
+		t.Fatalf("Check of %q: %v, %v; want findings", wrong, want, err)
+	}
+	if len(res.Checks) != 1 || res.Checks[0].ID != seg.ID || !reflect.DeepEqual(res.Checks[0].Checks, want) {
+		t.Errorf("checks = %+v, want %+v for s%d only", res.Checks, want, seg.ID)
+	}
+	heard := []string{"edit kk", "edit kk", "edit kk", "imported xliff"}
+	for _, c := range want {
+		heard = append(heard, "finding "+c.ID+" "+string(c.Severity))
+	}
+	if got := f.obs.take(); !slices.Equal(got, heard) {
+		t.Errorf("observer heard %q, want %q", got, heard)
+	}
+}
+
+// TestImportXLIFFGlossaryUnreadable: a glossary that cannot be read fails
+// the import before anything is written, instead of saving texts whose
+// checks cannot run.
+func TestImportXLIFFGlossaryUnreadable(t *testing.T) {
+	ctx := context.Background()
+	f := newXLIFFFixture(t)
+	filled := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Target = kkTargets[i] })
+	rename := func(from, to string) {
+		t.Helper()
+		db := f.rawDB(t, "rw")
+		defer db.Close()
+		if _, err := db.Exec("ALTER TABLE " + from + " RENAME TO " + to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rename("glossary_terms", "glossary_terms_away") // nothing has read the kk matcher yet
+	_, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
+	if err == nil || !strings.Contains(err.Error(), "glossary") {
+		t.Fatalf("import with an unreadable glossary: %v, want a glossary error", err)
+	}
+	if n := f.countRows(t); n != (dbCounts{}) {
+		t.Errorf("the refused import wrote %+v", n)
+	}
+	rename("glossary_terms_away", "glossary_terms")
+	res, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
+	if err != nil || res.Summary() != "saved 3, unchanged 0, conflicts 0" {
+		t.Fatalf("import with the glossary back: %+v, %v", res, err)
 	}
 }

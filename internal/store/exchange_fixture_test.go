@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"tilmash/internal/app"
+	"tilmash/internal/apperr"
+	"tilmash/internal/workflow"
+)
+
+// exchangeFixture is a fresh store with one three-sentence document and the
+// people who work on its Kazakh translation.
+type exchangeFixture struct {
+	st                            *Store
+	doc                           app.DocumentView
+	translator, reviewer, english workflow.Actor
+}
+
+const fixtureText = "Семинар прошёл в Алматы. В нём участвовали 27 стран.\n\nИтоги подведут в 2030 году."
+
+func newExchangeFixture(tb testing.TB) *exchangeFixture {
+	tb.Helper()
+	f := exchangeFixtureOf(tb, fixtureText)
+	if len(f.doc.Segments) != 3 {
+		tb.Fatalf("fixture has %d segments, want 3", len(f.doc.Segments))
+	}
+	return f
+}
+
+// exchangeFixtureOf is a fresh store with the people and a document of text,
+// opened as serve opens it (the memory built at Open).
+func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
+	tb.Helper()
+	ctx := context.Background()
+	st, err := OpenWith(ctx, filepath.Join(tb.TempDir(), "x.db"), Options{Memory: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	mk := func(name string, roles ...workflow.Role) workflow.Actor {
+		a, _, err := testApp(st).CreateUser(ctx, app.NewUser{Name: name, Roles: roles})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return a
+	}
+	f := &exchangeFixture{st: st,
+		translator: mk("aigerim", workflow.Role{Kind: workflow.Translator, Lang: "kk"}),
+		reviewer:   mk("bolat", workflow.Role{Kind: workflow.Reviewer, Lang: "kk"}),
+		english:    mk("emma", workflow.Role{Kind: workflow.Translator, Lang: "en"}),
+	}
+	press := mk("press", workflow.Role{Kind: workflow.Publisher})
+	if f.doc, err = testApp(st).CreateDocument(ctx, press, "Семинар", text); err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// refused checks a failed import: it wrote nothing (the digests before and
+// after are equal) and its error is the caller's fault, never internal. It
+// reports whether the import failed, so a fuzz target can stop there.
+func refused[D comparable](t *testing.T, err error, before, after D) bool {
+	t.Helper()
+	if err == nil {
+		return false
+	}
+	if after != before {
+		t.Fatalf("refused import (%v) wrote: %+v → %+v", err, before, after)
+	}
+	if apperr.CodeOf(err) == apperr.Internal {
+		t.Fatalf("bad input gave an internal error: %v", err)
+	}
+	return true
+}
