@@ -40,7 +40,7 @@ FUZZ_TARGETS = \
 	./internal/segment:FuzzSegment \
 	./internal/app:FuzzImportXLIFF \
 	./internal/store:FuzzImportTMX \
-	./internal/store:FuzzImportGlossary
+	./internal/app:FuzzImportGlossary
 FUZZTIME ?= 10s
 
 ## fuzz: each target of FUZZ_TARGETS for FUZZTIME (go test takes one -fuzz at a time, .ci/fuzz runs one); a crasher is saved under the package's testdata/fuzz: commit it as a regression seed

@@ -1,4 +1,4 @@
-package store
+package app_test
 
 import (
 	"bytes"
@@ -16,14 +16,13 @@ type glossaryDigest struct {
 	Rows, MaxID, Text, Lang int64
 }
 
-func digestGlossary(tb testing.TB, st *Store) glossaryDigest {
+// digestGlossary reads the digest from the fixture's file beside the store.
+func digestGlossary(tb testing.TB, f *xliffFixture) glossaryDigest {
 	tb.Helper()
 	var d glossaryDigest
-	err := st.read(context.Background()).Model(&GlossaryTerm{}).
-		Select("COUNT(*) AS rows, COALESCE(MAX(id), 0) AS max_id, " +
-			"COALESCE(SUM(LENGTH(source) + LENGTH(target) + LENGTH(note) + LENGTH(forbidden)), 0) AS text, " +
-			"COALESCE(SUM(target_lang = 'kk'), 0) AS lang").
-		Scan(&d).Error
+	err := f.ro.QueryRow("SELECT COUNT(*), COALESCE(MAX(id), 0), " +
+		"COALESCE(SUM(LENGTH(source) + LENGTH(target) + LENGTH(note) + LENGTH(forbidden)), 0), " +
+		"COALESCE(SUM(target_lang = 'kk'), 0) FROM glossary_terms").Scan(&d.Rows, &d.MaxID, &d.Text, &d.Lang)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -35,7 +34,7 @@ func digestGlossary(tb testing.TB, st *Store) glossaryDigest {
 // arbitrary files: no panic, no internal error (a 500), and either every
 // term read is stored or nothing changes.
 func FuzzImportGlossary(f *testing.F) {
-	fx := newExchangeFixture(f)
+	fx := newXLIFFFixture(f)
 	ctx := context.Background()
 	var csv, tbx bytes.Buffer
 	terms := glossary.Seed("kk")[:3]
@@ -54,7 +53,7 @@ func FuzzImportGlossary(f *testing.F) {
 	f.Add(tbx.Bytes()[:tbx.Len()/2], true, true)
 	f.Add([]byte(`<martif><text><body><termEntry><langSet xml:lang="ru"><tig><term>`+string(bytes.Repeat([]byte("<hi>"), 70))), true, false)
 	f.Fuzz(func(t *testing.T, data []byte, isTBX, replace bool) {
-		before := digestGlossary(t, fx.st)
+		before := digestGlossary(t, fx)
 		var terms []glossary.Term
 		var err error
 		if isTBX {
@@ -69,8 +68,8 @@ func FuzzImportGlossary(f *testing.F) {
 			}
 			return
 		}
-		added, err := testApp(fx.st).AddTerms(ctx, fx.reviewer, "kk", terms, replace)
-		after := digestGlossary(t, fx.st)
+		added, err := fx.app.AddTerms(ctx, fx.reviewer, "kk", terms, replace)
+		after := digestGlossary(t, fx)
 		if refused(t, err, before, after) {
 			return
 		}
