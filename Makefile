@@ -39,7 +39,7 @@ FUZZ_TARGETS = \
 	./internal/glossary:FuzzReadTBX \
 	./internal/segment:FuzzSegment \
 	./internal/store:FuzzImportXLIFF \
-	./internal/store:FuzzImportTMX \
+	./internal/app:FuzzImportTMX \
 	./internal/store:FuzzImportGlossary
 FUZZTIME ?= 10s
 

@@ -134,7 +134,7 @@ func cmdTMExport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	return st.ExportTMX(ctx, *lang, stdout)
+	return newApp(st, app.Config{}).ExportTMX(ctx, *lang, stdout)
 }
 
 func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
@@ -149,7 +149,7 @@ func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.
 		return usageError{"tm import needs --lang LANG and exactly one FILE (use - for stdin)"}
 	}
 	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(st *store.Store, actor workflow.Actor, in io.Reader) error {
-		res, err := st.ImportTMX(ctx, actor, *lang, in)
+		res, err := newApp(st, app.Config{}).ImportTMX(ctx, actor, *lang, in)
 		if err != nil {
 			return err
 		}

@@ -34,6 +34,7 @@ type Reader interface {
 	AccountReader
 	DeliveryReader
 	TranslationReader
+	MemoryReader
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 }
@@ -44,6 +45,7 @@ type Tx interface {
 	ReleaseWriter
 	AccountWriter
 	TranslationWriter
+	MemoryWriter
 }
 
 // Observer hears what the use cases committed, for metrics; it is called
@@ -56,6 +58,9 @@ type Observer interface {
 	TranslationChanged(action, lang string)
 	Conflict(lang string)
 	Finding(check, severity string)
+	// TMLookup hears how long a suggestions lookup of the memory index took
+	// and whether its answer was certified exact.
+	TMLookup(d time.Duration, exact bool)
 }
 
 // Config is what an App is made of.
@@ -118,6 +123,7 @@ func (nopObserver) SigninThrottled()                  {}
 func (nopObserver) TranslationChanged(string, string) {}
 func (nopObserver) Conflict(string)                   {}
 func (nopObserver) Finding(string, string)            {}
+func (nopObserver) TMLookup(time.Duration, bool)      {}
 
 // Throttle is the sign-in throttle policy the App runs with.
 func (a *App) Throttle() auth.ThrottlePolicy { return a.throttle }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"tilmash/internal/metrics"
 	"tilmash/internal/qa"
@@ -18,7 +17,6 @@ type Observer interface {
 	Released(lang string)
 	Imported(format string)
 	Finding(check, severity string)
-	TMLookup(d time.Duration, exact bool)
 }
 
 // nopObserver is the observer of a store nobody watches.
@@ -29,7 +27,6 @@ func (nopObserver) Conflict(string)                   {}
 func (nopObserver) Released(string)                   {}
 func (nopObserver) Imported(string)                   {}
 func (nopObserver) Finding(string, string)            {}
-func (nopObserver) TMLookup(time.Duration, bool)      {}
 
 // Observe sets who hears of committed changes. Call it before serving.
 func (s *Store) Observe(o Observer) {
