@@ -39,7 +39,7 @@ FUZZ_TARGETS = \
 	./internal/glossary:FuzzReadTBX \
 	./internal/segment:FuzzSegment \
 	./internal/app:FuzzImportXLIFF \
-	./internal/store:FuzzImportTMX \
+	./internal/app:FuzzImportTMX \
 	./internal/app:FuzzImportGlossary
 FUZZTIME ?= 10s
 

@@ -64,7 +64,7 @@ func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout 
 	if *user == "" || fs.NArg() != 1 {
 		return usageError{"xliff import needs --user NAME and exactly one FILE (use - for stdin)"}
 	}
-	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(_ *store.Store, a *app.App, actor workflow.Actor, in io.Reader) error {
+	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(a *app.App, actor workflow.Actor, in io.Reader) error {
 		res, err := a.ImportXLIFF(ctx, actor, 0, "", in, xliff.DefaultLimit)
 		if err != nil {
 			return err
@@ -138,7 +138,11 @@ func cmdTMExport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	return st.ExportTMX(ctx, *lang, stdout)
+	a, err := openApp(ctx, st, app.Config{})
+	if err != nil {
+		return err
+	}
+	return a.ExportTMX(ctx, *lang, stdout)
 }
 
 func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
@@ -152,8 +156,8 @@ func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.
 	if *lang == "" || fs.NArg() != 1 {
 		return usageError{"tm import needs --lang LANG and exactly one FILE (use - for stdin)"}
 	}
-	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(st *store.Store, _ *app.App, actor workflow.Actor, in io.Reader) error {
-		res, err := st.ImportTMX(ctx, actor, *lang, in)
+	return importFile(ctx, *db, fs.Arg(0), *user, stdin, func(a *app.App, actor workflow.Actor, in io.Reader) error {
+		res, err := a.ImportTMX(ctx, actor, *lang, in)
 		if err != nil {
 			return err
 		}
@@ -167,7 +171,7 @@ func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.
 
 // importFile opens the FILE argument ("-" is stdin) and the database, and
 // runs fn as the named user, or as the operator (cliActor) when user is "".
-func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn func(*store.Store, *app.App, workflow.Actor, io.Reader) error) error {
+func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn func(*app.App, workflow.Actor, io.Reader) error) error {
 	in, err := openInput(path, stdin)
 	if err != nil {
 		return err
@@ -188,5 +192,5 @@ func importFile(ctx context.Context, db, path, user string, stdin io.Reader, fn 
 			return err
 		}
 	}
-	return fn(st, a, actor, in)
+	return fn(a, actor, in)
 }

@@ -35,6 +35,7 @@ type Reader interface {
 	DeliveryReader
 	TranslationReader
 	GlossaryReader
+	MemoryReader
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 }
@@ -47,6 +48,7 @@ type Tx interface {
 	TranslationWriter
 	GlossaryWriter
 	XLIFFWriter
+	MemoryWriter
 }
 
 // Observer hears what the use cases committed, for metrics; it is called
@@ -59,6 +61,9 @@ type Observer interface {
 	TranslationChanged(action, lang string)
 	Conflict(lang string)
 	Finding(check, severity string)
+	// TMLookup hears how long a suggestions lookup of the memory index took
+	// and whether its answer was certified exact.
+	TMLookup(d time.Duration, exact bool)
 }
 
 // Config is what an App is made of.
@@ -125,6 +130,7 @@ func (nopObserver) SigninThrottled()                  {}
 func (nopObserver) TranslationChanged(string, string) {}
 func (nopObserver) Conflict(string)                   {}
 func (nopObserver) Finding(string, string)            {}
+func (nopObserver) TMLookup(time.Duration, bool)      {}
 
 // Throttle is the sign-in throttle policy the App runs with.
 func (a *App) Throttle() auth.ThrottlePolicy { return a.throttle }

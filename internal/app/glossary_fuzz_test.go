@@ -20,8 +20,8 @@ type glossaryDigest struct {
 func digestGlossary(tb testing.TB, f *xliffFixture) glossaryDigest {
 	tb.Helper()
 	var d glossaryDigest
-	err := f.ro.QueryRow("SELECT COUNT(*), COALESCE(MAX(id), 0), " +
-		"COALESCE(SUM(LENGTH(source) + LENGTH(target) + LENGTH(note) + LENGTH(forbidden)), 0), " +
+	err := f.ro.QueryRow("SELECT COUNT(*), COALESCE(MAX(id), 0), "+
+		"COALESCE(SUM(LENGTH(source) + LENGTH(target) + LENGTH(note) + LENGTH(forbidden)), 0), "+
 		"COALESCE(SUM(target_lang = 'kk'), 0) FROM glossary_terms").Scan(&d.Rows, &d.MaxID, &d.Text, &d.Lang)
 	if err != nil {
 		tb.Fatal(err)

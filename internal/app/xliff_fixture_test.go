@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the raw counts of countRows
 
@@ -187,3 +188,4 @@ func (o *observed) SigninThrottled()                       { o.add("signin throt
 func (o *observed) TranslationChanged(action, lang string) { o.add(action + " " + lang) }
 func (o *observed) Conflict(lang string)                   { o.add("conflict " + lang) }
 func (o *observed) Finding(check, severity string)         { o.add("finding " + check + " " + severity) }
+func (o *observed) TMLookup(time.Duration, bool)           {}

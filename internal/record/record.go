@@ -173,13 +173,14 @@ type HistoryEvent struct {
 	At        time.Time
 }
 
-// MemoryEntry is an approved translation as the translation memory keeps it.
+// MemoryEntry is one unit of the translation memory: an approved
+// translation (TranslationID set) or an imported unit.
 type MemoryEntry struct {
 	SourceLang    string
 	TargetLang    string
 	Source        string
 	Target        string
-	Origin        string // the document's title
+	Origin        string // the document's title, or "tmx"
 	Author        string
 	TranslationID int64
 	CreatedAt     time.Time
@@ -200,4 +201,18 @@ type Queued struct {
 	DocumentID int64
 	Title      string
 	Segment    TranslatedSegment
+}
+
+// MemoryBatch is memory entries an import writes together: one language
+// pair, origin and author.
+type MemoryBatch struct {
+	SourceLang, TargetLang string
+	Origin, Author         string
+	Units                  []MemoryUnit
+}
+
+// MemoryUnit is one entry of a MemoryBatch.
+type MemoryUnit struct {
+	Source, Target string
+	CreatedAt      time.Time
 }

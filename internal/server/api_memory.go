@@ -28,7 +28,7 @@ func (s *Server) suggestions(c *gin.Context) {
 		s.fail(c, apperr.New(apperr.Invalid, "the lang query parameter is required (?lang=kk)"))
 		return
 	}
-	set, err := s.store.SuggestionSet(c.Request.Context(), sid, lang)
+	set, err := s.app.SuggestionSet(c.Request.Context(), sid, lang)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -55,7 +55,7 @@ func (s *Server) pretranslate(c *gin.Context) {
 		s.fail(c, apperr.New(apperr.Invalid, `"lang" is required`))
 		return
 	}
-	n, err := s.store.Pretranslate(c.Request.Context(), actor(c), id, req.Lang)
+	n, err := s.app.Pretranslate(c.Request.Context(), actor(c), id, req.Lang)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -23,7 +23,7 @@ func (s *Server) importTMX(c *gin.Context) {
 		return
 	}
 	body := &capped{r: c.Request.Body, left: exchangeLimit}
-	res, err := s.store.ImportTMX(c.Request.Context(), actor(c), c.Param("lang"), body)
+	res, err := s.app.ImportTMX(c.Request.Context(), actor(c), c.Param("lang"), body)
 	switch {
 	case body.over:
 		s.fail(c, apperr.New(apperr.TooLarge, "the TMX file is larger than the import limit of %d MiB; import it with tilmash tm import", exchangeLimit>>20))
@@ -47,7 +47,7 @@ func (s *Server) exportTMX(c *gin.Context) {
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="memory-%s-%s.tmx"`, language.Source, l.Tag))
 	c.Status(http.StatusOK)
 	// The memory streams out row by row; a failure half-way can only be logged.
-	if err := s.store.ExportTMX(c.Request.Context(), l.Tag, c.Writer); err != nil {
+	if err := s.app.ExportTMX(c.Request.Context(), l.Tag, c.Writer); err != nil {
 		s.log.Error("export tmx", "lang", l.Tag, "err", err)
 	}
 }

@@ -27,6 +27,10 @@ import (
 // does not say.
 const DefaultFollowInterval = 500 * time.Millisecond
 
+// indexBatch is the number of new entries of one pair above which the
+// follower adds them to the index as one batch rather than one by one.
+const indexBatch = 1000
+
 // followBatch is how many change rows one query reads.
 const followBatch = 256
 
@@ -268,7 +272,7 @@ func (s *Store) applyChanges(ctx context.Context, rows []Change) error {
 // their id (an id is not used again, see Change), so one the index holds is
 // current. Rows that are gone were removed since; their change follows.
 //
-// A pair that gains more than tmxBatch entries gets them as one batch, which
+// A pair that gains more than indexBatch entries gets them as one batch, which
 // builds its index once; fewer go in one by one, which does not rebuild a
 // large index.
 func (s *Store) indexEntries(ctx context.Context, runs idRuns) error {
@@ -286,7 +290,7 @@ func (s *Store) indexEntries(ctx context.Context, runs idRuns) error {
 	for p, es := range fresh {
 		s.fol.indexed.Add(int64(len(es)))
 		x := s.memory.Pair(p.source, p.target)
-		if len(es) > tmxBatch {
+		if len(es) > indexBatch {
 			x.AddBatch(es)
 			continue
 		}

@@ -4,18 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"gorm.io/gorm"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"tilmash/internal/app"
 	"time"
 
+	"gorm.io/gorm"
+
+	"tilmash/internal/app"
 	"tilmash/internal/apperr"
 	"tilmash/internal/glossary"
 	"tilmash/internal/qa"
+	"tilmash/internal/record"
 	"tilmash/internal/workflow"
 )
 
@@ -129,11 +131,11 @@ func TestChangeLogWrites(t *testing.T) {
 		t.Errorf("a refused write logged %q", got)
 	}
 	step("tmx import", func() error {
-		_, err := st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(300)...)))
+		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(300)...)))
 		return err
 	}, fmt.Sprintf("memory kk +%d-%d -", approved[0]+1, approved[0]+300))
 	step("empty tmx import", func() error {
-		_, err := st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc()))
+		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc()))
 		return err
 	})
 	var terms []glossary.Term
@@ -209,7 +211,7 @@ func eventually(t *testing.T, what string, cond func() (bool, error)) {
 
 func suggests(st *Store, segID int64, target string) (bool, error) {
 	sug, err := st.Suggestions(context.Background(), segID, "kk")
-	return slices.ContainsFunc(sug, func(s SuggestionView) bool { return s.Target == target }), err
+	return slices.ContainsFunc(sug, func(s app.SuggestionView) bool { return s.Target == target }), err
 }
 
 // TestFollowOtherProcess: what one store writes (a TMX import, an approval,
@@ -223,7 +225,7 @@ func TestFollowOtherProcess(t *testing.T) {
 	if ok, err := suggests(a, seg.ID, imported); ok || err != nil {
 		t.Fatalf("suggested before the import: %v %v", ok, err)
 	}
-	if _, err := b.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(tu("Семинар прошёл в Алматы!", imported)))); err != nil {
+	if _, err := testApp(b).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(tu("Семинар прошёл в Алматы!", imported)))); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, "the imported unit suggested by the other store", func() (bool, error) { return suggests(a, seg.ID, imported) })
@@ -304,7 +306,7 @@ func TestFollowOwnWritesOnce(t *testing.T) {
 	} else if sug, _ := st.Suggestions(ctx, seg.ID, "kk"); ok || len(sug) != 1 || sug[0].Target != text {
 		t.Fatalf("own approval: suggestions %+v, want it at once", sug)
 	}
-	if _, err := st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(300)...))); err != nil {
+	if _, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(300)...))); err != nil {
 		t.Fatal(err)
 	}
 	if got := st.fol.indexed.Load(); got != 301 {
@@ -340,30 +342,30 @@ func TestFollowIDsNotContiguous(t *testing.T) {
 	defer st.Close()
 	var ids idRuns
 	var foreign int64
-	err = st.write(ctx, func(tx *gorm.DB) error {
-		ins := newMemoryInserter(tx, "ru", "kk", "tmx", "importer")
-		defer ins.close()
+	err = st.Write(ctx, func(tx *Tx) error {
+		b := record.MemoryBatch{SourceLang: "ru", TargetLang: "kk", Origin: "tmx", Author: "importer"}
 		for i := range 300 {
-			if i == tmxInsertRows { // the first statement is written: another writer's row now
-				e := MemoryEntry{SourceLang: "ru", TargetLang: "kk", Source: "Чужая строка.", Target: "Бөтен жол.", CreatedAt: time.Now()}
-				if err := tx.Create(&e).Error; err != nil {
-					return err
-				}
-				foreign = e.ID
-			}
-			if err := ins.add(fmt.Sprintf("Предложение номер %d.", i), fmt.Sprintf("%d-сөйлем.", i), time.Now()); err != nil {
-				return err
-			}
+			b.Units = append(b.Units, record.MemoryUnit{Source: fmt.Sprintf("Предложение номер %d.", i), Target: fmt.Sprintf("%d-сөйлем.", i), CreatedAt: time.Now()})
 		}
-		if err := ins.flush(); err != nil {
+		first, err := tx.InsertMemory(record.MemoryBatch{SourceLang: b.SourceLang, TargetLang: b.TargetLang, Origin: b.Origin, Author: b.Author, Units: b.Units[:insertRows]})
+		if err != nil {
 			return err
 		}
-		ids = ins.ids
-		return logChange(tx, Change{Topic: topicMemory, Lang: "kk", Added: ins.ids.String(), CreatedAt: time.Now()})
+		// The first statement is written: another writer's row now, which the transaction does not log.
+		e := MemoryEntry{SourceLang: "ru", TargetLang: "kk", Source: "Чужая строка.", Target: "Бөтен жол.", CreatedAt: time.Now()}
+		if err := tx.db.Create(&e).Error; err != nil {
+			return err
+		}
+		foreign = e.ID
+		b.Units = b.Units[insertRows:]
+		rest, err := tx.InsertMemory(b)
+		if err != nil {
+			return err
+		}
+		ids = nil
+		ids.addAll(append(first, rest...))
+		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	all := memoryIDs(t, st, "kk")
 	want := slices.DeleteFunc(slices.Clone(all), func(id int64) bool { return id == foreign })
 	if len(ids) != 2 || ids.count() != 300 || len(want) != 300 {
@@ -400,7 +402,7 @@ func TestPruneChanges(t *testing.T) {
 	if _, err := testApp(a).Check(ctx, "kk", "Итоги.", "Жиын."); err != nil { // the kk matcher cached
 		t.Fatal(err)
 	}
-	if _, err := b.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(5)...))); err != nil {
+	if _, err := testApp(b).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(5)...))); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := testApp(b).AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
@@ -460,7 +462,7 @@ func TestLookupsBuildTheMemory(t *testing.T) {
 	if _, _, err := testApp(st).CreateUser(ctx, app.NewUser{Name: "dana", Roles: []workflow.Role{{Kind: workflow.Translator, Lang: "kk"}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(tu("Семинар прошёл в Алматы!", "Семинар Алматыда өтті.")))); err != nil {
+	if _, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(tu("Семинар прошёл в Алматы!", "Семинар Алматыда өтті.")))); err != nil {
 		t.Fatal(err)
 	}
 	if st.fol.loaded.Load() || st.fol.started.Load() || st.fol.polls.Load() != 0 {

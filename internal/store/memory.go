@@ -9,7 +9,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"tilmash/internal/apperr"
 	"tilmash/internal/language"
 	"tilmash/internal/tm"
 	"tilmash/internal/workflow"
@@ -62,9 +61,17 @@ func (e MemoryEntry) entry() tm.Entry {
 type memBatch struct {
 	added   []MemoryEntry
 	removed []MemoryEntry
-	changed []changed
+	// inserted are the ids of the entries imports added (Tx.InsertMemory),
+	// by target language: a million of them are a few runs, not a million rows.
+	inserted map[string]*idRuns
+	changed  []changed
 	// glossary: the languages whose terms the transaction changed (and logged).
 	glossary map[string]bool
+}
+
+// empty reports whether the batch changed no memory entry.
+func (b *memBatch) empty() bool {
+	return len(b.added)+len(b.removed)+len(b.inserted)+len(b.glossary) == 0
 }
 
 // changed is one committed translation change, for the observer.
@@ -90,39 +97,20 @@ func (b *memBatch) log(tx *gorm.DB, now time.Time) error {
 	for _, e := range b.removed {
 		of(e.TargetLang).removed = append(of(e.TargetLang).removed, e.ID)
 	}
+	for lang := range b.inserted {
+		of(lang)
+	}
 	langs := slices.Sorted(maps.Keys(byLang))
 	for _, lang := range langs {
 		var added, removed idRuns
 		added.addAll(byLang[lang].added)
+		if runs := b.inserted[lang]; runs != nil {
+			added = append(added, *runs...).merged()
+		}
 		removed.addAll(byLang[lang].removed)
 		if err := logChange(tx, Change{Topic: topicMemory, Lang: lang, Added: added.String(), Removed: removed.String(), CreatedAt: now}); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// writeMemory is write for the writes that may change the memory (fn
-// collects those changes in b): the changes are logged in the transaction,
-// and after the commit the observer hears of them and this process's index
-// catches up.
-func (s *Store) writeMemory(ctx context.Context, fn func(tx *gorm.DB, b *memBatch) error) error {
-	var b memBatch
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		b = memBatch{}
-		if err := fn(tx, &b); err != nil {
-			return err
-		}
-		return b.log(tx, s.now())
-	})
-	if err != nil {
-		return err
-	}
-	for _, ch := range b.changed {
-		s.observer.TranslationChanged(string(ch.action), ch.lang)
-	}
-	if len(b.added)+len(b.removed) > 0 {
-		s.caughtUp(ctx)
 	}
 	return nil
 }
@@ -262,153 +250,4 @@ func (s *Store) buildMemory(ctx context.Context, source, target string) (*tm.Ind
 	x := tm.NewIndex()
 	x.AddBatch(batch)
 	return x, nil
-}
-
-// remember keeps the memory in step with one translation change: an
-// approval enters it, anything that leaves the approved state takes it out.
-func remember(tx *gorm.DB, b *memBatch, t *Translation, ch workflow.Change, source, origin, author string) error {
-	if !ch.Changed {
-		return nil
-	}
-	if ch.From == workflow.Approved && ch.To != workflow.Approved {
-		var old MemoryEntry
-		err := tx.Where("translation_id = ?", t.ID).Take(&old).Error
-		if err == nil {
-			if err := tx.Delete(&old).Error; err != nil {
-				return err
-			}
-			b.removed = append(b.removed, old)
-		} else if err != gorm.ErrRecordNotFound {
-			return err
-		}
-	}
-	if ch.To == workflow.Approved {
-		id := t.ID
-		e := MemoryEntry{SourceLang: language.Source, TargetLang: t.Lang, Source: source, Target: t.Text,
-			Origin: origin, Author: author, TranslationID: &id, CreatedAt: t.UpdatedAt}
-		if err := tx.Create(&e).Error; err != nil {
-			return err
-		}
-		b.added = append(b.added, e)
-	}
-	return nil
-}
-
-// SuggestionView is a memory match as the API shows it.
-type SuggestionView struct {
-	Source  string    `json:"source"`
-	Target  string    `json:"target"`
-	Score   int       `json:"score"`
-	Origin  string    `json:"origin"`
-	Author  string    `json:"author,omitempty"`
-	Count   int       `json:"count"`
-	Diff    []tm.Span `json:"diff"`
-	Created time.Time `json:"created"`
-	// Exact: the lookup that found this suggestion was certified exact (the
-	// same for every suggestion of one answer; see SuggestionSet).
-	Exact bool `json:"exact"`
-}
-
-// Suggestion thresholds: CAT tools hide matches under 70 %.
-const (
-	SuggestionLimit    = 5
-	SuggestionMinScore = 70
-)
-
-// SuggestionSet is the answer of a memory lookup: the suggestions, and whether
-// they are certified the true best matches (false when the lookup reached its
-// work budget first; see tm.Result).
-type SuggestionSet struct {
-	Suggestions []SuggestionView
-	Exact       bool
-}
-
-// SuggestionSet is Suggestions with the lookup's exactness.
-func (s *Store) SuggestionSet(ctx context.Context, segID int64, lang string) (SuggestionSet, error) {
-	l, err := s.TargetLanguage(ctx, lang)
-	if err != nil {
-		return SuggestionSet{}, err
-	}
-	var seg Segment
-	if err := s.read(ctx).Take(&seg, segID).Error; err != nil {
-		return SuggestionSet{}, notFound(err, "segment %d not found", segID)
-	}
-	index, err := s.memoryPair(ctx, l.Tag)
-	if err != nil {
-		return SuggestionSet{}, err
-	}
-	start := time.Now()
-	res := index.Search(seg.Source, SuggestionLimit, SuggestionMinScore)
-	s.observer.TMLookup(time.Since(start), res.Exact)
-	out := make([]SuggestionView, len(res.Suggestions))
-	for i, f := range res.Suggestions {
-		diff := f.Diff
-		if diff == nil {
-			diff = []tm.Span{}
-		}
-		out[i] = SuggestionView{Source: f.Source, Target: f.Target, Score: f.Score, Origin: f.Origin, Author: f.Author,
-			Count: f.Count, Diff: diff, Created: f.Created, Exact: res.Exact}
-	}
-	return SuggestionSet{Suggestions: out, Exact: res.Exact}, nil
-}
-
-// Pretranslate fills the untranslated segments of a document's current
-// revision from exact (100 %) memory matches. The texts are saved as the
-// actor's translations, marked with origin "tm", and still need review.
-func (s *Store) Pretranslate(ctx context.Context, actor workflow.Actor, docID int64, lang string) (int, error) {
-	l, err := s.TargetLanguage(ctx, lang)
-	if err != nil {
-		return 0, err
-	}
-	if !actor.CanTranslate(l.Tag) {
-		return 0, apperr.New(apperr.Forbidden, "%s may not translate into %s", actor.Name, l.Tag)
-	}
-	index, err := s.memoryPair(ctx, l.Tag)
-	if err != nil {
-		return 0, err
-	}
-	filled := 0
-	err = s.writeMemory(ctx, func(tx *gorm.DB, b *memBatch) error {
-		filled = 0
-		var doc Document
-		if err := tx.Take(&doc, docID).Error; err != nil {
-			return notFound(err, "document %d not found", docID)
-		}
-		segs, err := currentSegments(tx, docID)
-		if err != nil {
-			return err
-		}
-		// One query for the translations of the whole revision, not three a segment.
-		byLang, err := translationsOf(tx, segs, []string{l.Tag})
-		if err != nil {
-			return err
-		}
-		for _, sg := range segs {
-			t, ok := byLang[l.Tag][sg.ID]
-			if !ok {
-				t = Translation{SegmentID: sg.ID, Lang: l.Tag, State: string(workflow.Untranslated)}
-			}
-			if workflow.State(t.State) != workflow.Untranslated {
-				continue
-			}
-			best := index.Lookup(sg.Source, 1, 100)
-			if len(best) == 0 {
-				continue
-			}
-			text := cleanTarget(best[0].Target)
-			ch, err := workflow.Edit(actor, l.Tag, t.current(), t.Version, text)
-			if err != nil {
-				return err
-			}
-			if err := s.apply(tx, b, actor, &t, ch, text, "", "tm", sg.Source, doc.Title); err != nil {
-				return err
-			}
-			filled++
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("pretranslate document %d into %s: %w", docID, l.Tag, err)
-	}
-	return filled, nil
 }

@@ -20,7 +20,7 @@ func TestFoldMemoryMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	admin := workflow.Actor{ID: 1, Name: "admin", Roles: []workflow.Role{{Kind: workflow.Admin}}}
-	if _, err := st.ImportTMX(ctx, admin, "kk", strings.NewReader(tmxDoc(tu("Форум в АСТАНЕ.", "АСТАНАДАҒЫ форум.")))); err != nil {
+	if _, err := testApp(st).ImportTMX(ctx, admin, "kk", strings.NewReader(tmxDoc(tu("Форум в АСТАНЕ.", "АСТАНАДАҒЫ форум.")))); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"UPDATE memory_entries SET folded = ''", "DELETE FROM goose_db_version WHERE version_id > 1"} {
@@ -28,7 +28,7 @@ func TestFoldMemoryMigration(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got, _ := st.SearchMemory(ctx, "kk", "в астане"); len(got) != 0 {
+	if got, _ := testApp(st).SearchMemory(ctx, "kk", "в астане"); len(got) != 0 {
 		t.Fatalf("an unfolded row was found: %+v", got)
 	}
 	st.Close()
@@ -38,12 +38,12 @@ func TestFoldMemoryMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	got, err := st.SearchMemory(ctx, "kk", "в астане")
+	got, err := testApp(st).SearchMemory(ctx, "kk", "в астане")
 	if err != nil || len(got) != 1 || got[0].Target != "АСТАНАДАҒЫ форум." {
 		t.Fatalf("after reopening: %+v, %v", got, err)
 	}
 	// The separator between source and target never makes a match.
-	if got, _ := st.SearchMemory(ctx, "kk", "астане.\x01астана"); len(got) != 0 {
+	if got, _ := testApp(st).SearchMemory(ctx, "kk", "астане.\x01астана"); len(got) != 0 {
 		t.Errorf("a phrase across source and target matched: %+v", got)
 	}
 }

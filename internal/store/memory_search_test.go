@@ -1,17 +1,6 @@
 package store
 
-import (
-	"context"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
-	"testing"
-
-	"gorm.io/gorm"
-
-	"tilmash/internal/workflow"
-)
+import "testing"
 
 func TestFold(t *testing.T) {
 	tests := map[string]string{
@@ -28,89 +17,5 @@ func TestFold(t *testing.T) {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
 		}
-	}
-}
-
-// TestSearchMemoryFolds: case and normalization are ignored in any script,
-// in the text and in the phrase.
-func TestSearchMemoryFolds(t *testing.T) {
-	ctx := context.Background()
-	f := newExchangeFixture(t)
-	file := tmxDoc(
-		tu("Семинар прошёл В Астане.", "Семинар Астанада өтті."),
-		tu("Рост составил 50%.", "Өсім 50% болды."),
-		tu("Рост составил 500 тонн.", "Өсім 500 тонна болды."),
-		tu("Аким был в городе.", "ӘКІМ Қалада болды."),
-		tu("Ёлка стоит на площади.", "Шырша алаңда тұр."),
-	)
-	if _, err := f.st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file)); err != nil {
-		t.Fatal(err)
-	}
-	// A decomposed row, as a tool might have written it straight into the table.
-	nfd := MemoryEntry{SourceLang: "ru", TargetLang: "kk", Source: "Е\u0308ЛКИ НЕ БУДЕТ.", Target: "Шырша болмайды.", Origin: "tmx"}
-	if err := f.st.write(ctx, func(tx *gorm.DB) error { return tx.Create(&nfd).Error }); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		phrase string
-		want   []string // sources, sorted
-	}{
-		{"в астане", []string{"Семинар прошёл В Астане."}},
-		{"В АСТАНЕ", []string{"Семинар прошёл В Астане."}},
-		{"аСТАНАда", []string{"Семинар прошёл В Астане."}},
-		{"әкім қалада", []string{"Аким был в городе."}},
-		{"Әкім ҚАЛАДА", []string{"Аким был в городе."}},
-		{"ӘКІМ", []string{"Аким был в городе."}},
-		{"ёлк", []string{"Ёлка стоит на площади.", "Е\u0308ЛКИ НЕ БУДЕТ."}},
-		{"Е\u0308ЛК", []string{"Ёлка стоит на площади.", "Е\u0308ЛКИ НЕ БУДЕТ."}},
-		{"50%", []string{"Рост составил 50%."}},
-		{"5_0", nil},
-		{"ничего такого", nil},
-	}
-	for _, c := range tests {
-		got, err := f.st.SearchMemory(ctx, "kk", c.phrase)
-		if err != nil {
-			t.Fatalf("search %q: %v", c.phrase, err)
-		}
-		var sources []string
-		for _, m := range got {
-			sources = append(sources, m.Source)
-		}
-		slices.Sort(sources)
-		if !slices.Equal(sources, c.want) {
-			t.Errorf("search %q = %q, want %q", c.phrase, sources, c.want)
-		}
-	}
-}
-
-// BenchmarkSearchMemory searches a memory of 20,000 units for a frequent
-// phrase (the limit of 50 is met early) and for one found nowhere (a full scan).
-func BenchmarkSearchMemory(b *testing.B) {
-	ctx := context.Background()
-	dir := b.TempDir()
-	path := filepath.Join(dir, "m.tmx")
-	writeSyntheticTMX(b, path, 20000)
-	st, err := Open(ctx, filepath.Join(dir, "m.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	if _, err := st.ImportTMX(ctx, workflow.Actor{Name: "admin", Roles: []workflow.Role{{Kind: workflow.Admin}}}, "kk", f); err != nil {
-		b.Fatal(err)
-	}
-	for _, bc := range []struct{ name, q string }{{"frequent", "года"}, {"nowhere", "ничего такого нет"}} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := st.SearchMemory(ctx, "kk", bc.q); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }

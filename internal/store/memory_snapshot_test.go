@@ -11,6 +11,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"tilmash/internal/record"
 	"tilmash/internal/tm"
 	"tilmash/internal/tm/tmsynth"
 )
@@ -21,15 +22,15 @@ func fillMemory(tb testing.TB, st *Store, n int, seed uint64) {
 	tb.Helper()
 	ctx := context.Background()
 	sources := tmsynth.New(seed).PressCorpus(n)
-	err := st.write(ctx, func(tx *gorm.DB) error {
-		ins := newMemoryInserter(tx, "ru", "kk", "tmx", "importer")
+	b := record.MemoryBatch{SourceLang: "ru", TargetLang: "kk", Origin: "tmx", Author: "importer"}
+	for i, s := range sources {
+		b.Units = append(b.Units, record.MemoryUnit{Source: s, Target: tmsynth.Translate(s), CreatedAt: time.Date(2025, 1, 1, 0, i, 0, 0, time.UTC)})
+	}
+	err := st.write(ctx, func(tx *gorm.DB) error { // no change row: the index sees the rows when it is built
+		ins := newMemoryInserter(tx)
 		defer ins.close()
-		for i, s := range sources {
-			if err := ins.add(s, tmsynth.Translate(s), time.Date(2025, 1, 1, 0, i, 0, 0, time.UTC)); err != nil {
-				return err
-			}
-		}
-		return ins.flush()
+		_, err := ins.insert(b, nil)
+		return err
 	})
 	if err != nil {
 		tb.Fatal(err)

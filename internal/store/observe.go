@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"tilmash/internal/metrics"
 )
@@ -17,7 +16,6 @@ type Observer interface {
 	Released(lang string)
 	Imported(format string)
 	Finding(check, severity string)
-	TMLookup(d time.Duration, exact bool)
 }
 
 // nopObserver is the observer of a store nobody watches.
@@ -28,7 +26,6 @@ func (nopObserver) Conflict(string)                   {}
 func (nopObserver) Released(string)                   {}
 func (nopObserver) Imported(string)                   {}
 func (nopObserver) Finding(string, string)            {}
-func (nopObserver) TMLookup(time.Duration, bool)      {}
 
 // Observe sets who hears of committed changes. Call it before serving.
 func (s *Store) Observe(o Observer) {

@@ -14,6 +14,7 @@ type Tx struct {
 	db  *gorm.DB
 	now func() time.Time // the store's clock
 	mem *memBatch        // the memory entries the transaction adds and removes
+	ins *memoryInserter  // the imports' INSERTs, prepared when first needed
 }
 
 // Write runs fn in one transaction through the writer goroutine (write.go):
@@ -26,7 +27,12 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	var b memBatch
 	err := s.write(ctx, func(db *gorm.DB) error {
 		b = memBatch{}
-		if err := fn(&Tx{db: db, now: s.now, mem: &b}); err != nil {
+		tx := &Tx{db: db, now: s.now, mem: &b}
+		err := fn(tx)
+		if tx.ins != nil {
+			tx.ins.close()
+		}
+		if err != nil {
 			return err
 		}
 		return b.log(db, s.now())
@@ -34,7 +40,7 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if len(b.added)+len(b.removed)+len(b.glossary) > 0 {
+	if !b.empty() {
 		s.caughtUp(ctx)
 	}
 	return nil

@@ -1,5 +1,5 @@
 // Package store is the SQLite adapter: GORM models, the one place that opens
-// transactions, and the operations that apply workflow decisions to data.
+// transactions, and the queries of the repositories internal/app declares.
 package store
 
 import (

@@ -2,10 +2,8 @@ package store
 
 import (
 	"database/sql"
-	"strings"
 	"time"
 
-	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
 
 	"tilmash/internal/apperr"
@@ -60,10 +58,6 @@ type listDocument struct {
 	RevisionID      *int64
 	RevisionCreated *time.Time
 }
-
-// cleanTarget applies the only changes Tilmash makes to what a person typed:
-// NFC and trimmed ends.
-func cleanTarget(text string) string { return norm.NFC.String(strings.TrimSpace(text)) }
 
 // place is what a decision on one segment × language reads: the segment,
 // its translation, its document's title and its place in the current revision.
@@ -170,56 +164,3 @@ func scanPlace(tx *gorm.DB, segID int64, lang string) (r placeRow, found bool, e
 	return r, true, rs.Err()
 }
 
-func (t Translation) current() workflow.Current {
-	return workflow.Current{State: workflow.State(t.State), Version: t.Version, Text: t.Text, AuthorID: t.AuthorID}
-}
-
-// apply writes an allowed change, its history event and its effect on the
-// translation memory (collected in b, applied to the index after commit).
-func (s *Store) apply(tx *gorm.DB, b *memBatch, actor workflow.Actor, t *Translation, ch workflow.Change, text, comment, origin, source, docTitle string) error {
-	if !ch.Changed {
-		return nil
-	}
-	now := s.now()
-	t.State, t.Version, t.UpdatedAt = string(ch.To), ch.Version, now
-	switch ch.Action {
-	case workflow.ActionEdit:
-		t.Text, t.AuthorID, t.Comment, t.Origin = text, actor.ID, "", origin
-	case workflow.ActionReject:
-		t.Comment = comment
-	case workflow.ActionClear:
-		t.Text, t.AuthorID, t.Comment, t.Origin = "", actor.ID, "", ""
-	}
-	if t.ID == 0 {
-		if err := tx.Create(t).Error; err != nil {
-			return err
-		}
-	} else {
-		// The version in WHERE makes a lost update impossible even if a
-		// writer slipped past the transaction's lock.
-		// Plain statements, prepared once on the writer's connection: this
-		// and the event below run for every save, one after another.
-		res := tx.Exec(`UPDATE translations SET text = ?, state = ?, version = ?, author_id = ?, comment = ?, origin = ?, updated_at = ?
-			WHERE id = ? AND version = ?`, t.Text, t.State, t.Version, t.AuthorID, t.Comment, t.Origin, t.UpdatedAt, t.ID, ch.Version-1)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected != 1 {
-			return apperr.New(apperr.Conflict, "the translation changed while saving; reload and try again")
-		}
-	}
-	err := tx.Exec(`INSERT INTO events (segment_id, lang, actor_id, action, from_state, to_state, version, text, comment, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.SegmentID, t.Lang, actor.ID, string(ch.Action), string(ch.From),
-		string(ch.To), ch.Version, t.Text, comment, now).Error
-	if err != nil {
-		return err
-	}
-	b.changed = append(b.changed, changed{action: ch.Action, lang: t.Lang})
-	var author string
-	if ch.To == workflow.Approved { // only the memory's new entry names the author
-		if err := tx.Model(&User{}).Select("name").Where("id = ?", t.AuthorID).Scan(&author).Error; err != nil {
-			return err
-		}
-	}
-	return remember(tx, b, t, ch, source, docTitle, author)
-}

@@ -1,4 +1,4 @@
-package store
+package app
 
 import (
 	"strings"
@@ -33,7 +33,7 @@ var nfcSafe = sync.OnceValue(func() *[nfcSafeLimit / 64]uint64 {
 	return &set
 })
 
-// cleanUnitText is cleanTarget for the texts of a TMX import: the ends
+// cleanUnitText is cleanText for the texts of a TMX import: the ends
 // trimmed and NFC, without running the normaliser over the common text that
 // nfcSafe shows to be normalised already.
 func cleanUnitText(text string) string {

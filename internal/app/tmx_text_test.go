@@ -1,4 +1,4 @@
-package store
+package app
 
 import (
 	"math/rand/v2"
@@ -38,7 +38,7 @@ func TestNFCSafeRunes(t *testing.T) {
 	t.Logf("%d safe runes below U+%04X", n, nfcSafeLimit)
 }
 
-// TestCleanUnitText compares the fast path with cleanTarget on texts mixing
+// TestCleanUnitText compares the fast path with cleanText on texts mixing
 // safe runes, combining marks, decomposed letters and invalid bytes.
 func TestCleanUnitText(t *testing.T) {
 	cases := []string{"", "  ", " Семинар прошёл в Алматы. ", "йод", "и\u0306од", "е\u0308ж", "A\u030a", "\u212b",
@@ -53,7 +53,7 @@ func TestCleanUnitText(t *testing.T) {
 		cases = append(cases, b.String())
 	}
 	for _, s := range cases {
-		if got, want := cleanUnitText(s), cleanTarget(s); got != want {
+		if got, want := cleanUnitText(s), cleanText(s); got != want {
 			t.Fatalf("cleanUnitText(%q) = %q, want %q", s, got, want)
 		}
 	}
@@ -64,7 +64,7 @@ func FuzzCleanUnitText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := cleanUnitText(s), cleanTarget(s); got != want {
+		if got, want := cleanUnitText(s), cleanText(s); got != want {
 			t.Fatalf("cleanUnitText(%q) = %q, want %q", s, got, want)
 		}
 	})

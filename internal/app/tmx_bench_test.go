@@ -1,4 +1,4 @@
-package store
+package app_test
 
 import (
 	"bufio"
@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"tilmash/internal/app"
+	"tilmash/internal/store"
 	"tilmash/internal/tm/tmsynth"
 	"tilmash/internal/tmx"
 	"tilmash/internal/workflow"
@@ -113,10 +115,11 @@ func BenchmarkTMXMillion(b *testing.B) {
 	for i := range b.N {
 		b.StopTimer()
 		// Opened as serve opens it: the import is indexed right after its commit.
-		st, err := OpenWith(ctx, filepath.Join(dir, fmt.Sprintf("m%d.db", i)), Options{Memory: true})
+		st, err := store.OpenWith(ctx, filepath.Join(dir, fmt.Sprintf("m%d.db", i)), store.Options{Memory: true})
 		if err != nil {
 			b.Fatal(err)
 		}
+		a := app.New(app.Config{DB: store.Bind[app.Tx](st)})
 		f, err := os.Open(path)
 		if err != nil {
 			b.Fatal(err)
@@ -126,7 +129,7 @@ func BenchmarkTMXMillion(b *testing.B) {
 		w := watchHeap(func() bool { return in.n.Load() < size })
 		b.StartTimer()
 		start := time.Now()
-		res, err := st.ImportTMX(ctx, workflow.Actor{Name: "admin", Roles: []workflow.Role{{Kind: workflow.Admin}}}, "kk", in)
+		res, err := a.ImportTMX(ctx, workflow.Actor{Name: "admin", Roles: []workflow.Role{{Kind: workflow.Admin}}}, "kk", in)
 		importTime := time.Since(start)
 		b.StopTimer()
 		w.finish()
@@ -137,7 +140,7 @@ func BenchmarkTMXMillion(b *testing.B) {
 		retained := heapInuse()
 		start = time.Now()
 		var cw countWriter
-		if err := st.ExportTMX(ctx, "kk", &cw); err != nil {
+		if err := a.ExportTMX(ctx, "kk", &cw); err != nil {
 			b.Fatal(err)
 		}
 		exportTime := time.Since(start)

@@ -1,4 +1,4 @@
-package store
+package app_test
 
 import (
 	"bytes"
@@ -10,30 +10,14 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
+	"tilmash/internal/app"
 	"tilmash/internal/apperr"
+	"tilmash/internal/tmx"
 )
-
-// tmxDoc wraps <tu> elements in a TMX 1.4b document; the first <tu> is on line 5.
-func tmxDoc(tus ...string) string {
-	return `<?xml version="1.0" encoding="UTF-8"?>
-<tmx version="1.4">
-  <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" datatype="plaintext"/>
-  <body>
-` + strings.Join(tus, "\n") + `
-  </body>
-</tmx>
-`
-}
-
-func tu(ru, kk string) string {
-	return `<tu creationid="oldtool" creationdate="20240102T030405Z"><tuv xml:lang="ru"><seg>` + ru + `</seg></tuv><tuv xml:lang="kk-KZ"><seg>` + kk + `</seg></tuv></tu>`
-}
 
 func TestTMXImport(t *testing.T) {
 	ctx := context.Background()
-	f := newExchangeFixture(t)
+	f := newTMFixture(t)
 	file := tmxDoc(
 		tu("Семинар прошёл в Алматы.", "Семинар Алматыда өтті."),
 		tu("Итоги подведут в 2030 году.", "Қорытынды 2030 жылы шығарылады."),
@@ -41,11 +25,11 @@ func TestTMXImport(t *testing.T) {
 		tu("Пусто.", " "),
 		`<tu><tuv xml:lang="ru"><seg>Только русский.</seg></tuv><tuv xml:lang="en"><seg>Only Russian.</seg></tuv></tu>`,
 	)
-	res, err := f.st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file))
-	if err != nil || res != (TMXImportResult{Imported: 2, Skipped: 2}) {
+	res, err := f.app.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file))
+	if err != nil || res != (app.TMXImportResult{Imported: 2, Skipped: 2}) {
 		t.Fatalf("import: %+v, %v", res, err)
 	}
-	sug, err := f.st.Suggestions(ctx, f.doc.Segments[0].ID, "kk")
+	sug, err := f.suggestions(ctx, f.doc.Segments[0].ID, "kk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,11 +38,11 @@ func TestTMXImport(t *testing.T) {
 		t.Fatalf("suggestions: %+v", sug)
 	}
 	// Importing the same file again adds nothing.
-	if res, err = f.st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file)); err != nil || res != (TMXImportResult{Skipped: 4}) {
+	if res, err = f.app.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file)); err != nil || res != (app.TMXImportResult{Skipped: 4}) {
 		t.Fatalf("second import: %+v, %v", res, err)
 	}
 	var out bytes.Buffer
-	if err := f.st.ExportTMX(ctx, "kk", &out); err != nil {
+	if err := f.app.ExportTMX(ctx, "kk", &out); err != nil {
 		t.Fatal(err)
 	}
 	want := `    <tu creationdate="20240102T030405Z" creationid="bolat">
@@ -70,14 +54,14 @@ func TestTMXImport(t *testing.T) {
 		t.Errorf("export:\n%s", out.String())
 	}
 	// A store opened afresh builds its index from the rows.
-	if n := f.st.memory.Pair("ru", "kk").Len(); n != 2 {
+	if n := f.st.MemoryIndexLen("kk"); n != 2 {
 		t.Errorf("index holds %d entries, want 2", n)
 	}
 }
 
 func TestTMXImportRefused(t *testing.T) {
 	ctx := context.Background()
-	f := newExchangeFixture(t)
+	f := newTMFixture(t)
 	cases := []struct {
 		name  string
 		actor string
@@ -96,86 +80,74 @@ func TestTMXImportRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			a, err := testApp(f.st).ActorByName(ctx, c.actor)
+			a, err := f.app.ActorByName(ctx, c.actor)
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = f.st.ImportTMX(ctx, a, c.lang, strings.NewReader(c.file))
+			_, err = f.app.ImportTMX(ctx, a, c.lang, strings.NewReader(c.file))
 			if e, ok := apperr.As(err); !ok || e.Code != c.code || e.Message != c.msg {
 				t.Fatalf("err = %v, want %s %q", err, c.code, c.msg)
 			}
 		})
 	}
-	var n int64
-	if err := f.st.read(ctx).Model(&MemoryEntry{}).Count(&n).Error; err != nil || n != 0 {
-		t.Errorf("refused imports left %d memory entries (%v)", n, err)
+	counts, err := f.st.MemoryEntries(ctx)
+	if err != nil || len(counts) != 0 {
+		t.Errorf("refused imports left memory entries: %v (%v)", counts, err)
 	}
-	if n := f.st.memory.Pair("ru", "kk").Len(); n != 0 {
+	if n := f.st.MemoryIndexLen("kk"); n != 0 {
 		t.Errorf("refused imports left %d index entries", n)
 	}
 }
 
-// manyUnits makes n distinct units.
-func manyUnits(n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = tu(fmt.Sprintf("Предложение номер %d.", i), fmt.Sprintf("%d-сөйлем.", i))
-	}
-	return out
-}
-
-// TestTMXImportRows imports more units than one INSERT writes, with
-// duplicates across statements, and checks the rows as GORM would have
-// written them and the index fed from them.
+// TestTMXImportRows imports more units than one INSERT writes (256), with
+// duplicates across statements and across the batches the import hands to
+// the store (1024), and checks the entries as the export reads them back
+// and the index fed from them.
 func TestTMXImportRows(t *testing.T) {
 	ctx := context.Background()
-	f := newExchangeFixture(t)
-	n := 2*tmxInsertRows + 7
+	f := newTMFixture(t)
+	n := 4*256 + 2*256 + 7
 	units := manyUnits(n)
 	// Duplicates, the last after trimming; then a decomposed text, stored in NFC.
-	units = append(units, units[3], units[tmxInsertRows+1], tu(" Предложение номер 5. ", "5-сөйлем."))
+	units = append(units, units[3], units[1024+1], tu(" Предложение номер 5. ", "5-сөйлем."))
 	units = append(units, tu("и\u0306од", "йод"))
-	res, err := f.st.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(units...)))
-	if err != nil || res != (TMXImportResult{Imported: n + 1, Skipped: 3}) {
+	res, err := f.app.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(units...)))
+	if err != nil || res != (app.TMXImportResult{Imported: n + 1, Skipped: 3}) {
 		t.Fatalf("import: %+v, %v", res, err)
 	}
-	var rows []MemoryEntry
-	if err := f.st.read(ctx).Order("id").Find(&rows).Error; err != nil {
+	var out bytes.Buffer
+	if err := f.app.ExportTMX(ctx, "kk", &out); err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != n+1 {
-		t.Fatalf("%d rows, want %d", len(rows), n+1)
+	var got []tmx.Unit
+	if _, err := tmx.Read(&out, "ru", "kk", func(u tmx.Unit) error { got = append(got, u); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n+1 {
+		t.Fatalf("%d entries exported, want %d", len(got), n+1)
 	}
 	created := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
-	for i, r := range rows {
-		want := MemoryEntry{ID: rows[0].ID + int64(i), SourceLang: "ru", TargetLang: "kk", Source: fmt.Sprintf("Предложение номер %d.", i),
-			Target: fmt.Sprintf("%d-сөйлем.", i), Origin: "tmx", Author: "bolat", CreatedAt: created}
+	for i, u := range got {
+		want := tmx.Unit{SourceLang: "ru", TargetLang: "kk", Source: fmt.Sprintf("Предложение номер %d.", i),
+			Target: fmt.Sprintf("%d-сөйлем.", i), Author: "bolat", Created: created}
 		if i == n {
 			want.Source, want.Target = "йод", "йод"
 		}
-		want.Folded = foldedPair(want.Source, want.Target) // as GORM's BeforeSave writes it
-		if r.TranslationID != nil || !r.CreatedAt.Equal(created) {
-			t.Fatalf("row %d: %+v", i, r)
+		if !u.Created.Equal(created) {
+			t.Fatalf("entry %d: %+v", i, u)
 		}
-		r.CreatedAt = created
-		if r != want {
-			t.Fatalf("row %d: %+v, want %+v", i, r, want)
+		u.Created = created
+		if u != want {
+			t.Fatalf("entry %d: %+v, want %+v", i, u, want)
 		}
 	}
-	// The creation time is stored as GORM stores it.
-	if err := f.st.write(ctx, func(tx *gorm.DB) error {
-		return tx.Create(&MemoryEntry{SourceLang: "ru", TargetLang: "en", Source: "x", Target: "x", CreatedAt: created}).Error
-	}); err != nil {
-		t.Fatal(err)
+	if counts, err := f.st.MemoryEntries(ctx); err != nil || counts["kk"] != n+1 {
+		t.Errorf("%v rows (%v), want %d", counts, err, n+1)
 	}
-	var stored []string
-	if err := f.st.read(ctx).Raw("SELECT DISTINCT CAST(created_at AS TEXT) FROM memory_entries").Scan(&stored).Error; err != nil || len(stored) != 1 {
-		t.Errorf("created_at stored as %q (%v)", stored, err)
-	}
-	if got := f.st.memory.Pair("ru", "kk").Len(); got != n+1 {
+	if got := f.st.MemoryIndexLen("kk"); got != n+1 {
 		t.Errorf("index holds %d entries, want %d", got, n+1)
 	}
-	sug, err := f.st.Suggestions(ctx, f.doc.Segments[0].ID, "kk")
+	sug, err := f.suggestions(ctx, f.doc.Segments[0].ID, "kk")
 	if err != nil || len(sug) != 0 {
 		t.Errorf("suggestions for an unrelated segment: %+v, %v", sug, err)
 	}
@@ -184,18 +156,17 @@ func TestTMXImportRows(t *testing.T) {
 // TestTMXImportCancelled stops an import whose request goes away halfway
 // through the file: nothing is written.
 func TestTMXImportCancelled(t *testing.T) {
-	f := newExchangeFixture(t)
+	f := newTMFixture(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	doc := tmxDoc(manyUnits(3000)...)
 	r := &cancelAfter{r: strings.NewReader(doc), n: len(doc) / 2, cancel: cancel}
-	_, err := f.st.ImportTMX(ctx, f.reviewer, "kk", r)
+	_, err := f.app.ImportTMX(ctx, f.reviewer, "kk", r)
 	if !errors.Is(err, context.Canceled) || r.n > 0 {
 		t.Fatalf("err = %v (%d bytes left to read before cancelling), want context.Canceled", err, r.n)
 	}
-	var n int64
-	if err := f.st.read(context.Background()).Model(&MemoryEntry{}).Count(&n).Error; err != nil || n != 0 {
-		t.Errorf("cancelled import left %d memory entries (%v)", n, err)
+	if counts, err := f.st.MemoryEntries(context.Background()); err != nil || len(counts) != 0 {
+		t.Errorf("cancelled import left memory entries: %v (%v)", counts, err)
 	}
 }
 
