@@ -163,4 +163,3 @@ func scanPlace(tx *gorm.DB, segID int64, lang string) (r placeRow, found bool, e
 	}
 	return r, true, rs.Err()
 }
-
