@@ -3,13 +3,10 @@ package app_test
 import (
 	"context"
 	"crypto/sha256"
-	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"tilmash/internal/app"
-	"tilmash/internal/apperr"
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
@@ -63,31 +60,6 @@ func (f *tmFixture) suggestions(ctx context.Context, segID int64, lang string) (
 	return set.Suggestions, err
 }
 
-// tmxDoc wraps <tu> elements in a TMX 1.4b document; the first <tu> is on line 5.
-func tmxDoc(tus ...string) string {
-	return `<?xml version="1.0" encoding="UTF-8"?>
-<tmx version="1.4">
-  <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" datatype="plaintext"/>
-  <body>
-` + strings.Join(tus, "\n") + `
-  </body>
-</tmx>
-`
-}
-
-func tu(ru, kk string) string {
-	return `<tu creationid="oldtool" creationdate="20240102T030405Z"><tuv xml:lang="ru"><seg>` + ru + `</seg></tuv><tuv xml:lang="kk-KZ"><seg>` + kk + `</seg></tuv></tu>`
-}
-
-// manyUnits makes n distinct units.
-func manyUnits(n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = tu(fmt.Sprintf("Предложение номер %d.", i), fmt.Sprintf("%d-сөйлем.", i))
-	}
-	return out
-}
-
 // memoryDigest sums up the ru → kk translation memory: what a refused
 // import must leave as it was.
 type memoryDigest struct {
@@ -110,21 +82,4 @@ func digestMemory(tb testing.TB, f *tmFixture) memoryDigest {
 	d := memoryDigest{Rows: counts["kk"], Indexed: f.st.MemoryIndexLen("kk")}
 	h.Sum(d.Export[:0])
 	return d
-}
-
-// refusedTMX reports whether an import was refused, failing the test when
-// the refusal changed the memory or was an internal error (a 500) rather
-// than a fault of the file.
-func refusedTMX(t *testing.T, err error, before, after memoryDigest) bool {
-	t.Helper()
-	if err == nil {
-		return false
-	}
-	if after != before {
-		t.Fatalf("refused import (%v) wrote: %+v → %+v", err, before, after)
-	}
-	if apperr.CodeOf(err) == apperr.Internal {
-		t.Fatalf("bad input gave an internal error: %v", err)
-	}
-	return true
 }

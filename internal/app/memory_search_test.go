@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"tilmash/internal/tmx/tmxtest"
 
 	"tilmash/internal/app"
 	"tilmash/internal/record"
@@ -19,12 +20,12 @@ import (
 func TestSearchMemoryFolds(t *testing.T) {
 	ctx := context.Background()
 	f := newTMFixture(t)
-	file := tmxDoc(
-		tu("Семинар прошёл В Астане.", "Семинар Астанада өтті."),
-		tu("Рост составил 50%.", "Өсім 50% болды."),
-		tu("Рост составил 500 тонн.", "Өсім 500 тонна болды."),
-		tu("Аким был в городе.", "ӘКІМ Қалада болды."),
-		tu("Ёлка стоит на площади.", "Шырша алаңда тұр."),
+	file := tmxtest.Doc(
+		tmxtest.TU("Семинар прошёл В Астане.", "Семинар Астанада өтті."),
+		tmxtest.TU("Рост составил 50%.", "Өсім 50% болды."),
+		tmxtest.TU("Рост составил 500 тонн.", "Өсім 500 тонна болды."),
+		tmxtest.TU("Аким был в городе.", "ӘКІМ Қалада болды."),
+		tmxtest.TU("Ёлка стоит на площади.", "Шырша алаңда тұр."),
 	)
 	if _, err := f.app.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file)); err != nil {
 		t.Fatal(err)

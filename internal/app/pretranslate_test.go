@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"tilmash/internal/tmx/tmxtest"
 	"time"
 
 	"tilmash/internal/app"
@@ -59,10 +60,10 @@ func TestPretranslate(t *testing.T) {
 	f := newTMFixture(t)
 	var h heard
 	a := f.observed(&h)
-	file := tmxDoc(
-		tu("Семинар прошёл в Алматы.", " Семинар Алматыда өтті. "),
-		tu("В нём участвовали 27 стран.", "Оған 27 ел қатысты."),
-		tu("Итоги подведут в 2031 году.", "Қорытынды 2031 жылы шығарылады."), // 2031: a fuzzy match only
+	file := tmxtest.Doc(
+		tmxtest.TU("Семинар прошёл в Алматы.", " Семинар Алматыда өтті. "),
+		tmxtest.TU("В нём участвовали 27 стран.", "Оған 27 ел қатысты."),
+		tmxtest.TU("Итоги подведут в 2031 году.", "Қорытынды 2031 жылы шығарылады."), // 2031: a fuzzy match only
 	)
 	if res, err := a.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file)); err != nil || res.Imported != 3 {
 		t.Fatalf("import: %+v, %v", res, err)
@@ -144,9 +145,9 @@ func TestSuggestionSet(t *testing.T) {
 	f := newTMFixture(t)
 	var h heard
 	a := f.observed(&h)
-	file := tmxDoc(
-		tu("Итоги подведут в 2031 году.", "Қорытынды 2031 жылы шығарылады."),
-		tu("Совсем другое предложение о погоде.", "Ауа райы туралы мүлде басқа сөйлем."),
+	file := tmxtest.Doc(
+		tmxtest.TU("Итоги подведут в 2031 году.", "Қорытынды 2031 жылы шығарылады."),
+		tmxtest.TU("Совсем другое предложение о погоде.", "Ауа райы туралы мүлде басқа сөйлем."),
 	)
 	if _, err := a.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file)); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"tilmash/internal/tmx/tmxtest"
 )
 
 // FuzzImportTMX feeds malformed, mutated and hostile TMX to the importer: it
@@ -12,20 +13,20 @@ import (
 func FuzzImportTMX(f *testing.F) {
 	fx := newTMFixture(f)
 	ctx := context.Background()
-	good := tmxDoc(tu("Семинар прошёл в Алматы.", "Семинар Алматыда өтті."), tu("Итоги подведут.", "Қорытынды шығарылады."))
+	good := tmxtest.Doc(tmxtest.TU("Семинар прошёл в Алматы.", "Семинар Алматыда өтті."), tmxtest.TU("Итоги подведут.", "Қорытынды шығарылады."))
 	f.Add(good)
-	f.Add(tmxDoc(manyUnits(3)...))
+	f.Add(tmxtest.Doc(tmxtest.ManyUnits(3)...))
 	f.Add(strings.Replace(good, "</seg></tuv></tu>", "</seg></tu>", 1))
 	f.Add(good[:len(good)/2])
-	f.Add(tmxDoc(tu("а", "б"), "<tu>"+strings.Repeat("<x>", 70)))
-	f.Add(tmxDoc(tu("а", "б"), `<tu creationid="`+strings.Repeat("a", 100)+`"><tuv xml:lang="ru"><seg>&#1;</seg></tuv></tu>`))
+	f.Add(tmxtest.Doc(tmxtest.TU("а", "б"), "<tu>"+strings.Repeat("<x>", 70)))
+	f.Add(tmxtest.Doc(tmxtest.TU("а", "б"), `<tu creationid="`+strings.Repeat("a", 100)+`"><tuv xml:lang="ru"><seg>&#1;</seg></tuv></tu>`))
 	f.Add(`<?xml version="1.0" encoding="windows-1251"?><tmx><body><tu><tuv xml:lang="ru"><seg>` + "\xcf" + `</seg></tuv><tuv xml:lang="kk"><seg>x</seg></tuv></tu></body></tmx>`)
 	f.Add("\xff\xfe<\x00t\x00m\x00x\x00>\x00")
 	f.Fuzz(func(t *testing.T, data string) {
 		before := digestMemory(t, fx)
 		res, err := fx.app.ImportTMX(ctx, fx.reviewer, "kk", strings.NewReader(data))
 		after := digestMemory(t, fx)
-		if refusedTMX(t, err, before, after) {
+		if refused(t, err, before, after) {
 			return
 		}
 		if got := after.Rows - before.Rows; got != res.Imported {

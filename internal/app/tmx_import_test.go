@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"tilmash/internal/tmx/tmxtest"
 	"time"
 
 	"tilmash/internal/app"
@@ -18,11 +19,11 @@ import (
 func TestTMXImport(t *testing.T) {
 	ctx := context.Background()
 	f := newTMFixture(t)
-	file := tmxDoc(
-		tu("Семинар прошёл в Алматы.", "Семинар Алматыда өтті."),
-		tu("Итоги подведут в 2030 году.", "Қорытынды 2030 жылы шығарылады."),
-		tu("Итоги подведут в 2030 году.", "Қорытынды 2030 жылы шығарылады."), // the same again
-		tu("Пусто.", " "),
+	file := tmxtest.Doc(
+		tmxtest.TU("Семинар прошёл в Алматы.", "Семинар Алматыда өтті."),
+		tmxtest.TU("Итоги подведут в 2030 году.", "Қорытынды 2030 жылы шығарылады."),
+		tmxtest.TU("Итоги подведут в 2030 году.", "Қорытынды 2030 жылы шығарылады."), // the same again
+		tmxtest.TU("Пусто.", " "),
 		`<tu><tuv xml:lang="ru"><seg>Только русский.</seg></tuv><tuv xml:lang="en"><seg>Only Russian.</seg></tuv></tu>`,
 	)
 	res, err := f.app.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(file))
@@ -70,13 +71,13 @@ func TestTMXImportRefused(t *testing.T) {
 		code  apperr.Code
 		msg   string
 	}{
-		{"translator", "aigerim", "kk", tmxDoc(), apperr.Forbidden, "aigerim may not import translation memory into kk (reviewers of kk and admins may)"},
-		{"language", "bolat", "de", tmxDoc(), apperr.Invalid, `unknown language "de" (target languages: kk, en, ky, tg, tk, uz, ps, fa-AF, ar, nl)`},
-		{"malformed", "bolat", "kk", tmxDoc(tu("а", "б"), tu("в", "г</seg>")), apperr.Invalid, "malformed TMX: line 6: element <tuv> closed by </seg>"},
+		{"translator", "aigerim", "kk", tmxtest.Doc(), apperr.Forbidden, "aigerim may not import translation memory into kk (reviewers of kk and admins may)"},
+		{"language", "bolat", "de", tmxtest.Doc(), apperr.Invalid, `unknown language "de" (target languages: kk, en, ky, tg, tk, uz, ps, fa-AF, ar, nl)`},
+		{"malformed", "bolat", "kk", tmxtest.Doc(tmxtest.TU("а", "б"), tmxtest.TU("в", "г</seg>")), apperr.Invalid, "malformed TMX: line 6: element <tuv> closed by </seg>"},
 		{"not tmx", "bolat", "kk", `<xliff version="2.1"/>`, apperr.Invalid, "malformed TMX: line 1: root element <xliff>, want <tmx>"},
-		{"truncated", "bolat", "kk", tmxDoc(tu("а", "б"))[:300], apperr.Invalid, "malformed TMX: line 5: unexpected EOF"},
+		{"truncated", "bolat", "kk", tmxtest.Doc(tmxtest.TU("а", "б"))[:300], apperr.Invalid, "malformed TMX: line 5: unexpected EOF"},
 		// Batches reach the database before the error: the transaction takes them back.
-		{"late error", "bolat", "kk", tmxDoc(append(manyUnits(2500), "<tu><tuv>")...), apperr.Invalid, "malformed TMX: line 2506: element <tuv> closed by </body>"},
+		{"late error", "bolat", "kk", tmxtest.Doc(append(tmxtest.ManyUnits(2500), "<tu><tuv>")...), apperr.Invalid, "malformed TMX: line 2506: element <tuv> closed by </body>"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -107,11 +108,11 @@ func TestTMXImportRows(t *testing.T) {
 	ctx := context.Background()
 	f := newTMFixture(t)
 	n := 4*256 + 2*256 + 7
-	units := manyUnits(n)
+	units := tmxtest.ManyUnits(n)
 	// Duplicates, the last after trimming; then a decomposed text, stored in NFC.
-	units = append(units, units[3], units[1024+1], tu(" Предложение номер 5. ", "5-сөйлем."))
-	units = append(units, tu("и\u0306од", "йод"))
-	res, err := f.app.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(units...)))
+	units = append(units, units[3], units[1024+1], tmxtest.TU(" Предложение номер 5. ", "5-сөйлем."))
+	units = append(units, tmxtest.TU("и\u0306од", "йод"))
+	res, err := f.app.ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc(units...)))
 	if err != nil || res != (app.TMXImportResult{Imported: n + 1, Skipped: 3}) {
 		t.Fatalf("import: %+v, %v", res, err)
 	}
@@ -159,7 +160,7 @@ func TestTMXImportCancelled(t *testing.T) {
 	f := newTMFixture(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	doc := tmxDoc(manyUnits(3000)...)
+	doc := tmxtest.Doc(tmxtest.ManyUnits(3000)...)
 	r := &cancelAfter{r: strings.NewReader(doc), n: len(doc) / 2, cancel: cancel}
 	_, err := f.app.ImportTMX(ctx, f.reviewer, "kk", r)
 	if !errors.Is(err, context.Canceled) || r.n > 0 {

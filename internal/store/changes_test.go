@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"tilmash/internal/tmx/tmxtest"
 	"time"
 
 	"gorm.io/gorm"
@@ -131,11 +132,11 @@ func TestChangeLogWrites(t *testing.T) {
 		t.Errorf("a refused write logged %q", got)
 	}
 	step("tmx import", func() error {
-		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(300)...)))
+		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc(tmxtest.ManyUnits(300)...)))
 		return err
 	}, fmt.Sprintf("memory kk +%d-%d -", approved[0]+1, approved[0]+300))
 	step("empty tmx import", func() error {
-		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc()))
+		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc()))
 		return err
 	})
 	var terms []glossary.Term
@@ -225,7 +226,7 @@ func TestFollowOtherProcess(t *testing.T) {
 	if ok, err := suggests(a, seg.ID, imported); ok || err != nil {
 		t.Fatalf("suggested before the import: %v %v", ok, err)
 	}
-	if _, err := testApp(b).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(tu("Семинар прошёл в Алматы!", imported)))); err != nil {
+	if _, err := testApp(b).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc(tmxtest.TU("Семинар прошёл в Алматы!", imported)))); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, "the imported unit suggested by the other store", func() (bool, error) { return suggests(a, seg.ID, imported) })
@@ -306,7 +307,7 @@ func TestFollowOwnWritesOnce(t *testing.T) {
 	} else if sug, _ := st.Suggestions(ctx, seg.ID, "kk"); ok || len(sug) != 1 || sug[0].Target != text {
 		t.Fatalf("own approval: suggestions %+v, want it at once", sug)
 	}
-	if _, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(300)...))); err != nil {
+	if _, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc(tmxtest.ManyUnits(300)...))); err != nil {
 		t.Fatal(err)
 	}
 	if got := st.fol.indexed.Load(); got != 301 {
@@ -402,7 +403,7 @@ func TestPruneChanges(t *testing.T) {
 	if _, err := testApp(a).Check(ctx, "kk", "Итоги.", "Жиын."); err != nil { // the kk matcher cached
 		t.Fatal(err)
 	}
-	if _, err := testApp(b).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(manyUnits(5)...))); err != nil {
+	if _, err := testApp(b).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc(tmxtest.ManyUnits(5)...))); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := testApp(b).AddTerms(ctx, f.reviewer, "kk", []glossary.Term{{Source: "итог", Target: "қорытынды", Forbidden: []string{"жиын"}}}, false); err != nil {
@@ -462,7 +463,7 @@ func TestLookupsBuildTheMemory(t *testing.T) {
 	if _, _, err := testApp(st).CreateUser(ctx, app.NewUser{Name: "dana", Roles: []workflow.Role{{Kind: workflow.Translator, Lang: "kk"}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxDoc(tu("Семинар прошёл в Алматы!", "Семинар Алматыда өтті.")))); err != nil {
+	if _, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc(tmxtest.TU("Семинар прошёл в Алматы!", "Семинар Алматыда өтті.")))); err != nil {
 		t.Fatal(err)
 	}
 	if st.fol.loaded.Load() || st.fol.started.Load() || st.fol.polls.Load() != 0 {

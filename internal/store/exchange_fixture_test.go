@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"tilmash/internal/app"
-	"tilmash/internal/apperr"
 	"tilmash/internal/workflow"
 )
 
@@ -56,21 +55,4 @@ func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 		tb.Fatal(err)
 	}
 	return f
-}
-
-// refused checks a failed import: it wrote nothing (the digests before and
-// after are equal) and its error is the caller's fault, never internal. It
-// reports whether the import failed, so a fuzz target can stop there.
-func refused[D comparable](t *testing.T, err error, before, after D) bool {
-	t.Helper()
-	if err == nil {
-		return false
-	}
-	if after != before {
-		t.Fatalf("refused import (%v) wrote: %+v → %+v", err, before, after)
-	}
-	if apperr.CodeOf(err) == apperr.Internal {
-		t.Fatalf("bad input gave an internal error: %v", err)
-	}
-	return true
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tilmash/internal/tmx/tmxtest"
 
 	"tilmash/internal/workflow"
 )
@@ -20,7 +21,7 @@ func TestFoldMemoryMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	admin := workflow.Actor{ID: 1, Name: "admin", Roles: []workflow.Role{{Kind: workflow.Admin}}}
-	if _, err := testApp(st).ImportTMX(ctx, admin, "kk", strings.NewReader(tmxDoc(tu("Форум в АСТАНЕ.", "АСТАНАДАҒЫ форум.")))); err != nil {
+	if _, err := testApp(st).ImportTMX(ctx, admin, "kk", strings.NewReader(tmxtest.Doc(tmxtest.TU("Форум в АСТАНЕ.", "АСТАНАДАҒЫ форум.")))); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"UPDATE memory_entries SET folded = ''", "DELETE FROM goose_db_version WHERE version_id > 1"} {
