@@ -3,7 +3,6 @@ package server
 import (
 	"tilmash/internal/app"
 	"tilmash/internal/language"
-	"tilmash/internal/qa"
 	"tilmash/internal/workflow"
 )
 
@@ -21,11 +20,5 @@ func answer(a workflow.Actor, lang string, v app.TranslationView) translationAns
 	if tag, err := language.Canonical(lang); err == nil {
 		lang = tag // roles name canonical tags; the path may not
 	}
-	return translationAnswer{TranslationView: v, Open: v.State.Open(), Actions: permissions(a, lang, v)}
-}
-
-// permissions is what a can do with the translation v: its checks are the gate.
-func permissions(a workflow.Actor, lang string, v app.TranslationView) workflow.Permissions {
-	cur := workflow.Current{State: v.State, Version: v.Version, Text: v.Target, AuthorID: v.AuthorID}
-	return workflow.Permit(a, lang, cur, workflow.Gate{Blocked: qa.Blocking(v.Checks)})
+	return translationAnswer{TranslationView: v, Open: v.State.Open(), Actions: v.Permissions(a, lang)}
 }

@@ -347,7 +347,7 @@ func (s *Server) decorateSegments(ctx context.Context, a workflow.Actor, lang st
 				return err
 			}
 			sg.Checks = checks
-			sg.Actions = permissions(a, lang, sg.TranslationView)
+			sg.Actions = sg.Permissions(a, lang)
 			if sg.PreviousSource != "" {
 				sg.SourceDiff = wordDiff(sg.PreviousSource, sg.Source)
 			}

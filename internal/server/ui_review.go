@@ -110,7 +110,7 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 }
 
 func newReviewItem(a workflow.Actor, lang string, doc int64, title string, sg app.TranslationView) reviewItem {
-	p := permissions(a, lang, sg)
+	p := sg.Permissions(a, lang)
 	it := reviewItem{TranslationView: sg, DocID: doc, DocTitle: title, Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position),
 		NeedsOverride: p.Approve.Reason == workflow.ReasonQABlocked, CanReject: p.Reject.Allowed,
 		ApproveURL: reviewActionPath(lang, sg.ID, "approve"), RejectURL: reviewActionPath(lang, sg.ID, "reject")}
