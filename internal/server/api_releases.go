@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"tilmash/internal/app"
+	"tilmash/internal/server/httpx"
 
 	"github.com/gin-gonic/gin"
 
@@ -84,7 +85,7 @@ func (s *Server) createRelease(c *gin.Context) {
 	default:
 		body["code"] = string(apperr.Conflict)
 		body["error"] = `no language is ready to publish: every segment must be approved first (or send "allow_partial": true with a "reason")`
-		abortWithError(c, http.StatusConflict, body)
+		httpx.AbortWithError(c, http.StatusConflict, body)
 	}
 }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"tilmash/internal/server/httpx"
 
 	"github.com/gin-gonic/gin"
 )
@@ -49,7 +50,7 @@ func (s *Server) saveTranslation(c *gin.Context) {
 		return
 	}
 	if req.Target == nil {
-		writeError(c, http.StatusBadRequest, "invalid", `"target" is required`)
+		httpx.WriteError(c, http.StatusBadRequest, "invalid", `"target" is required`)
 		return
 	}
 	v, err := s.app.SaveTranslation(c.Request.Context(), actor(c), sid, c.Param("lang"), version, *req.Target)
@@ -57,7 +58,7 @@ func (s *Server) saveTranslation(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if viaSession(c) { // the editor's script: findings in the interface's language
+	if httpx.ViaSession(c) { // the editor's script: findings in the interface's language
 		c.JSON(http.StatusOK, struct {
 			translationAnswer
 			Checks []localizedFinding `json:"checks"`

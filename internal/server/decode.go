@@ -7,17 +7,17 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/server/httpx"
 )
 
-// readBody reads the whole request body, refusing more than MaxBodyBytes and invalid UTF-8.
+// readBody reads the whole request body, refusing more than httpx.MaxBodyBytes and invalid UTF-8.
 func readBody(c *gin.Context) ([]byte, error) {
-	b, err := readRawBody(c, MaxBodyBytes)
+	b, err := readRawBody(c, httpx.MaxBodyBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -87,15 +87,6 @@ func jsonProblem(err error) string {
 		return "it ends too early"
 	}
 	return err.Error()
-}
-
-// idParam reads a positive integer path parameter.
-func idParam(c *gin.Context, name, what string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, apperr.New(apperr.NotFound, "%s %q not found", what, c.Param(name))
-	}
-	return id, nil
 }
 
 // requireVersion reports a missing version field.

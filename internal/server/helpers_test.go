@@ -16,11 +16,18 @@ import (
 	"sync"
 	"testing"
 	"tilmash/internal/app"
+	"tilmash/internal/server/httpx"
 	"time"
 
 	"tilmash/internal/auth"
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
+)
+
+// The names of the session cookie and the CSRF header, which httpx owns.
+const (
+	sessionCookie = httpx.SessionCookie
+	csrfHeader    = httpx.CSRFHeader
 )
 
 // testServer is a real server on a loopback listener over a fresh SQLite file.

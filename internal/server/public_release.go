@@ -11,6 +11,7 @@ import (
 	"tilmash/internal/apperr"
 	"tilmash/internal/language"
 	"tilmash/internal/publish"
+	"tilmash/internal/server/httpx"
 )
 
 // Cache lifetimes of public release answers: a numbered release never
@@ -19,6 +20,11 @@ const (
 	cacheRelease = "public, max-age=300"
 	cacheLatest  = "public, max-age=60"
 )
+
+// publicPageHeaders gives the public release pages their content policy.
+func publicPageHeaders(c *gin.Context) {
+	c.Writer.Header().Set("Content-Security-Policy", httpx.PublicPageCSP)
+}
 
 // publicFile splits the last part of a public release path into a name and
 // a format: "2.txt" → "2", "txt"; "latest" → "latest", "html".

@@ -6,7 +6,6 @@ package server
 import (
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -14,11 +13,9 @@ import (
 	"tilmash/internal/auth"
 	"tilmash/internal/metrics"
 	"tilmash/internal/publish"
+	"tilmash/internal/server/httpx"
 	"tilmash/internal/store"
 )
-
-// MaxBodyBytes bounds every request body.
-const MaxBodyBytes = 5 << 20
 
 // Config is what the server needs to know about where it runs.
 type Config struct {
@@ -36,6 +33,7 @@ type Server struct {
 	cfg    Config
 	store  *store.Store
 	app    *app.App
+	auth   *httpx.Auth
 	pages  *publish.Renderer
 	log    *slog.Logger
 	router *gin.Engine
@@ -55,13 +53,13 @@ func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, er
 		cfg.Throttle = auth.DefaultThrottle()
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: st, app: a, pages: pages, log: log, reads: newReadSlots()}
+	s := &Server{cfg: cfg, store: st, app: a, auth: httpx.NewAuth(a, cfg.BaseURL, log), pages: pages, log: log, reads: newReadSlots()}
 	if s.ui, err = newUIState(s); err != nil {
 		return nil, err
 	}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(requestID(), s.securityHeaders(), s.logRequests(), s.recoverer())
+	r.Use(httpx.RequestID(), httpx.SecurityHeaders(cfg.BaseURL), httpx.LogRequests(log, cfg.Metrics), httpx.Recoverer(log))
 	s.routes(r)
 	s.router = r
 	return s, nil
@@ -73,7 +71,7 @@ func (s *Server) Handler() http.Handler { return s.router }
 func (s *Server) routes(r *gin.Engine) {
 	r.GET("/healthz", s.health)
 
-	api := r.Group("/api/v1", s.requireToken())
+	api := r.Group("/api/v1", s.auth.RequireToken())
 	api.GET("/me", s.me)
 	api.GET("/languages", s.listLanguages)
 	api.GET("/documents", s.listDocuments)
@@ -100,66 +98,11 @@ func (s *Server) routes(r *gin.Engine) {
 	s.uiRoutes(r)
 
 	r.NoRoute(func(c *gin.Context) {
-		writeError(c, http.StatusNotFound, "not_found", "no such page: "+c.Request.URL.Path)
+		httpx.WriteError(c, http.StatusNotFound, "not_found", "no such page: "+c.Request.URL.Path)
 	})
 	r.NoMethod(func(c *gin.Context) {
-		writeError(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)
+		httpx.WriteError(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)
 	})
-}
-
-// logRequests writes one line per request: its id, method, route template
-// (never the raw path, which may carry a token or a name), status, duration
-// and the signed-in user. Texts, passwords and tokens are never logged.
-func (s *Server) logRequests() gin.HandlerFunc {
-	return func(c *gin.Context) {
-		start := time.Now()
-		c.Next()
-		elapsed := time.Since(start)
-		s.cfg.Metrics.Request(routeOf(c), c.Request.Method, c.Writer.Status(), elapsed)
-		attrs := []any{"request_id", requestIDOf(c), "method", c.Request.Method, "route", routeOf(c),
-			"status", c.Writer.Status(), "duration", elapsed.Round(time.Microsecond)}
-		if a := actor(c); a.Name != "" {
-			attrs = append(attrs, "user", a.Name)
-		}
-		s.log.Info("request", attrs...)
-	}
-}
-
-// routeOf is the request's route template ("/api/v1/segments/:sid/translations/:lang"),
-// or "unmatched" for a path no route serves.
-func routeOf(c *gin.Context) string {
-	if r := c.FullPath(); r != "" {
-		return r
-	}
-	return "unmatched"
-}
-
-// recoverer turns a panic into a logged 500 so one bad request never takes the service down.
-func (s *Server) recoverer() gin.HandlerFunc {
-	return func(c *gin.Context) {
-		defer func() {
-			if p := recover(); p != nil {
-				s.log.Error("panic", "request_id", requestIDOf(c), "route", routeOf(c), "panic", p)
-				if !c.Writer.Written() {
-					writeError(c, http.StatusInternalServerError, "internal", "internal error")
-				}
-				c.Abort()
-			}
-		}()
-		c.Next()
-	}
-}
-
-// baseURL is the scheme and host public links start with.
-func (s *Server) baseURL(c *gin.Context) string {
-	if s.cfg.BaseURL != "" {
-		return s.cfg.BaseURL
-	}
-	scheme := "http"
-	if c.Request.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + c.Request.Host
 }
 
 // health answers load balancers and monitors: 200 while the database

@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"tilmash/internal/server/httpx"
 
 	"github.com/gin-gonic/gin"
 )
@@ -141,7 +142,7 @@ func (as *assets) path(name string) (string, error) {
 func (as *assets) serve(c *gin.Context) {
 	a, ok := as.byPrint[strings.TrimPrefix(c.Param("file"), "/")]
 	if !ok {
-		writeError(c, http.StatusNotFound, "not_found", "no such file: "+c.Request.URL.Path)
+		httpx.WriteError(c, http.StatusNotFound, "not_found", "no such file: "+c.Request.URL.Path)
 		return
 	}
 	c.Header("Cache-Control", "public, max-age=31536000, immutable")

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"tilmash/internal/app"
+	"tilmash/internal/server/locale"
 
 	"github.com/gin-gonic/gin"
 
@@ -33,7 +34,7 @@ type editorSegment struct {
 // hygieneNote is a source warning: its kind (a message id) and its words.
 type hygieneNote struct {
 	Label string // message id
-	note
+	locale.Note
 }
 
 type editorParagraph struct {
@@ -219,7 +220,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	byPara := map[int]int{} // paragraph number → index in v.Paragraphs
 	for _, w := range warnings {
 		p := paragraphOf(&v, byPara, w.Paragraph)
-		p.Warnings = append(p.Warnings, hygieneNote{Label: hygieneLabel(w.Kind), note: hygieneNoteText(l, w)})
+		p.Warnings = append(p.Warnings, hygieneNote{Label: hygieneLabel(w.Kind), Note: locale.Warning(l, w)})
 	}
 	for _, sg := range list.Segments {
 		if !filterMatches(filter, sg.State) {

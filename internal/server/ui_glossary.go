@@ -14,6 +14,7 @@ import (
 	"tilmash/internal/apperr"
 	"tilmash/internal/glossary"
 	"tilmash/internal/language"
+	"tilmash/internal/server/httpx"
 )
 
 // glossaryTerm is one row of the glossary page.
@@ -129,7 +130,7 @@ func (s *Server) glossaryFailed(c *gin.Context, err error, msgID string, form te
 	if e.Code == apperr.Forbidden {
 		msgID = "glossary.forbidden"
 	}
-	s.renderGlossary(c, statusOf(e.Code), glossaryView{Error: s.localizer(c).T(msgID), Detail: e.Message, Form: form})
+	s.renderGlossary(c, httpx.StatusOf(e.Code), glossaryView{Error: s.localizer(c).T(msgID), Detail: e.Message, Form: form})
 }
 
 // glossaryDone answers a successful action by going back to the page (the

@@ -51,9 +51,10 @@ func usedMessages(t *testing.T, namespaces map[string]bool) (map[string][]string
 		return nil, err
 	}
 	goFiles, _ := filepath.Glob("ui_*.go")
+	wording, _ := filepath.Glob("locale/*.go")
 	more, _ := filepath.Glob("../i18n/*.go")
 	fset := token.NewFileSet()
-	for _, f := range append(goFiles, more...) {
+	for _, f := range append(append(goFiles, wording...), more...) {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}

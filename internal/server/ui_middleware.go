@@ -10,18 +10,14 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/auth"
-	"tilmash/internal/i18n"
-	"tilmash/internal/workflow"
+	"tilmash/internal/server/httpx"
 	"tilmash/internal/xliff"
 )
 
 // Cookies and headers of the workspace.
 const (
-	sessionCookie = "tilmash_session" // the session token; HttpOnly
 	presetCookie  = "tilmash_pre"     // the secret behind the sign-in form's CSRF token
-	langCookie    = "tilmash_lang"    // the interface language a person chose
 	csrfField     = "csrf"            // the form field of the CSRF token
-	csrfHeader    = "X-CSRF-Token"    // the header fetch() sends it in
 	sessionKey    = "tilmash.session" // the context key of the request's session token
 	langCookieAge = 365 * 24 * time.Hour
 	uploadLimit   = xliff.DefaultLimit + 1<<20 // a multipart form: the file and a few fields
@@ -35,47 +31,9 @@ func (s *Server) uiHeaders() gin.HandlerFunc {
 		h := c.Writer.Header()
 		h.Set("Cache-Control", "no-store")
 		h.Set("Vary", "Cookie, Accept-Language")
-		h.Set("Content-Security-Policy", workspaceCSP)
+		h.Set("Content-Security-Policy", httpx.WorkspaceCSP)
 		c.Next()
 	}
-}
-
-// setCookie writes a cookie the workspace's way: path /, HttpOnly,
-// SameSite=Lax, Secure when served over TLS (directly, or behind a proxy
-// whose public base URL is https). A negative age deletes it.
-func (s *Server) setCookie(c *gin.Context, name, value string, age time.Duration) {
-	secure := c.Request.TLS != nil || strings.HasPrefix(s.cfg.BaseURL, "https://")
-	maxAge := int(age / time.Second)
-	if age < 0 {
-		maxAge = -1 // net/http writes Max-Age=0: the browser drops the cookie now
-	}
-	http.SetCookie(c.Writer, &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode})
-}
-
-// sessionActor resolves the request's session cookie, renewing the session
-// when it is due. ok is false without a valid session.
-func (s *Server) sessionActor(c *gin.Context) (a workflow.Actor, token string, ok bool) {
-	token, err := c.Cookie(sessionCookie)
-	if err != nil || token == "" {
-		return workflow.Actor{}, "", false
-	}
-	a, renewed, err := s.app.SessionActor(c.Request.Context(), token)
-	if err != nil {
-		if apperr.CodeOf(err) != apperr.Unauthorized {
-			s.log.Error("check session", "err", err)
-		}
-		return workflow.Actor{}, "", false
-	}
-	if renewed {
-		s.setCookie(c, sessionCookie, token, auth.SessionLifetime)
-	}
-	return a, token, true
-}
-
-// safeMethod reports methods that change nothing and need no CSRF token.
-func safeMethod(m string) bool {
-	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
 }
 
 // requireSession lets through signed-in browsers; others are sent to the
@@ -83,19 +41,19 @@ func safeMethod(m string) bool {
 // must carry the session's CSRF token, in the form or the X-CSRF-Token header.
 func (s *Server) requireSession() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		a, token, ok := s.sessionActor(c)
+		a, token, ok := s.auth.SessionActor(c)
 		if !ok {
 			next := c.Request.URL.RequestURI()
-			if !safeMethod(c.Request.Method) {
+			if !httpx.SafeMethod(c.Request.Method) {
 				next = "/"
 			}
 			c.Redirect(http.StatusSeeOther, "/signin?next="+url.QueryEscape(next))
 			c.Abort()
 			return
 		}
-		c.Set(actorKey, a)
+		httpx.SetActor(c, a)
 		c.Set(sessionKey, token)
-		if !safeMethod(c.Request.Method) && !s.checkCSRF(c, token) {
+		if !httpx.SafeMethod(c.Request.Method) && !s.checkCSRF(c, token) {
 			s.renderError(c, http.StatusForbidden, "error.csrf", "")
 			c.Abort()
 			return
@@ -107,9 +65,9 @@ func (s *Server) requireSession() gin.HandlerFunc {
 // checkCSRF compares the request's token, from the header or the form, with
 // the one secret derives.
 func (s *Server) checkCSRF(c *gin.Context, secret string) bool {
-	tok := c.GetHeader(csrfHeader)
+	tok := c.GetHeader(httpx.CSRFHeader)
 	if tok == "" {
-		limit := int64(MaxBodyBytes)
+		limit := int64(httpx.MaxBodyBytes)
 		if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
 			limit = uploadLimit // an uploaded XLIFF file has its own, larger limit
 		}
@@ -126,7 +84,7 @@ func (s *Server) csrfSecret(c *gin.Context) string {
 	if t, ok := c.Get(sessionKey); ok {
 		return t.(string)
 	}
-	if _, t, ok := s.sessionActor(c); ok {
+	if _, t, ok := s.auth.SessionActor(c); ok {
 		c.Set(sessionKey, t)
 		return t
 	}
@@ -155,18 +113,11 @@ func (s *Server) csrfToken(c *gin.Context) string {
 	return auth.CSRFToken(secret)
 }
 
-// localizer is the request's interface language: the switcher's cookie, then
-// Accept-Language, then Russian.
-func (s *Server) localizer(c *gin.Context) *i18n.Localizer {
-	choice, _ := c.Cookie(langCookie)
-	return s.ui.bundle.Localizer(s.ui.bundle.Match(choice, c.GetHeader("Accept-Language")))
-}
-
 // renderError shows the error page with a localized message id and, when
 // given, the precise (English) reason from the application.
 func (s *Server) renderError(c *gin.Context, status int, msgID, detail string) {
 	l := s.localizer(c)
-	s.render(c, status, viewError, l.T("error.title"), errorView{Message: l.T(msgID), Detail: detail, RequestID: requestIDOf(c)})
+	s.render(c, status, viewError, l.T("error.title"), errorView{Message: l.T(msgID), Detail: detail, RequestID: httpx.RequestIDOf(c)})
 }
 
 type errorView struct {
@@ -180,7 +131,7 @@ type errorView struct {
 func (s *Server) failPage(c *gin.Context, err error) {
 	e, ok := apperr.As(err)
 	if !ok {
-		s.log.Error("page failed", "request_id", requestIDOf(c), "method", c.Request.Method, "route", c.FullPath(), "err", err)
+		s.log.Error("page failed", "request_id", httpx.RequestIDOf(c), "method", c.Request.Method, "route", c.FullPath(), "err", err)
 		s.renderError(c, http.StatusInternalServerError, "error.internal", "")
 		return
 	}
@@ -191,5 +142,5 @@ func (s *Server) failPage(c *gin.Context, err error) {
 	case apperr.Forbidden:
 		id = "error.forbidden"
 	}
-	s.renderError(c, statusOf(e.Code), id, e.Message)
+	s.renderError(c, httpx.StatusOf(e.Code), id, e.Message)
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"tilmash/internal/app"
+	"tilmash/internal/server/httpx"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -213,7 +214,7 @@ func (s *Server) publishRefused(c *gin.Context, lang, form, reason, msgID string
 			s.failPage(c, err)
 			return
 		}
-		status, detail, msgID = statusOf(e.Code), e.Message, "publish.failed"
+		status, detail, msgID = httpx.StatusOf(e.Code), e.Message, "publish.failed"
 		if e.Code == apperr.Forbidden {
 			msgID = "publish.forbidden"
 		}

@@ -14,6 +14,8 @@ import (
 
 	"tilmash/internal/i18n"
 	"tilmash/internal/language"
+	"tilmash/internal/server/httpx"
+	"tilmash/internal/server/locale"
 	"tilmash/internal/workflow"
 )
 
@@ -113,7 +115,7 @@ func (s *Server) render(c *gin.Context, status int, view string, title string, b
 	t, ok := s.ui.views.sets[view]
 	if !ok {
 		s.log.Error("render: no such view", "view", view)
-		writeError(c, http.StatusInternalServerError, "internal", "internal error")
+		httpx.WriteError(c, http.StatusInternalServerError, "internal", "internal error")
 		return
 	}
 	data := s.pageData(c, view, title, body)
@@ -122,7 +124,7 @@ func (s *Server) render(c *gin.Context, status int, view string, title string, b
 	defer s.ui.views.bufs.Put(buf)
 	if err := t.ExecuteTemplate(buf, layoutFile, data); err != nil {
 		s.log.Error("render", "view", view, "err", err)
-		writeError(c, http.StatusInternalServerError, "internal", "internal error")
+		httpx.WriteError(c, http.StatusInternalServerError, "internal", "internal error")
 		return
 	}
 	c.Header("Content-Language", data.Lang)
@@ -133,8 +135,7 @@ func (s *Server) pageData(c *gin.Context, view, title string, body any) pageData
 	l := s.localizer(c)
 	d := pageData{L: l, Lang: l.Tag(), Title: title, CSRF: s.csrfToken(c), Here: c.Request.URL.RequestURI(),
 		Options: s.ui.bundle.Options(), Nav: view, Body: body}
-	if a, ok := c.Get(actorKey); ok {
-		act := a.(workflow.Actor)
+	if act, ok := httpx.ActorOf(c); ok {
 		d.Actor = &act
 		d.Glossary = glossaryPath(firstLanguage(act))
 	}
@@ -143,7 +144,7 @@ func (s *Server) pageData(c *gin.Context, view, title string, body any) pageData
 
 // templateFuncs are the helpers templates may call besides the localizer's methods.
 func templateFuncs(as *assets) template.FuncMap {
-	return template.FuncMap{"asset": as.path, "finding": findingNote, "permit": permitText}
+	return template.FuncMap{"asset": as.path, "finding": locale.Finding, "permit": permitText}
 }
 
 // firstLanguage is the first language a person translates or reviews, or the

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"tilmash/internal/app"
+	"tilmash/internal/server/httpx"
 
 	"github.com/gin-gonic/gin"
 
@@ -231,7 +232,7 @@ func (s *Server) reviewFailed(c *gin.Context, err error) {
 	case apperr.ChecksFailed:
 		id = "review.checks_failed"
 	}
-	s.renderReview(c, statusOf(e.Code), id, e.Message)
+	s.renderReview(c, httpx.StatusOf(e.Code), id, e.Message)
 }
 
 // reviewApproveAll: POST /review/:lang {csrf, doc, item=SID:VERSION...}

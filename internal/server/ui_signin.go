@@ -10,6 +10,8 @@ import (
 	"tilmash/internal/apperr"
 	"tilmash/internal/auth"
 	"tilmash/internal/i18n"
+	"tilmash/internal/server/httpx"
+	"tilmash/internal/server/locale"
 )
 
 // signinView is the sign-in form's data.
@@ -21,8 +23,8 @@ type signinView struct {
 
 // signinPage: GET /signin[?next=/path].
 func (s *Server) signinPage(c *gin.Context) {
-	next := localPath(c.Query("next"))
-	if _, _, ok := s.sessionActor(c); ok {
+	next := httpx.LocalPath(c.Query("next"))
+	if _, _, ok := s.auth.SessionActor(c); ok {
 		c.Redirect(http.StatusSeeOther, next)
 		return
 	}
@@ -40,7 +42,7 @@ func (s *Server) signin(c *gin.Context) {
 		return
 	}
 	name := strings.TrimSpace(c.PostForm("name"))
-	view := signinView{Name: name, Next: localPath(c.PostForm("next"))}
+	view := signinView{Name: name, Next: httpx.LocalPath(c.PostForm("next"))}
 	// The peer's address, not X-Forwarded-For, which a guesser could vary at
 	// will; behind a proxy every attempt shares the proxy's count, which is
 	// stricter, and the name's count holds either way.
@@ -61,7 +63,7 @@ func (s *Server) signin(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	s.setCookie(c, sessionCookie, session.Token, auth.SessionLifetime)
+	s.setCookie(c, httpx.SessionCookie, session.Token, auth.SessionLifetime)
 	s.setCookie(c, presetCookie, "", -1)
 	c.Redirect(http.StatusSeeOther, view.Next)
 }
@@ -74,7 +76,7 @@ func (s *Server) signout(c *gin.Context) {
 			return
 		}
 	}
-	s.setCookie(c, sessionCookie, "", -1)
+	s.setCookie(c, httpx.SessionCookie, "", -1)
 	c.Redirect(http.StatusSeeOther, "/signin")
 }
 
@@ -89,8 +91,8 @@ func (s *Server) chooseLanguage(c *gin.Context) {
 	if !isOption(s.ui.bundle.Options(), lang) {
 		lang = i18n.Default
 	}
-	s.setCookie(c, langCookie, lang, langCookieAge)
-	c.Redirect(http.StatusSeeOther, localPath(c.PostForm("next")))
+	s.setCookie(c, locale.Cookie, lang, langCookieAge)
+	c.Redirect(http.StatusSeeOther, httpx.LocalPath(c.PostForm("next")))
 }
 
 func isOption(opts []i18n.Option, tag string) bool {

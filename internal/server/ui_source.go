@@ -10,6 +10,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/server/httpx"
+	"tilmash/internal/server/locale"
 )
 
 // sourceView is the form that imports a Russian document or corrects the
@@ -32,7 +34,7 @@ func (v sourceView) PublishURL() string { return publishPath(v.DocID) }
 type sourceWarning struct {
 	Paragraph int
 	Label     string // message id of the kind
-	note
+	locale.Note
 }
 
 // newDocumentPage: GET /documents/new — the import form.
@@ -113,7 +115,7 @@ func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
 	}
 	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Segments: len(doc.Segments)}
 	for _, w := range doc.Warnings {
-		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Label: hygieneLabel(w.Kind), note: hygieneNoteText(l, w)})
+		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Label: hygieneLabel(w.Kind), Note: locale.Warning(l, w)})
 	}
 	return v, nil
 }
@@ -121,9 +123,9 @@ func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
 // formSource reads the text from the uploaded file, if one was chosen, else
 // from the text area. A refusal is rendered here, keeping what was typed.
 func (s *Server) formSource(c *gin.Context, v *sourceView) (string, bool) {
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, MaxBodyBytes)
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, httpx.MaxBodyBytes)
 	text := c.PostForm("text")
-	if err := c.Request.ParseMultipartForm(MaxBodyBytes); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+	if err := c.Request.ParseMultipartForm(httpx.MaxBodyBytes); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			v.Problem = "source.too_large"
@@ -166,7 +168,7 @@ func (s *Server) refuseSource(c *gin.Context, v sourceView, err error) {
 		return
 	}
 	v.Problem, v.Detail, v.Saved = "source.refused", e.Message, false
-	s.renderSource(c, statusOf(e.Code), v)
+	s.renderSource(c, httpx.StatusOf(e.Code), v)
 }
 
 func (s *Server) renderSource(c *gin.Context, status int, v sourceView) {

@@ -1,4 +1,4 @@
-package server
+package httpx
 
 import "testing"
 
@@ -29,8 +29,8 @@ func TestLocalPath(t *testing.T) {
 		{"/документы", "/документы"},
 	}
 	for _, c := range cases {
-		if got := localPath(c.in); got != c.want {
-			t.Errorf("localPath(%q) = %q, want %q", c.in, got, c.want)
+		if got := LocalPath(c.in); got != c.want {
+			t.Errorf("LocalPath(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
@@ -40,12 +40,12 @@ func FuzzLocalPath(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		got := localPath(in)
+		got := LocalPath(in)
 		if got == "/" {
 			return
 		}
 		if got != in || len(got) < 2 || got[0] != '/' || got[1] == '/' || got[1] == '\\' {
-			t.Fatalf("localPath(%q) = %q", in, got)
+			t.Fatalf("LocalPath(%q) = %q", in, got)
 		}
 	})
 }

@@ -1,13 +1,13 @@
-package server
+package httpx
 
 import "unicode"
 
-// localPath is the one owner of where a "next" parameter may send a browser:
+// LocalPath is the one owner of where a "next" parameter may send a browser:
 // a path on this site, "/" followed by anything but a second "/" or a "\"
 // (which browsers read as the start of another host), with no control
 // character anywhere (browsers drop tabs and line breaks, so "/\t/evil" would
 // become "//evil"). Anything else becomes "/".
-func localPath(p string) string {
+func LocalPath(p string) string {
 	if p == "/" {
 		return p
 	}

@@ -1,4 +1,4 @@
-package server
+package httpx
 
 import (
 	"crypto/rand"
@@ -14,13 +14,13 @@ const (
 	maxRequestID    = 64
 )
 
-// requestID takes the caller's X-Request-ID when it is well formed (a proxy
+// RequestID takes the caller's X-Request-ID when it is well formed (a proxy
 // or client that names its requests keeps its name) and makes one otherwise;
 // the answer echoes it, and so do the log line and every error body.
-func requestID() gin.HandlerFunc {
+func RequestID() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id := c.GetHeader(requestIDHeader)
-		if !wellFormedRequestID(id) {
+		if !WellFormedRequestID(id) {
 			id = newRequestID()
 		}
 		c.Set(requestIDKey, id)
@@ -29,10 +29,10 @@ func requestID() gin.HandlerFunc {
 	}
 }
 
-// wellFormedRequestID accepts 1 to 64 letters, digits and - _ . : — enough
+// WellFormedRequestID accepts 1 to 64 letters, digits and - _ . : — enough
 // for UUIDs and the ids of common proxies, nothing that could forge a log
 // line or a header.
-func wellFormedRequestID(id string) bool {
+func WellFormedRequestID(id string) bool {
 	if id == "" || len(id) > maxRequestID {
 		return false
 	}
@@ -51,5 +51,5 @@ func newRequestID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// requestIDOf is the request's id, as requestID set it.
-func requestIDOf(c *gin.Context) string { return c.GetString(requestIDKey) }
+// RequestIDOf is the request's id, as RequestID set it.
+func RequestIDOf(c *gin.Context) string { return c.GetString(requestIDKey) }

@@ -1,20 +1,18 @@
-package server
+package locale
 
 import (
 	"maps"
 	"strings"
-
-	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/i18n"
 	"tilmash/internal/qa"
 	"tilmash/internal/segment"
 )
 
-// note is a quality finding or a hygiene warning in words for the page:
-// in the interface's language, or in English (Lang "en") when the
-// interface has no wording for it yet.
-type note struct {
+// Note is a quality finding or a source warning in words for a person: in
+// the interface's language, or in English (Lang "en") when the interface has
+// no wording for it yet.
+type Note struct {
 	Severity string
 	Text     string
 	Lang     string // "" in the page's language
@@ -115,8 +113,8 @@ func hygieneMessage(kind string) string {
 	return ""
 }
 
-// findingNote words a finding for the page.
-func findingNote(l *i18n.Localizer, f qa.Finding) note {
+// Finding words a quality finding in l's language.
+func Finding(l *i18n.Localizer, f qa.Finding) Note {
 	return worded(l, string(f.Severity), findingMessage(f), localDecimals(l.Tag(), f.Args), f.Message)
 }
 
@@ -163,37 +161,16 @@ func isDecimal(s string) bool {
 	return ok && whole != "" && frac != "" && strings.Trim(whole, "0123456789") == "" && strings.Trim(frac, "0123456789") == ""
 }
 
-// hygieneNoteText words a source warning for the page.
-func hygieneNoteText(l *i18n.Localizer, w segment.Warning) note {
+// Warning words a source warning in l's language.
+func Warning(l *i18n.Localizer, w segment.Warning) Note {
 	return worded(l, "warning", hygieneMessage(w.Kind), w.Args, w.Message)
 }
 
-func worded(l *i18n.Localizer, severity, id string, args map[string]string, english string) note {
+func worded(l *i18n.Localizer, severity, id string, args map[string]string, english string) Note {
 	if id != "" {
 		if text, ok := l.Lookup(id, args); ok {
-			return note{Severity: severity, Text: text}
+			return Note{Severity: severity, Text: text}
 		}
 	}
-	return note{Severity: severity, Text: english, Lang: "en"}
-}
-
-// localizedFinding is a finding worded for the workspace's scripts; Lang
-// is "en" where the interface has no wording of its own yet.
-type localizedFinding struct {
-	qa.Finding
-	Lang string `json:"lang,omitempty"`
-}
-
-// localizeFindings rewords findings in the interface's language for the
-// workspace's own scripts (a request signed in by session); API clients
-// with a token keep the English sentences they may parse or log.
-func (s *Server) localizeFindings(c *gin.Context, fs []qa.Finding) []localizedFinding {
-	l := s.localizer(c)
-	out := make([]localizedFinding, len(fs))
-	for i, f := range fs {
-		n := findingNote(l, f)
-		out[i] = localizedFinding{Finding: f, Lang: n.Lang}
-		out[i].Message = n.Text
-	}
-	return out
+	return Note{Severity: severity, Text: english, Lang: "en"}
 }

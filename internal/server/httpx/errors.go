@@ -1,6 +1,7 @@
-package server
+package httpx
 
 import (
+	"log/slog"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -8,8 +9,8 @@ import (
 	"tilmash/internal/apperr"
 )
 
-// statusOf is the one mapping from application error codes to HTTP statuses.
-func statusOf(code apperr.Code) int {
+// StatusOf is the one mapping from application error codes to HTTP statuses.
+func StatusOf(code apperr.Code) int {
 	switch code {
 	case apperr.Invalid:
 		return http.StatusBadRequest
@@ -33,25 +34,26 @@ func statusOf(code apperr.Code) int {
 	return http.StatusInternalServerError
 }
 
-func writeError(c *gin.Context, status int, code, message string) {
-	abortWithError(c, status, gin.H{"error": message, "code": code})
+// WriteError ends the request with the JSON error body {"error", "code"}.
+func WriteError(c *gin.Context, status int, code, message string) {
+	AbortWithError(c, status, gin.H{"error": message, "code": code})
 }
 
-// abortWithError ends the request with a JSON error body; every error body
+// AbortWithError ends the request with a JSON error body; every error body
 // carries the request's id, so a user can quote it.
-func abortWithError(c *gin.Context, status int, body gin.H) {
-	if id := requestIDOf(c); id != "" {
+func AbortWithError(c *gin.Context, status int, body gin.H) {
+	if id := RequestIDOf(c); id != "" {
 		body["request_id"] = id
 	}
 	c.AbortWithStatusJSON(status, body)
 }
 
-// fail answers with an application error, or a logged 500 for anything else.
-func (s *Server) fail(c *gin.Context, err error) {
+// Fail answers with an application error, or a 500 logged to log for anything else.
+func Fail(c *gin.Context, log *slog.Logger, err error) {
 	e, ok := apperr.As(err)
 	if !ok {
-		s.log.Error("request failed", "request_id", requestIDOf(c), "method", c.Request.Method, "route", c.FullPath(), "err", err)
-		writeError(c, http.StatusInternalServerError, string(apperr.Internal), "internal error")
+		log.Error("request failed", "request_id", RequestIDOf(c), "method", c.Request.Method, "route", c.FullPath(), "err", err)
+		WriteError(c, http.StatusInternalServerError, string(apperr.Internal), "internal error")
 		return
 	}
 	body := gin.H{}
@@ -60,5 +62,5 @@ func (s *Server) fail(c *gin.Context, err error) {
 	}
 	body["error"] = e.Message
 	body["code"] = string(e.Code)
-	abortWithError(c, statusOf(e.Code), body)
+	AbortWithError(c, StatusOf(e.Code), body)
 }
