@@ -12,8 +12,8 @@ import (
 	"tilmash/internal/app"
 	"tilmash/internal/auth"
 	"tilmash/internal/metrics"
-	"tilmash/internal/publish"
 	"tilmash/internal/server/httpx"
+	"tilmash/internal/server/public"
 	"tilmash/internal/store"
 )
 
@@ -34,7 +34,7 @@ type Server struct {
 	store  *store.Store
 	app    *app.App
 	auth   *httpx.Auth
-	pages  *publish.Renderer
+	public *public.Server // the public release pages and feeds
 	log    *slog.Logger
 	router *gin.Engine
 	ui     *uiState  // the browser workspace (ui_*.go)
@@ -45,7 +45,7 @@ type Server struct {
 // Handlers call a's use cases; those not moved into internal/app yet still
 // call st (issue 12).
 func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, error) {
-	pages, err := publish.NewRenderer()
+	pub, err := public.New(a, cfg.BaseURL, log)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, er
 		cfg.Throttle = auth.DefaultThrottle()
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: st, app: a, auth: httpx.NewAuth(a, cfg.BaseURL, log), pages: pages, log: log, reads: newReadSlots()}
+	s := &Server{cfg: cfg, store: st, app: a, auth: httpx.NewAuth(a, cfg.BaseURL, log), public: pub, log: log, reads: newReadSlots()}
 	if s.ui, err = newUIState(s); err != nil {
 		return nil, err
 	}
@@ -93,7 +93,8 @@ func (s *Server) routes(r *gin.Engine) {
 	api.POST("/glossary/:lang/import", s.importTerms)
 	api.GET("/glossary/:lang/export", s.exportTerms)
 
-	s.releaseRoutes(api, r)
+	s.releaseRoutes(api)
+	s.public.Routes(r)
 	s.exchangeRoutes(api)
 	s.uiRoutes(r)
 

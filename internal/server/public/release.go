@@ -1,4 +1,4 @@
-package server
+package public
 
 import (
 	"bytes"
@@ -21,11 +21,6 @@ const (
 	cacheLatest  = "public, max-age=60"
 )
 
-// publicPageHeaders gives the public release pages their content policy.
-func publicPageHeaders(c *gin.Context) {
-	c.Writer.Header().Set("Content-Security-Policy", httpx.PublicPageCSP)
-}
-
 // publicFile splits the last part of a public release path into a name and
 // a format: "2.txt" → "2", "txt"; "latest" → "latest", "html".
 func publicFile(file string) (name, format string) {
@@ -38,7 +33,7 @@ func publicFile(file string) (name, format string) {
 // publicRelease serves /releases/DOC/LANG/{N|latest}[.txt|.json] and
 // /releases/DOC/LANG/feed.atom without login.
 func (s *Server) publicRelease(c *gin.Context) {
-	doc, err := idParam(c, "doc", "document")
+	doc, err := httpx.IDParam(c, "doc", "document")
 	if err != nil {
 		s.fail(c, err)
 		return

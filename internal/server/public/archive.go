@@ -1,4 +1,4 @@
-package server
+package public
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/publish"
+	"tilmash/internal/server/httpx"
 )
 
 // archiveName is the last part of the address of a document's zip.
@@ -17,7 +18,7 @@ const archiveName = "all.zip"
 // publicArchive serves /releases/DOC/all.zip: the latest live release of
 // the document in every language, each as HTML, text and JSON.
 func (s *Server) publicArchive(c *gin.Context) {
-	doc, err := idParam(c, "doc", "document")
+	doc, err := httpx.IDParam(c, "doc", "document")
 	if err != nil {
 		s.fail(c, err)
 		return
