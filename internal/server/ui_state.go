@@ -2,31 +2,22 @@ package server
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
-	"tilmash/internal/auth"
 	"tilmash/internal/i18n"
-	"tilmash/translations"
 	"tilmash/web"
 )
 
 // uiState holds the browser workspace's parsed templates, fingerprinted
-// assets, message bundle and sign-in throttle. It is built once at start-up.
+// assets and message bundle. It is built once at start-up.
 type uiState struct {
-	views    *renderer
-	assets   *assets
-	bundle   *i18n.Bundle
-	throttle auth.ThrottlePolicy
-	now      func() time.Time
+	views  *renderer
+	assets *assets
+	bundle *i18n.Bundle
 }
 
-func newUIState(s *Server) (*uiState, error) {
-	bundle, err := i18n.New(translations.FS)
-	if err != nil {
-		return nil, fmt.Errorf("workspace messages: %w", err)
-	}
+func newUIState(bundle *i18n.Bundle) (*uiState, error) {
 	as, err := loadAssets(web.FS, "static")
 	if err != nil {
 		return nil, fmt.Errorf("workspace assets: %w", err)
@@ -35,8 +26,7 @@ func newUIState(s *Server) (*uiState, error) {
 	if err != nil {
 		return nil, fmt.Errorf("workspace templates: %w", err)
 	}
-	return &uiState{views: views, assets: as, bundle: bundle,
-		throttle: s.cfg.Throttle, now: time.Now}, nil
+	return &uiState{views: views, assets: as, bundle: bundle}, nil
 }
 
 // uiRoutes registers the workspace pages. Sign-in, the language switcher and
