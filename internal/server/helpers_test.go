@@ -17,6 +17,7 @@ import (
 	"testing"
 	"tilmash/internal/app"
 	"tilmash/internal/server/httpx"
+	"tilmash/internal/server/workspace"
 	"time"
 
 	"tilmash/internal/auth"
@@ -24,10 +25,12 @@ import (
 	"tilmash/internal/workflow"
 )
 
-// The names of the session cookie and the CSRF header, which httpx owns.
+// Names the tests share with the packages that own them.
 const (
-	sessionCookie = httpx.SessionCookie
-	csrfHeader    = httpx.CSRFHeader
+	sessionCookie  = httpx.SessionCookie
+	csrfHeader     = httpx.CSRFHeader
+	presetCookie   = workspace.PresetCookie
+	editorPageSize = workspace.EditorPageSize
 )
 
 // testServer is a real server on a loopback listener over a fresh SQLite file.

@@ -17,6 +17,7 @@ import (
 	"tilmash/internal/server/api"
 	"tilmash/internal/server/httpx"
 	"tilmash/internal/server/public"
+	"tilmash/internal/server/workspace"
 	"tilmash/internal/store"
 	"tilmash/translations"
 )
@@ -40,7 +41,6 @@ type Server struct {
 	auth   *httpx.Auth
 	log    *slog.Logger
 	router *gin.Engine
-	ui     *uiState // the browser workspace (ui_*.go)
 }
 
 // New builds the server and its routes.
@@ -58,7 +58,8 @@ func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, er
 	gin.SetMode(gin.ReleaseMode)
 	authn := httpx.NewAuth(a, cfg.BaseURL, log)
 	s := &Server{cfg: cfg, store: st, app: a, auth: authn, log: log}
-	if s.ui, err = newUIState(bundle); err != nil {
+	ws, err := workspace.New(workspace.Config{App: a, Store: st, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log})
+	if err != nil {
 		return nil, err
 	}
 	r := gin.New()
@@ -66,7 +67,7 @@ func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, er
 	r.Use(httpx.RequestID(), httpx.SecurityHeaders(cfg.BaseURL), httpx.LogRequests(log, cfg.Metrics), httpx.Recoverer(log))
 	api.New(api.Config{App: a, Store: st, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log}).Routes(r)
 	pub.Routes(r)
-	s.uiRoutes(r)
+	ws.Routes(r)
 	r.NoRoute(func(c *gin.Context) {
 		httpx.WriteError(c, http.StatusNotFound, "not_found", "no such page: "+c.Request.URL.Path)
 	})

@@ -1,4 +1,4 @@
-package server
+package workspace
 
 import (
 	"go/ast"
@@ -50,9 +50,9 @@ func usedMessages(t *testing.T, namespaces map[string]bool) (map[string][]string
 	if err != nil {
 		return nil, err
 	}
-	goFiles, _ := filepath.Glob("ui_*.go")
-	wording, _ := filepath.Glob("locale/*.go")
-	more, _ := filepath.Glob("../i18n/*.go")
+	goFiles, _ := filepath.Glob("*.go")
+	wording, _ := filepath.Glob("../locale/*.go")
+	more, _ := filepath.Glob("../../i18n/*.go")
 	fset := token.NewFileSet()
 	for _, f := range append(append(goFiles, wording...), more...) {
 		if strings.HasSuffix(f, "_test.go") {

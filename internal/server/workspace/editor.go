@@ -1,4 +1,4 @@
-package server
+package workspace
 
 import (
 	"context"
@@ -84,10 +84,10 @@ type editorView struct {
 	Import       *importView // the outcome of an XLIFF upload, on the page that answers it
 }
 
-// editorPageSize bounds the segments one editor page shows: whole paragraphs
+// EditorPageSize bounds the segments one editor page shows: whole paragraphs
 // up to this many (a longer paragraph is cut), so a 24,000-sentence document
 // is pages of a few hundred kilobytes, not one page of 28 MB.
-const editorPageSize = 200
+const EditorPageSize = 200
 
 // editorFilters are the filter keys in display order: all, open, then each state.
 func editorFilters() []string {
@@ -240,7 +240,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	}
 	v.Paragraphs = out
 	sort.Slice(v.Paragraphs, func(i, j int) bool { return v.Paragraphs[i].Number < v.Paragraphs[j].Number })
-	pages := pageParagraphs(v.Paragraphs, editorPageSize)
+	pages := pageParagraphs(v.Paragraphs, EditorPageSize)
 	v.Page = min(max(atoi(c.Query("page")), 1), max(len(pages), 1))
 	if len(pages) > 0 {
 		v.Paragraphs = pages[v.Page-1]

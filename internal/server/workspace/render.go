@@ -1,4 +1,4 @@
-package server
+package workspace
 
 import (
 	"bytes"
@@ -64,7 +64,7 @@ func newRenderer(fsys fs.FS, funcs template.FuncMap) (*renderer, error) {
 			continue
 		}
 		if !declared[name] {
-			return nil, fmt.Errorf("template %s is not a declared view (add a view constant in ui_render.go)", f)
+			return nil, fmt.Errorf("template %s is not a declared view (add a view constant in render.go)", f)
 		}
 		found[name] = true
 	}
@@ -112,16 +112,16 @@ type pageData struct {
 // render writes a view with status; a template error becomes a logged 500
 // before anything is sent.
 func (s *Server) render(c *gin.Context, status int, view string, title string, body any) {
-	t, ok := s.ui.views.sets[view]
+	t, ok := s.views.sets[view]
 	if !ok {
 		s.log.Error("render: no such view", "view", view)
 		httpx.WriteError(c, http.StatusInternalServerError, "internal", "internal error")
 		return
 	}
 	data := s.pageData(c, view, title, body)
-	buf := s.ui.views.bufs.Get().(*bytes.Buffer)
+	buf := s.views.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
-	defer s.ui.views.bufs.Put(buf)
+	defer s.views.bufs.Put(buf)
 	if err := t.ExecuteTemplate(buf, layoutFile, data); err != nil {
 		s.log.Error("render", "view", view, "err", err)
 		httpx.WriteError(c, http.StatusInternalServerError, "internal", "internal error")
@@ -134,7 +134,7 @@ func (s *Server) render(c *gin.Context, status int, view string, title string, b
 func (s *Server) pageData(c *gin.Context, view, title string, body any) pageData {
 	l := s.localizer(c)
 	d := pageData{L: l, Lang: l.Tag(), Title: title, CSRF: s.csrfToken(c), Here: c.Request.URL.RequestURI(),
-		Options: s.ui.bundle.Options(), Nav: view, Body: body}
+		Options: s.bundle.Options(), Nav: view, Body: body}
 	if act, ok := httpx.ActorOf(c); ok {
 		d.Actor = &act
 		d.Glossary = glossaryPath(firstLanguage(act))

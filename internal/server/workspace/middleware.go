@@ -1,4 +1,4 @@
-package server
+package workspace
 
 import (
 	"net/http"
@@ -14,9 +14,12 @@ import (
 	"tilmash/internal/xliff"
 )
 
-// Cookies and headers of the workspace.
+// PresetCookie holds the secret behind the sign-in form's CSRF token, before
+// there is a session.
+const PresetCookie = "tilmash_pre"
+
+// Form fields, context keys and limits of the workspace.
 const (
-	presetCookie  = "tilmash_pre"     // the secret behind the sign-in form's CSRF token
 	csrfField     = "csrf"            // the form field of the CSRF token
 	sessionKey    = "tilmash.session" // the context key of the request's session token
 	langCookieAge = 365 * 24 * time.Hour
@@ -24,7 +27,7 @@ const (
 )
 
 // uiHeaders sets what the workspace pages add to the headers every answer
-// gets (securityHeaders): no caching of personal pages, and the workspace's
+// gets (httpx.SecurityHeaders): no caching of personal pages, and the workspace's
 // content policy.
 func (s *Server) uiHeaders() gin.HandlerFunc {
 	return func(c *gin.Context) {
@@ -88,10 +91,10 @@ func (s *Server) csrfSecret(c *gin.Context) string {
 		c.Set(sessionKey, t)
 		return t
 	}
-	if v, err := c.Cookie(presetCookie); err == nil && len(v) >= 32 {
+	if v, err := c.Cookie(PresetCookie); err == nil && len(v) >= 32 {
 		return v
 	}
-	if v, ok := c.Get(presetCookie); ok {
+	if v, ok := c.Get(PresetCookie); ok {
 		return v.(string)
 	}
 	v, err := auth.NewSecret()
@@ -99,8 +102,8 @@ func (s *Server) csrfSecret(c *gin.Context) string {
 		s.log.Error("new pre-session secret", "err", err)
 		return ""
 	}
-	s.setCookie(c, presetCookie, v, 2*time.Hour)
-	c.Set(presetCookie, v)
+	s.setCookie(c, PresetCookie, v, 2*time.Hour)
+	c.Set(PresetCookie, v)
 	return v
 }
 

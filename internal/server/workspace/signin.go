@@ -1,4 +1,4 @@
-package server
+package workspace
 
 import (
 	"net/http"
@@ -36,7 +36,7 @@ func (s *Server) signinPage(c *gin.Context) {
 // answer is 429 with Retry-After and the password is not even checked.
 func (s *Server) signin(c *gin.Context) {
 	l := s.localizer(c)
-	secret, err := c.Cookie(presetCookie)
+	secret, err := c.Cookie(PresetCookie)
 	if err != nil || !s.checkCSRF(c, secret) {
 		s.renderError(c, http.StatusForbidden, "error.csrf", "")
 		return
@@ -64,7 +64,7 @@ func (s *Server) signin(c *gin.Context) {
 		return
 	}
 	s.setCookie(c, httpx.SessionCookie, session.Token, auth.SessionLifetime)
-	s.setCookie(c, presetCookie, "", -1)
+	s.setCookie(c, PresetCookie, "", -1)
 	c.Redirect(http.StatusSeeOther, view.Next)
 }
 
@@ -87,8 +87,8 @@ func (s *Server) chooseLanguage(c *gin.Context) {
 		s.renderError(c, http.StatusForbidden, "error.csrf", "")
 		return
 	}
-	lang := s.ui.bundle.Match(c.PostForm("lang"), "")
-	if !isOption(s.ui.bundle.Options(), lang) {
+	lang := s.bundle.Match(c.PostForm("lang"), "")
+	if !isOption(s.bundle.Options(), lang) {
 		lang = i18n.Default
 	}
 	s.setCookie(c, locale.Cookie, lang, langCookieAge)
