@@ -1,6 +1,16 @@
-// Package server is the HTTP adapter: the Gin router, middleware, and one
-// file per resource. Handlers decode, call the store (which calls workflow),
-// and encode; they decide no workflow rule themselves.
+// Package server is the service's HTTP entry point. New builds the Gin
+// engine, installs the middleware every answer passes through (request id,
+// security headers, the request log and metrics, recovery from panics) and
+// mounts the routes of the three audiences:
+//
+//   - api: the JSON API under /api/v1, and /healthz;
+//   - workspace: the signed-in browser pages and their static files;
+//   - public: published releases, feeds and archives, without signing in.
+//
+// The audiences share httpx (errors, authentication, headers, parameters)
+// and locale (the interface language and the wording of findings), and
+// never import each other. Besides wiring, server only answers the paths
+// and methods no route serves.
 package server
 
 import (
@@ -29,23 +39,19 @@ type Config struct {
 	BaseURL string
 	// Metrics, when set, records requests, sign-ins and webhook deliveries.
 	Metrics *metrics.Metrics
-	// Throttle is the sign-in throttle; the zero value means auth.DefaultThrottle().
+	// Throttle is read by nothing: the sign-in throttle is app.Config.Throttle.
+	//
+	// Deprecated: set app.Config.Throttle instead.
 	Throttle auth.ThrottlePolicy
 }
 
 // Server serves the API, the workspace pages and the public releases.
 type Server struct {
-	cfg    Config
-	store  *store.Store
-	app    *app.App
-	auth   *httpx.Auth
-	log    *slog.Logger
 	router *gin.Engine
 }
 
-// New builds the server and its routes.
-// Handlers call a's use cases; those not moved into internal/app yet still
-// call st (issue 12).
+// New builds the server and its routes. The audiences call a's use cases;
+// those not moved into internal/app yet still call st (issue 12).
 func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, error) {
 	pub, err := public.New(a, cfg.BaseURL, log)
 	if err != nil {
@@ -55,17 +61,18 @@ func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, er
 	if err != nil {
 		return nil, fmt.Errorf("workspace messages: %w", err)
 	}
-	gin.SetMode(gin.ReleaseMode)
 	authn := httpx.NewAuth(a, cfg.BaseURL, log)
-	s := &Server{cfg: cfg, store: st, app: a, auth: authn, log: log}
 	ws, err := workspace.New(workspace.Config{App: a, Store: st, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log})
 	if err != nil {
 		return nil, err
 	}
+	apis := api.New(api.Config{App: a, Store: st, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log})
+
+	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(httpx.RequestID(), httpx.SecurityHeaders(cfg.BaseURL), httpx.LogRequests(log, cfg.Metrics), httpx.Recoverer(log))
-	api.New(api.Config{App: a, Store: st, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log}).Routes(r)
+	apis.Routes(r)
 	pub.Routes(r)
 	ws.Routes(r)
 	r.NoRoute(func(c *gin.Context) {
@@ -74,8 +81,7 @@ func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, er
 	r.NoMethod(func(c *gin.Context) {
 		httpx.WriteError(c, http.StatusMethodNotAllowed, "method_not_allowed", c.Request.Method+" is not allowed on "+c.Request.URL.Path)
 	})
-	s.router = r
-	return s, nil
+	return &Server{router: r}, nil
 }
 
 // Handler is the server's http.Handler.
