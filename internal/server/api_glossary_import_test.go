@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"tilmash/internal/glossary"
+	"tilmash/internal/server/httpx"
 )
 
 // TestGlossaryImportLimitsAndEncodings: the API takes a glossary file up to
@@ -21,7 +22,7 @@ func TestGlossaryImportLimitsAndEncodings(t *testing.T) {
 	if err := glossary.WriteCSV(&csv, terms); err != nil {
 		t.Fatal(err)
 	}
-	if csv.Len() <= MaxBodyBytes {
+	if csv.Len() <= httpx.MaxBodyBytes {
 		t.Fatalf("the file is %d bytes; the test needs one over the JSON body limit", csv.Len())
 	}
 	// A note over the reader's text limit is refused by the reader (400), not by the body limit (413).

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"tilmash/internal/limits"
 	"tilmash/internal/tmx"
 )
 
@@ -41,7 +42,7 @@ func TestTMXExchange(t *testing.T) {
 	if r.Body["error"] != "malformed TMX: line 8: element <tu> closed by </tuv>" {
 		t.Errorf("malformed: %s", r.Raw)
 	}
-	over := strings.Replace(string(file), "<body>", "<body>"+strings.Repeat(" ", exchangeLimit), 1)
+	over := strings.Replace(string(file), "<body>", "<body>"+strings.Repeat(" ", limits.TMXUploadBytes), 1)
 	r = ts.call(t, "POST", "/api/v1/tm/kk/import", bolat, []byte(over)).must(t, 413)
 	if r.Body["error"] != "the TMX file is larger than the import limit of 32 MiB; import it with tilmash tm import" {
 		t.Errorf("oversized: %s", r.Raw)

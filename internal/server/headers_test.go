@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"tilmash/internal/server/httpx"
 )
 
 // TestSecurityHeadersOnEveryRoute walks every registered route — as an
@@ -129,7 +130,7 @@ func TestRequestIDTakenWhenWellFormed(t *testing.T) {
 		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		got := res.Header.Get("X-Request-ID")
-		if c.kept != (got == c.sent) || got == "" || !wellFormedRequestID(got) {
+		if c.kept != (got == c.sent) || got == "" || !httpx.WellFormedRequestID(got) {
 			t.Errorf("sent %q, got %q", c.sent, got)
 		}
 		if !strings.Contains(string(body), `"request_id":"`+got+`"`) {

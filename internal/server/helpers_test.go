@@ -16,11 +16,21 @@ import (
 	"sync"
 	"testing"
 	"tilmash/internal/app"
+	"tilmash/internal/server/httpx"
+	"tilmash/internal/server/workspace"
 	"time"
 
 	"tilmash/internal/auth"
 	"tilmash/internal/store"
 	"tilmash/internal/workflow"
+)
+
+// Names the tests share with the packages that own them.
+const (
+	sessionCookie  = httpx.SessionCookie
+	csrfHeader     = httpx.CSRFHeader
+	presetCookie   = workspace.PresetCookie
+	editorPageSize = workspace.EditorPageSize
 )
 
 // testServer is a real server on a loopback listener over a fresh SQLite file.

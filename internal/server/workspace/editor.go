@@ -1,0 +1,388 @@
+package workspace
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"tilmash/internal/app"
+	"tilmash/internal/server/locale"
+
+	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/i18n"
+	"tilmash/internal/segment"
+	"tilmash/internal/workflow"
+)
+
+// editorSegment is one sentence of the editor.
+type editorSegment struct {
+	app.TranslationView
+	Label      string     // the state's message id
+	Open       bool       // still needs a translator
+	Number     string     // "paragraph.position", as people cite it
+	SourceDiff []diffPart // outdated: the previous source against the current one, word by word
+	Reviewer   string     // rejected: who rejected it, the author of Comment
+	Rejection  string     // rejected: the reviewer's comment, shown to the translator
+	// Actions is what the person may do with the segment (workflow.Permit),
+	// written on its element for the script, which keeps it from the API's answers.
+	Actions workflow.Permissions
+}
+
+// hygieneNote is a source warning: its kind (a message id) and its words.
+type hygieneNote struct {
+	Label string // message id
+	locale.Note
+}
+
+type editorParagraph struct {
+	Number   int
+	Warnings []hygieneNote
+	Segments []editorSegment
+}
+
+// filterLink is one state filter with its count.
+type filterLink struct {
+	Key     string
+	Label   string // message id
+	N       int
+	Current bool
+	URL     string
+}
+
+// pageLink is one page of a long editor or review queue.
+type pageLink struct {
+	N       int
+	URL     string
+	Current bool
+	Label   string // what the page holds, e.g. "¶ 12–20"
+}
+
+type editorView struct {
+	DocID        int64
+	Title        string
+	Revision     int
+	Lang, Dir    string
+	Native       string
+	Paragraphs   []editorParagraph
+	Filters      []filterLink
+	Shown, Total int
+	From, To     int // the shown segments' positions (1-based) on this page of a long document
+	CanEdit      bool
+	CanReview    bool
+	XLIFF        string
+	Upload       string // the XLIFF upload form's action
+	ReviewURL    string // this document's review queue in this language
+	GlossaryURL  string
+	API          editorURLs // what the script calls
+	Filtered     bool       // a state filter is on: a save may move segments between pages
+	Messages     map[string]string
+	Pages        []pageLink // empty when everything fits on one page
+	Page         int
+	Import       *importView // the outcome of an XLIFF upload, on the page that answers it
+}
+
+// EditorPageSize bounds the segments one editor page shows: whole paragraphs
+// up to this many (a longer paragraph is cut), so a 24,000-sentence document
+// is pages of a few hundred kilobytes, not one page of 28 MB.
+const EditorPageSize = 200
+
+// editorFilters are the filter keys in display order: all, open, then each state.
+func editorFilters() []string {
+	return []string{"all", "open", string(workflow.Untranslated), string(workflow.Translated), string(workflow.Approved),
+		string(workflow.Rejected), string(workflow.Outdated)}
+}
+
+func filterLabel(key string) string {
+	switch key {
+	case "all":
+		return "editor.filter_all"
+	case "open":
+		return "editor.filter_open"
+	}
+	return stateLabel(workflow.State(key))
+}
+
+func filterMatches(key string, st workflow.State) bool {
+	switch key {
+	case "all":
+		return true
+	case "open":
+		return st.Open()
+	}
+	return string(st) == key
+}
+
+// hygieneLabel is the message id of a source warning's kind.
+func hygieneLabel(kind string) string {
+	switch kind {
+	case segment.KindCombiningMark:
+		return "hygiene.combining_mark"
+	case segment.KindMissingSpace:
+		return "hygiene.missing_space"
+	case segment.KindMixedScript:
+		return "hygiene.mixed_script"
+	case segment.KindDoubleSpace:
+		return "hygiene.double_space"
+	case segment.KindUnbalancedQuotes:
+		return "hygiene.unbalanced_quotes"
+	case segment.KindInvisible:
+		return "hygiene.invisible"
+	}
+	return "hygiene.other"
+}
+
+// editorMessages are the texts the editor's script shows, in the page's language.
+func editorMessages(l *i18n.Localizer) map[string]string {
+	m := map[string]string{}
+	for _, id := range []string{"editor.saving", "editor.saved", "editor.unchanged", "editor.save_failed",
+		"editor.conflict_title", "editor.conflict_yours", "editor.conflict_theirs", "editor.keep_mine",
+		"editor.take_theirs", "editor.unsaved", "editor.history_empty", "editor.history_failed", "editor.last_open",
+		"editor.terms", "editor.memory", "editor.use", "editor.checks", "editor.help_empty", "editor.help_failed", "editor.forbidden_terms",
+		"editor.tm_search_none", "editor.tm_search_failed", "editor.clear_confirm", "editor.clear_yes", "editor.clear_no",
+		"editor.cleared", "editor.clear_failed", "editor.source_gone", "editor.copy_text", "editor.copied", "editor.copy_select",
+		"editor.reload",
+		"state.untranslated", "state.translated", "state.approved", "state.rejected", "state.outdated"} {
+		m[id] = l.T(id)
+	}
+	// Why an action is refused: the script gets the reason code from the API.
+	for _, r := range workflow.Reasons() {
+		m[reasonMessage(r)] = l.T(reasonMessage(r))
+	}
+	// Texts with values carry placeholders the script fills in.
+	m["editor.by"] = l.T("editor.by", "Name", "{name}")
+	m["editor.conflict_who"] = l.T("editor.conflict_who", "Name", "{name}", "Version", "{version}")
+	return m
+}
+
+// editorPage: GET /translate/:id/:lang[?state=open] — the document in one
+// language, source beside target, grouped by paragraph.
+func (s *Server) editorPage(c *gin.Context) {
+	s.renderEditor(c, http.StatusOK, nil)
+}
+
+// renderEditor shows the editor page of the request's document, language,
+// filter and page, with the outcome of an XLIFF upload when imp is set.
+func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
+	id, err := idParam(c, "id", "document")
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
+	// Findings are worked out for the page shown only (decorateSegments): a
+	// long document has thousands of segments and shows a couple of hundred.
+	list, err := s.app.TranslationsUnchecked(ctx, id, c.Param("lang"))
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	warnings, err := s.app.SourceWarnings(ctx, id)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	lang, err := s.app.TargetLanguage(ctx, list.Lang)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	filter := c.DefaultQuery("state", "all")
+	known := false
+	for _, k := range editorFilters() {
+		known = known || k == filter
+	}
+	if !known {
+		filter = "all"
+	}
+	base := editorPath(id, list.Lang)
+	v := editorView{DocID: id, Title: list.Title, Revision: list.Revision, Lang: list.Lang, Dir: list.Direction, Native: lang.NativeName,
+		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang),
+		XLIFF:     fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
+		Upload:    base + "/xliff" + keepQuery(c, filter),
+		ReviewURL: reviewPath(list.Lang, id), GlossaryURL: glossaryPath(list.Lang), API: editorAPI(list.Lang),
+		Filtered: filter != "all", Messages: editorMessages(l), Import: imp}
+	for _, k := range editorFilters() {
+		n := 0
+		for _, sg := range list.Segments {
+			if filterMatches(k, sg.State) {
+				n++
+			}
+		}
+		u := base
+		if k != "all" {
+			u += "?state=" + k
+		}
+		v.Filters = append(v.Filters, filterLink{Key: k, Label: filterLabel(k), N: n, Current: k == filter, URL: u})
+	}
+	byPara := map[int]int{} // paragraph number → index in v.Paragraphs
+	for _, w := range warnings {
+		p := paragraphOf(&v, byPara, w.Paragraph)
+		p.Warnings = append(p.Warnings, hygieneNote{Label: hygieneLabel(w.Kind), Note: locale.Warning(l, w)})
+	}
+	for _, sg := range list.Segments {
+		if !filterMatches(filter, sg.State) {
+			continue
+		}
+		p := paragraphOf(&v, byPara, sg.Paragraph)
+		p.Segments = append(p.Segments, editorSegment{TranslationView: sg, Label: stateLabel(sg.State), Open: sg.State.Open(),
+			Number: fmt.Sprintf("%d.%d", sg.Paragraph, sg.Position)})
+		v.Shown++
+	}
+	// Paragraphs with only warnings but no shown segment are dropped when filtering.
+	out := v.Paragraphs[:0]
+	for _, p := range v.Paragraphs {
+		if len(p.Segments) > 0 {
+			out = append(out, p)
+		}
+	}
+	v.Paragraphs = out
+	sort.Slice(v.Paragraphs, func(i, j int) bool { return v.Paragraphs[i].Number < v.Paragraphs[j].Number })
+	pages := pageParagraphs(v.Paragraphs, EditorPageSize)
+	v.Page = min(max(atoi(c.Query("page")), 1), max(len(pages), 1))
+	if len(pages) > 0 {
+		v.Paragraphs = pages[v.Page-1]
+	}
+	for i, pg := range pages {
+		n := countSegments(pg)
+		if i+1 < v.Page {
+			v.From += n
+			continue
+		}
+		v.From++
+		v.To = v.From + n - 1
+		break
+	}
+	if len(pages) > 1 {
+		for i, pg := range pages {
+			u := base + "?page=" + strconv.Itoa(i+1)
+			if filter != "all" {
+				u += "&state=" + filter
+			}
+			v.Pages = append(v.Pages, pageLink{N: i + 1, URL: u, Current: i+1 == v.Page,
+				Label: paragraphRange(pg[0].Number, pg[len(pg)-1].Number)})
+		}
+	}
+	if err := s.decorateSegments(ctx, a, list.Lang, v.Paragraphs); err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if imp != nil {
+		imp.number(list.Segments)
+	}
+	s.render(c, status, viewEditor, l.T("editor.title", "Lang", lang.NativeName), v)
+}
+
+// keepQuery is the query of the page shown (filter and page number), for a
+// form whose answer shows that page again.
+func keepQuery(c *gin.Context, filter string) string {
+	q := url.Values{}
+	if filter != "all" {
+		q.Set("state", filter)
+	}
+	if p := atoi(c.Query("page")); p > 1 {
+		q.Set("page", strconv.Itoa(p))
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
+}
+
+func paragraphRange(first, last int) string {
+	if first == last {
+		return "¶ " + strconv.Itoa(first)
+	}
+	return fmt.Sprintf("¶ %d–%d", first, last)
+}
+
+// countSegments is the number of segments of a page's paragraphs.
+func countSegments(ps []editorParagraph) int {
+	n := 0
+	for _, p := range ps {
+		n += len(p.Segments)
+	}
+	return n
+}
+
+// pageParagraphs cuts paragraphs into pages of at most size segments, keeping
+// paragraphs whole unless one alone is longer than a page.
+func pageParagraphs(ps []editorParagraph, size int) [][]editorParagraph {
+	var pages [][]editorParagraph
+	var cur []editorParagraph
+	n := 0
+	add := func(p editorParagraph) {
+		if n > 0 && n+len(p.Segments) > size {
+			pages, cur, n = append(pages, cur), nil, 0
+		}
+		cur, n = append(cur, p), n+len(p.Segments)
+	}
+	for _, p := range ps {
+		for len(p.Segments) > size {
+			head := p
+			head.Segments = p.Segments[:size:size]
+			add(head)
+			p.Segments, p.Warnings = p.Segments[size:], nil
+		}
+		add(p)
+	}
+	if len(cur) > 0 {
+		pages = append(pages, cur)
+	}
+	return pages
+}
+
+// decorateSegments adds what only the shown page needs: the quality findings,
+// what the person may do with each segment (the findings are approval's
+// gate), the word diff of an outdated segment's source, and who rejected a
+// rejected one, and why.
+func (s *Server) decorateSegments(ctx context.Context, a workflow.Actor, lang string, ps []editorParagraph) error {
+	var rejected []int64
+	for _, p := range ps {
+		for i := range p.Segments {
+			sg := &p.Segments[i]
+			checks, err := s.app.Check(ctx, lang, sg.Source, sg.Target)
+			if err != nil {
+				return err
+			}
+			sg.Checks = checks
+			sg.Actions = sg.Permissions(a, lang)
+			if sg.PreviousSource != "" {
+				sg.SourceDiff = wordDiff(sg.PreviousSource, sg.Source)
+			}
+			if sg.State == workflow.Rejected {
+				// A rejection's comment stays on the row after an approve;
+				// it speaks to the translator only while the text is rejected.
+				sg.Rejection = sg.Comment
+				rejected = append(rejected, sg.ID)
+			}
+		}
+	}
+	if len(rejected) == 0 {
+		return nil
+	}
+	who, err := s.app.Rejecters(ctx, lang, rejected)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		for i := range p.Segments {
+			p.Segments[i].Reviewer = who[p.Segments[i].ID]
+		}
+	}
+	return nil
+}
+
+// paragraphOf finds or appends paragraph n (the caller sorts them after).
+func paragraphOf(v *editorView, byPara map[int]int, n int) *editorParagraph {
+	i, ok := byPara[n]
+	if !ok {
+		i = len(v.Paragraphs)
+		byPara[n] = i
+		v.Paragraphs = append(v.Paragraphs, editorParagraph{Number: n})
+	}
+	// Only valid until the next call appends: callers use it at once.
+	return &v.Paragraphs[i]
+}
