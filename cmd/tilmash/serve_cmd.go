@@ -80,7 +80,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	srv, err := server.New(server.Config{BaseURL: *baseURL, Metrics: m}, st, a, log)
+	srv, err := server.New(server.Config{BaseURL: *baseURL, Metrics: m}, a, log)
 	if err != nil {
 		ln.Close()
 		return err

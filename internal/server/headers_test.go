@@ -20,7 +20,7 @@ func TestSecurityHeadersOnEveryRoute(t *testing.T) {
 	f := newReleaseFixture(t, ts, "kk")
 	f.approveAll(t, "kk")
 	f.publish(t, map[string]any{"lang": "kk"}, http.StatusCreated)
-	srv, err := New(Config{}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(Config{}, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestStrictTransportSecurityOnHTTPSBase(t *testing.T) {
 	if got := ts.call(t, "GET", "/healthz", "", nil).Header.Get("Strict-Transport-Security"); got != "" {
 		t.Fatalf("plain http base sends HSTS %q", got)
 	}
-	srv, err := New(Config{BaseURL: "https://tilmash.example.org"}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(Config{BaseURL: "https://tilmash.example.org"}, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

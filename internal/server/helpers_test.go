@@ -71,7 +71,7 @@ func startServerApp(tb testing.TB, dir string, cfg Config, ac app.Config) *testS
 	if err := a.SeedGlossaries(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := New(cfg, st, a, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(cfg, a, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -59,7 +59,7 @@ func hookServer(t *testing.T, ts *testServer, hooks publish.Webhooks) (*testServ
 		t.Fatal(err)
 	}
 	a := app.New(app.Config{DB: store.Bind[app.Tx](ts.Store), Webhooks: hooks, Wake: d.Wake})
-	srv, err := New(Config{}, ts.Store, a, log)
+	srv, err := New(Config{}, a, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,14 +21,12 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/app"
-	"tilmash/internal/auth"
 	"tilmash/internal/i18n"
 	"tilmash/internal/metrics"
 	"tilmash/internal/server/api"
 	"tilmash/internal/server/httpx"
 	"tilmash/internal/server/public"
 	"tilmash/internal/server/workspace"
-	"tilmash/internal/store"
 	"tilmash/translations"
 )
 
@@ -39,10 +37,6 @@ type Config struct {
 	BaseURL string
 	// Metrics, when set, records requests, sign-ins and webhook deliveries.
 	Metrics *metrics.Metrics
-	// Throttle is read by nothing: the sign-in throttle is app.Config.Throttle.
-	//
-	// Deprecated: set app.Config.Throttle instead.
-	Throttle auth.ThrottlePolicy
 }
 
 // Server serves the API, the workspace pages and the public releases.
@@ -50,9 +44,8 @@ type Server struct {
 	router *gin.Engine
 }
 
-// New builds the server and its routes. The audiences call a's use cases;
-// those not moved into internal/app yet still call st (issue 12).
-func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, error) {
+// New builds the server and its routes over a's use cases.
+func New(cfg Config, a *app.App, log *slog.Logger) (*Server, error) {
 	pub, err := public.New(a, cfg.BaseURL, log)
 	if err != nil {
 		return nil, err
@@ -62,11 +55,11 @@ func New(cfg Config, st *store.Store, a *app.App, log *slog.Logger) (*Server, er
 		return nil, fmt.Errorf("workspace messages: %w", err)
 	}
 	authn := httpx.NewAuth(a, cfg.BaseURL, log)
-	ws, err := workspace.New(workspace.Config{App: a, Store: st, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log})
+	ws, err := workspace.New(workspace.Config{App: a, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log})
 	if err != nil {
 		return nil, err
 	}
-	apis := api.New(api.Config{App: a, Store: st, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log})
+	apis := api.New(api.Config{App: a, Auth: authn, Bundle: bundle, BaseURL: cfg.BaseURL, Log: log})
 
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()

@@ -25,7 +25,7 @@ func editorFixture(tb testing.TB) (http.Handler, *http.Cookie, string) {
 			ts.call(tb, "POST", seg+"/reject", rev, map[string]any{"version": 1, "comment": "Терминді тексеріңіз"}).must(tb, http.StatusOK)
 		}
 	}
-	srv, err := New(Config{}, ts.Store, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(Config{}, ts.App, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		tb.Fatal(err)
 	}

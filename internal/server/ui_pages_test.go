@@ -395,7 +395,7 @@ func TestUISecureCookies(t *testing.T) {
 		{"TLS", Config{}, true},
 		{"https base URL", Config{BaseURL: "https://tilmash.example.org"}, false},
 	} {
-		srv, err := New(tt.cfg, ts.Store, ts.App, discard)
+		srv, err := New(tt.cfg, ts.App, discard)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,17 +16,12 @@ import (
 	"tilmash/internal/i18n"
 	"tilmash/internal/server/httpx"
 	"tilmash/internal/server/locale"
-	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 )
 
 // Config is what the API needs.
 type Config struct {
-	App *app.App
-	// Store answers the calls that have not moved into app yet (issue 12):
-	// suggestions, pretranslation, concordance search, TMX import and
-	// export, and XLIFF import.
-	Store   *store.Store
+	App     *app.App
 	Auth    *httpx.Auth
 	Bundle  *i18n.Bundle // words findings for the workspace's scripts
 	BaseURL string       // the configured public address, "" to follow the request's host
@@ -35,12 +30,7 @@ type Config struct {
 
 // Server serves the JSON API.
 type Server struct {
-	app *app.App
-	// store is read by the handlers whose use cases are still in
-	// internal/store (issue 12): SuggestionSet, Pretranslate (memory.go),
-	// SearchMemory (memory_search.go), ImportTMX, ExportTMX (tmx.go) and
-	// ImportXLIFF (xliff.go). Delete it once they call app.
-	store   *store.Store
+	app     *app.App
 	auth    *httpx.Auth
 	bundle  *i18n.Bundle
 	baseCfg string
@@ -50,7 +40,7 @@ type Server struct {
 
 // New is the JSON API.
 func New(cfg Config) *Server {
-	return &Server{app: cfg.App, store: cfg.Store, auth: cfg.Auth, bundle: cfg.Bundle, baseCfg: cfg.BaseURL,
+	return &Server{app: cfg.App, auth: cfg.Auth, bundle: cfg.Bundle, baseCfg: cfg.BaseURL,
 		log: cfg.Log, reads: newReadSlots()}
 }
 

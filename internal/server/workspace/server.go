@@ -19,17 +19,13 @@ import (
 	"tilmash/internal/i18n"
 	"tilmash/internal/server/httpx"
 	"tilmash/internal/server/locale"
-	"tilmash/internal/store"
 	"tilmash/internal/workflow"
 	"tilmash/web"
 )
 
 // Config is what the workspace needs.
 type Config struct {
-	App *app.App
-	// Store answers the XLIFF upload, whose import has not moved into app
-	// yet (issue 12).
-	Store   *store.Store
+	App     *app.App
 	Auth    *httpx.Auth
 	Bundle  *i18n.Bundle // the interface's messages
 	BaseURL string       // the configured public address, "" to follow the request's host
@@ -39,10 +35,7 @@ type Config struct {
 // Server serves the workspace's pages and static files. Its templates and
 // fingerprinted assets are parsed once, by New.
 type Server struct {
-	app *app.App
-	// store is read by uploadXLIFF (xliff.go) for ImportXLIFF, still in
-	// internal/store (issue 12). Delete it once the import is in app.
-	store   *store.Store
+	app     *app.App
 	auth    *httpx.Auth
 	bundle  *i18n.Bundle
 	views   *renderer
@@ -62,7 +55,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("workspace templates: %w", err)
 	}
-	return &Server{app: cfg.App, store: cfg.Store, auth: cfg.Auth, bundle: cfg.Bundle, views: views, assets: as,
+	return &Server{app: cfg.App, auth: cfg.Auth, bundle: cfg.Bundle, views: views, assets: as,
 		baseCfg: cfg.BaseURL, log: cfg.Log}, nil
 }
 
