@@ -12,25 +12,37 @@ import (
 
 const module = "tilmash/"
 
-// deps lists the packages pkg depends on, directly or not, as go list sees
-// them (tests excluded), without the module prefix; the standard library
-// is left out.
-func deps(t *testing.T, pkg string) []string {
+// allDeps maps each of the module's packages to the packages it depends on,
+// directly or not, as go list sees them (tests excluded; the standard
+// library left out), in one go list run.
+func allDeps(t *testing.T) map[string][]string {
 	t.Helper()
-	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", module+pkg)
+	cmd := exec.Command("go", "list", "-deps=false", "-f", `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`, module+"...")
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
-		t.Fatalf("go list -deps %s: %v\n%s", pkg, err, errOut.String())
+		t.Fatalf("go list: %v\n%s", err, errOut.String())
 	}
-	var list []string
+	all := map[string][]string{}
 	sc := bufio.NewScanner(&out)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
-		if p := strings.TrimSpace(sc.Text()); p != "" && p != module+pkg {
-			list = append(list, p)
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 {
+			continue
 		}
+		var deps []string
+		for _, d := range f[1:] {
+			if strings.Contains(d, ".") || strings.HasPrefix(d, module) { // not the standard library
+				deps = append(deps, d)
+			}
+		}
+		all[strings.TrimPrefix(f[0], module)] = deps
 	}
-	return list
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return all
 }
 
 // TestDependenciesPointInward: the rules of docs/architecture.md's table.
@@ -67,8 +79,13 @@ func TestDependenciesPointInward(t *testing.T) {
 			forbidden []string
 		}{d, adapters})
 	}
+	all := allDeps(t)
 	for _, r := range rules {
-		for _, dep := range deps(t, r.pkg) {
+		deps, ok := all[r.pkg]
+		if !ok {
+			t.Errorf("go list knows no package %s", r.pkg)
+		}
+		for _, dep := range deps {
 			for _, f := range r.forbidden {
 				if within(dep, f) {
 					t.Errorf("%s depends on %s", r.pkg, dep)
