@@ -15,6 +15,7 @@ type exchangeFixture struct {
 	st                            *Store
 	doc                           app.DocumentView
 	translator, reviewer, english workflow.Actor
+	press                         workflow.Actor // the publisher
 }
 
 const fixtureText = "Семинар прошёл в Алматы. В нём участвовали 27 стран.\n\nИтоги подведут в 2030 году."
@@ -32,8 +33,15 @@ func newExchangeFixture(tb testing.TB) *exchangeFixture {
 // opened as serve opens it (the memory built at Open).
 func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 	tb.Helper()
+	return exchangeFixtureAt(tb, filepath.Join(tb.TempDir(), "x.db"), text)
+}
+
+// exchangeFixtureAt is exchangeFixtureOf on the database at dsn: a SQLite
+// path or a PostgreSQL URL.
+func exchangeFixtureAt(tb testing.TB, dsn, text string) *exchangeFixture {
+	tb.Helper()
 	ctx := context.Background()
-	st, err := OpenWith(ctx, filepath.Join(tb.TempDir(), "x.db"), Options{Memory: true})
+	st, err := OpenWith(ctx, dsn, Options{Memory: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -50,8 +58,8 @@ func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 		reviewer:   mk("bolat", workflow.Role{Kind: workflow.Reviewer, Lang: "kk"}),
 		english:    mk("emma", workflow.Role{Kind: workflow.Translator, Lang: "en"}),
 	}
-	press := mk("press", workflow.Role{Kind: workflow.Publisher})
-	if f.doc, err = testApp(st).CreateDocument(ctx, press, "Семинар", text); err != nil {
+	f.press = mk("press", workflow.Role{Kind: workflow.Publisher})
+	if f.doc, err = testApp(st).CreateDocument(ctx, f.press, "Семинар", text); err != nil {
 		tb.Fatal(err)
 	}
 	return f
