@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"tilmash/internal/app"
@@ -30,10 +29,11 @@ func newExchangeFixture(tb testing.TB) *exchangeFixture {
 }
 
 // exchangeFixtureOf is a fresh store with the people and a document of text,
-// opened as serve opens it (the memory built at Open).
+// opened as serve opens it (the memory built at Open), on the database of
+// testDB: a SQLite file, or a PostgreSQL database.
 func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 	tb.Helper()
-	return exchangeFixtureAt(tb, filepath.Join(tb.TempDir(), "x.db"), text)
+	return exchangeFixtureAt(tb, testDB(tb), text)
 }
 
 // exchangeFixtureAt is exchangeFixtureOf on the database at dsn: a SQLite
