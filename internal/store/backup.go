@@ -11,6 +11,9 @@ import (
 // snapshot). dst must not exist: a backup never overwrites a file. The copy
 // is private (mode 0600) and on the disk when Backup returns.
 func Backup(ctx context.Context, path, dst string) error {
+	if dialectOf(path) == dialectPostgres {
+		return errBackupPostgres
+	}
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("back up %s: %w", path, err)
 	}

@@ -183,6 +183,11 @@ func followPair(t *testing.T) (a, b *Store, f *exchangeFixture) {
 
 func dbPath(t *testing.T, st *Store) string {
 	t.Helper()
+	if st.dialect == dialectPostgres {
+		// These tests open a second store on the file; on PostgreSQL that
+		// needs the store's URL, which comes with the replicas of issue 13.
+		t.Skip("opens the database again by its file path: SQLite only for now")
+	}
 	snap, err := st.memorySnapshotPath(context.Background())
 	if err != nil || snap == "" {
 		t.Fatalf("no database file: %v", err)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"tilmash/internal/app"
@@ -15,6 +14,7 @@ type exchangeFixture struct {
 	st                            *Store
 	doc                           app.DocumentView
 	translator, reviewer, english workflow.Actor
+	press                         workflow.Actor // the publisher
 }
 
 const fixtureText = "Семинар прошёл в Алматы. В нём участвовали 27 стран.\n\nИтоги подведут в 2030 году."
@@ -29,11 +29,19 @@ func newExchangeFixture(tb testing.TB) *exchangeFixture {
 }
 
 // exchangeFixtureOf is a fresh store with the people and a document of text,
-// opened as serve opens it (the memory built at Open).
+// opened as serve opens it (the memory built at Open), on the database of
+// testDB: a SQLite file, or a PostgreSQL database.
 func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 	tb.Helper()
+	return exchangeFixtureAt(tb, testDB(tb), text)
+}
+
+// exchangeFixtureAt is exchangeFixtureOf on the database at dsn: a SQLite
+// path or a PostgreSQL URL.
+func exchangeFixtureAt(tb testing.TB, dsn, text string) *exchangeFixture {
+	tb.Helper()
 	ctx := context.Background()
-	st, err := OpenWith(ctx, filepath.Join(tb.TempDir(), "x.db"), Options{Memory: true})
+	st, err := OpenWith(ctx, dsn, Options{Memory: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -50,8 +58,8 @@ func exchangeFixtureOf(tb testing.TB, text string) *exchangeFixture {
 		reviewer:   mk("bolat", workflow.Role{Kind: workflow.Reviewer, Lang: "kk"}),
 		english:    mk("emma", workflow.Role{Kind: workflow.Translator, Lang: "en"}),
 	}
-	press := mk("press", workflow.Role{Kind: workflow.Publisher})
-	if f.doc, err = testApp(st).CreateDocument(ctx, press, "Семинар", text); err != nil {
+	f.press = mk("press", workflow.Role{Kind: workflow.Publisher})
+	if f.doc, err = testApp(st).CreateDocument(ctx, f.press, "Семинар", text); err != nil {
 		tb.Fatal(err)
 	}
 	return f

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
@@ -27,7 +26,7 @@ const rowArgs = 4
 // language pair, origin and author are the same for every row and bound
 // once per statement (?1 … ?4); each row adds its source, target, creation
 // time and folded pair.
-func memoryInsertSQL(n int) string {
+func memoryInsertSQL(d dialect, n int) string {
 	var b strings.Builder
 	b.Grow(90 + n*22)
 	b.WriteString("INSERT INTO memory_entries (source_lang, target_lang, origin, author, source, target, created_at, folded) VALUES ")
@@ -36,10 +35,16 @@ func memoryInsertSQL(n int) string {
 			b.WriteByte(',')
 		}
 		p := 5 + rowArgs*i
-		b.WriteString("(?1,?2,?3,?4")
+		b.WriteByte('(')
+		for k := range 4 {
+			if k > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(d.placeholder(k + 1))
+		}
 		for k := range rowArgs {
-			b.WriteString(",?")
-			b.WriteString(strconv.Itoa(p + k))
+			b.WriteByte(',')
+			b.WriteString(d.placeholder(p + k))
 		}
 		b.WriteByte(')')
 	}
@@ -54,14 +59,15 @@ func memoryInsertSQL(n int) string {
 // hands over batches of one size uses at most two statements (the full
 // one and its remainder).
 type memoryInserter struct {
-	ctx   context.Context
-	conn  gorm.ConnPool
-	stmts map[int]*sql.Stmt // by rows
-	args  []any             // ?1 … ?4, then rowArgs a row
+	ctx     context.Context
+	conn    gorm.ConnPool
+	dialect dialect
+	stmts   map[int]*sql.Stmt // by rows
+	args    []any             // ?1 … ?4, then rowArgs a row
 }
 
 func newMemoryInserter(tx *gorm.DB) *memoryInserter {
-	return &memoryInserter{ctx: tx.Statement.Context, conn: tx.Statement.ConnPool, stmts: map[int]*sql.Stmt{},
+	return &memoryInserter{ctx: tx.Statement.Context, conn: tx.Statement.ConnPool, dialect: sessionDialect(tx), stmts: map[int]*sql.Stmt{},
 		args: make([]any, 0, 4+rowArgs*insertRows)}
 }
 
@@ -89,7 +95,7 @@ func (m *memoryInserter) exec(n int, ids []int64) ([]int64, error) {
 	stmt := m.stmts[n]
 	if stmt == nil {
 		var err error
-		if stmt, err = m.conn.PrepareContext(m.ctx, memoryInsertSQL(n)); err != nil {
+		if stmt, err = m.conn.PrepareContext(m.ctx, memoryInsertSQL(m.dialect, n)); err != nil {
 			return ids, fmt.Errorf("prepare memory insert: %w", err)
 		}
 		m.stmts[n] = stmt

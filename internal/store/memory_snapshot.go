@@ -22,6 +22,9 @@ import (
 // memorySnapshotPath is the snapshot's path, or "" for a database without a
 // file.
 func (s *Store) memorySnapshotPath(ctx context.Context) (string, error) {
+	if s.dialect == dialectPostgres {
+		return "", nil // no file beside the database (issue 13 may keep one elsewhere)
+	}
 	var rows []struct {
 		Seq  int
 		Name string

@@ -21,6 +21,12 @@ import (
 //go:embed migrations/sqlite/*.sql
 var sqliteMigrations embed.FS
 
+// postgresMigrations are the same migrations for PostgreSQL, with the same
+// numbers: a version means one schema on both.
+//
+//go:embed migrations/postgres/*.sql
+var postgresMigrations embed.FS
+
 // versionTable is where goose records the migrations a database has.
 const versionTable = goose.DefaultTablename
 
@@ -40,28 +46,41 @@ func (e *SchemaTooNewError) Error() string {
 // Provider (no goose package state is used) and reads goose's version table.
 type migrator struct {
 	db       *sql.DB
+	dialect  dialect
 	provider *goose.Provider
 	// versions runs goose's own queries on its version table, for the
 	// reads that must not create it (the Provider's methods all do).
 	versions database.Store
 }
 
-// newMigrator prepares the migrations of SQLite for db, a pool of the
-// store's own driver: migrations may call tilmash_fold.
-func newMigrator(db *sql.DB) (*migrator, error) {
+// newMigrator prepares the migrations of dialect d for db. On SQLite db is
+// a pool of the store's own driver (migrations may call tilmash_fold); on
+// PostgreSQL goose holds an advisory lock while it migrates.
+func newMigrator(db *sql.DB, d dialect) (*migrator, error) {
 	fsys, err := fs.Sub(sqliteMigrations, "migrations/sqlite")
+	gooseDialect := goose.DialectSQLite3
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	if d == dialectPostgres {
+		fsys, err = fs.Sub(postgresMigrations, "migrations/postgres")
+		gooseDialect = goose.DialectPostgres
+		locker, lerr := migrationLock()
+		if lerr != nil {
+			return nil, lerr
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
 	if err != nil {
 		return nil, err
 	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys, goose.WithDisableGlobalRegistry(true))
+	p, err := goose.NewProvider(gooseDialect, db, fsys, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("read the migrations: %w", err)
 	}
-	versions, err := database.NewStore(goose.DialectSQLite3, versionTable)
+	versions, err := database.NewStore(gooseDialect, versionTable)
 	if err != nil {
 		return nil, err
 	}
-	return &migrator{db: db, provider: p, versions: versions}, nil
+	return &migrator{db: db, dialect: d, provider: p, versions: versions}, nil
 }
 
 // known is the newest version this binary has a migration for.
@@ -74,7 +93,7 @@ func (m *migrator) known() int64 {
 // no version table (a new database, or one made before migrations).
 // It writes nothing.
 func (m *migrator) current(ctx context.Context) (int64, error) {
-	tracked, err := hasTable(ctx, m.db, versionTable)
+	tracked, err := m.hasTable(ctx, versionTable)
 	if err != nil || !tracked {
 		return 0, err
 	}
@@ -99,7 +118,7 @@ func (m *migrator) up(ctx context.Context) (int64, error) {
 	if known := m.known(); v > known {
 		return 0, &SchemaTooNewError{Version: v, Known: known}
 	}
-	if v == 0 {
+	if v == 0 && m.dialect == dialectSQLite { // PostgreSQL came after migrations
 		if err := checkPreMigrations(ctx, m.db); err != nil {
 			return 0, err
 		}
@@ -114,7 +133,15 @@ func (m *migrator) up(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
-// hasTable reports whether the database has a table of that name.
+// hasTable reports whether the migrator's database has a table of that name.
+func (m *migrator) hasTable(ctx context.Context, name string) (bool, error) {
+	if m.dialect == dialectPostgres {
+		return hasTablePostgres(ctx, m.db, name)
+	}
+	return hasTable(ctx, m.db, name)
+}
+
+// hasTable reports whether the SQLite database has a table of that name.
 func hasTable(ctx context.Context, db *sql.DB, name string) (bool, error) {
 	var n int
 	err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", name).Scan(&n)
@@ -135,12 +162,12 @@ func migrationName(file string) string {
 }
 
 // migrateGorm applies the pending migrations through a GORM pool's *sql.DB.
-func migrateGorm(ctx context.Context, db *gorm.DB) (int64, error) {
+func migrateGorm(ctx context.Context, db *gorm.DB, d dialect) (int64, error) {
 	sqlDB, err := db.DB()
 	if err != nil {
 		return 0, err
 	}
-	m, err := newMigrator(sqlDB)
+	m, err := newMigrator(sqlDB, d)
 	if err != nil {
 		return 0, err
 	}

@@ -53,7 +53,7 @@ func (s *Store) SearchMemory(ctx context.Context, lang, phrase string, limit int
 	folded := strings.ReplaceAll(fold(phrase), pairSeparator, "")
 	var rows []MemoryEntry
 	err := s.read(ctx).Where("source_lang = ? AND target_lang = ?", language.Source, lang).
-		Where("instr(folded, ?) > 0", folded).
+		Where(s.dialect.containsSQL("folded"), folded).
 		Order("created_at DESC, id DESC").Limit(limit).Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("search the %s-%s memory: %w", language.Source, lang, err)

@@ -27,6 +27,9 @@ type RestoreOptions struct {
 // The old WAL and shared-memory files and the memory snapshot go with the
 // old database.
 func Restore(ctx context.Context, path, src string, opts RestoreOptions) error {
+	if dialectOf(path) == dialectPostgres {
+		return errBackupPostgres
+	}
 	if err := checkBackup(ctx, src); err != nil {
 		return err
 	}

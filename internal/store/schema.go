@@ -9,12 +9,25 @@ import (
 	"time"
 
 	"github.com/pressly/goose/v3/database"
+	"gorm.io/gorm"
 )
 
 // Migrate applies the pending schema migrations to the database at path
 // (creating it if needed) and returns the schema version it is then at.
 // It is what Open does first, without seeding or loading anything.
 func Migrate(ctx context.Context, path string) (int64, error) {
+	if dialectOf(path) == dialectPostgres {
+		db, err := openPostgresDB(path, 2)
+		if err != nil {
+			return 0, err
+		}
+		defer closeDB(db)
+		v, err := migrateGorm(ctx, db, dialectPostgres)
+		if err != nil {
+			return 0, fmt.Errorf("migrate database %s: %w", redactURL(path), err)
+		}
+		return v, nil
+	}
 	if err := secureDBFile(path); err != nil {
 		return 0, err
 	}
@@ -28,7 +41,7 @@ func Migrate(ctx context.Context, path string) (int64, error) {
 		return 0, err
 	}
 	defer closeDB(db)
-	v, err := migrateGorm(ctx, db)
+	v, err := migrateGorm(ctx, db, dialectSQLite)
 	if err != nil {
 		return 0, fmt.Errorf("migrate database %s: %w", path, err)
 	}
@@ -52,6 +65,14 @@ func (m MigrationStatus) Pending() bool { return m.AppliedAt.IsZero() }
 // when the database at path applied it, followed by any newer version the
 // database has. It changes nothing, not even by creating goose's table.
 func SchemaStatus(ctx context.Context, path string) ([]MigrationStatus, error) {
+	if dialectOf(path) == dialectPostgres {
+		gdb, err := openPostgresDB(path, 2)
+		if err != nil {
+			return nil, err
+		}
+		defer closeDB(gdb)
+		return statusOn(ctx, gdb, dialectPostgres, redactURL(path))
+	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("schema status: there is no database at %s", path)
 	} else if err != nil {
@@ -67,24 +88,29 @@ func SchemaStatus(ctx context.Context, path string) ([]MigrationStatus, error) {
 		return nil, err
 	}
 	defer closeDB(gdb)
+	return statusOn(ctx, gdb, dialectSQLite, path)
+}
+
+// statusOn is SchemaStatus on an open pool; name is the database's for messages.
+func statusOn(ctx context.Context, gdb *gorm.DB, d dialect, name string) ([]MigrationStatus, error) {
 	sqlDB, err := gdb.DB()
 	if err != nil {
 		return nil, err
 	}
-	m, err := newMigrator(sqlDB)
+	m, err := newMigrator(sqlDB, d)
 	if err != nil {
 		return nil, err
 	}
 	out, err := m.status(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("schema status of %s: %w", path, err)
+		return nil, fmt.Errorf("schema status of %s: %w", name, err)
 	}
 	return out, nil
 }
 
 // status is SchemaStatus on the migrator's database.
 func (m *migrator) status(ctx context.Context) ([]MigrationStatus, error) {
-	tracked, err := hasTable(ctx, m.db, versionTable)
+	tracked, err := m.hasTable(ctx, versionTable)
 	if err != nil {
 		return nil, err
 	}

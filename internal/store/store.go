@@ -1,5 +1,6 @@
-// Package store is the SQLite adapter: GORM models, the one place that opens
-// transactions, and the queries of the repositories internal/app declares.
+// Package store is the database adapter (a SQLite file, or PostgreSQL:
+// dialect.go): GORM models, the one place that opens transactions, and the
+// queries of the repositories internal/app declares.
 package store
 
 import (
@@ -28,7 +29,7 @@ type Store struct {
 	// (write.go); the pool's other connection serves what runs outside
 	// the writer: the migration at Open and tests' direct queries.
 	db *gorm.DB
-	w  *writerConn
+	w  *writerConn // nil on PostgreSQL, which writes without a writer goroutine
 	// rdb is the read pool: several connections that, in WAL mode, read
 	// their snapshot beside the writer instead of queuing behind it.
 	rdb *gorm.DB
@@ -51,8 +52,11 @@ type Store struct {
 	glossaryWatchers []func(lang string)
 	// observer hears of committed changes (metrics); see Observe.
 	observer Observer
-	// inUse holds the shared lock that tells restore the database is open.
+	// inUse holds the shared lock that tells restore the database is open
+	// (SQLite only; nil on PostgreSQL).
 	inUse *os.File
+	// dialect is the database's (dialect.go).
+	dialect dialect
 	// layouts caches the segments of revisions (revision_layout.go).
 	layouts layoutCache
 }
@@ -176,51 +180,18 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return OpenWith(ctx, path, Options{})
 }
 
-// OpenWith is Open with options.
-func OpenWith(ctx context.Context, path string, opts Options) (_ *Store, err error) {
-	if err := secureDBFile(path); err != nil {
-		return nil, err
+// OpenWith is Open with options. path is a SQLite file, or a postgres://
+// (or postgresql://) URL of a PostgreSQL database (dialect_postgres.go),
+// where Sync does not apply.
+func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
+	open := openSQLite
+	if dialectOf(path) == dialectPostgres {
+		open = openPostgres
 	}
-	inUse, err := useLock(path)
+	st, err := open(ctx, path, opts)
 	if err != nil {
 		return nil, err
 	}
-	var dbs []*gorm.DB
-	defer func() { // on failure before the Store exists, close what was opened
-		if err != nil {
-			for _, db := range dbs {
-				closeDB(db)
-			}
-			inUse.Close()
-		}
-	}()
-	// The write pool has the writer's connection and one more for what
-	// runs outside the writer: the migration below, a test's direct query.
-	for _, conns := range []int{2, opts.readConns()} {
-		db, err := openDB(path, opts)
-		if err != nil {
-			return nil, err
-		}
-		dbs = append(dbs, db)
-		if err := pool(db, conns); err != nil {
-			return nil, fmt.Errorf("open database %s: %w", path, err)
-		}
-	}
-	db, rdb := dbs[0], dbs[1]
-	if _, err := migrateGorm(ctx, db); err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
-	w, err := openWriter(db, gormConfig())
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
-	st := &Store{db: db, rdb: rdb, w: w, now: func() time.Time { return time.Now().UTC() }, memory: tm.NewMemory(),
-		writes: make(chan *writeReq), stop: make(chan struct{}),
-		stopped: make(chan struct{}), observer: nopObserver{}, inUse: inUse}
-	st.fol.interval = opts.followInterval()
-	st.fol.ctx, st.fol.cancel = context.WithCancel(context.Background())
-	dbs = nil // from here on, Close closes them
-	go st.writer(w)
 	steps := []func(context.Context) error{st.seedLanguages}
 	if opts.Memory {
 		steps = append(steps, st.ensureMemory)
@@ -232,6 +203,17 @@ func OpenWith(ctx context.Context, path string, opts Options) (_ *Store, err err
 		}
 	}
 	return st, nil
+}
+
+// newStore is a Store over its pools; w is the SQLite writer's connection
+// (nil on PostgreSQL) and inUse the file lock (nil on PostgreSQL).
+func newStore(db, rdb *gorm.DB, w *writerConn, inUse *os.File, opts Options) *Store {
+	st := &Store{db: db, rdb: rdb, w: w, dialect: dialectSQLite, now: func() time.Time { return time.Now().UTC() },
+		memory: tm.NewMemory(), writes: make(chan *writeReq), stop: make(chan struct{}),
+		stopped: make(chan struct{}), observer: nopObserver{}, inUse: inUse}
+	st.fol.interval = opts.followInterval()
+	st.fol.ctx, st.fol.cancel = context.WithCancel(context.Background())
+	return st
 }
 
 func closeDB(db *gorm.DB) error {
@@ -250,7 +232,14 @@ func (s *Store) Close() error {
 		s.stopFollowing()
 		close(s.stop)
 		<-s.stopped
-		err = errors.Join(s.w.close(), closeDB(s.rdb), closeDB(s.db), s.inUse.Close())
+		errs := []error{closeDB(s.rdb), closeDB(s.db)}
+		if s.w != nil {
+			errs = append(errs, s.w.close())
+		}
+		if s.inUse != nil {
+			errs = append(errs, s.inUse.Close())
+		}
+		err = errors.Join(errs...)
 	})
 	return err
 }

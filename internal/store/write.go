@@ -39,6 +39,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if s.w == nil { // PostgreSQL: no writer goroutine (dialect_postgres.go)
+		return s.writeTx(ctx, fn)
+	}
 	req := &writeReq{ctx: ctx, fn: fn, done: make(chan struct{})}
 	select {
 	case s.writes <- req:

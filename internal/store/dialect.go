@@ -1,0 +1,57 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// dialect is the database a Store runs on. What differs between the two
+// lives in dialect_sqlite.go and dialect_postgres.go; the repositories ask
+// a session's dialect (sessionDialect) where their SQL must differ.
+type dialect string
+
+const (
+	// dialectSQLite is a database file, the default: a path on --db.
+	dialectSQLite dialect = "sqlite"
+	// dialectPostgres is a PostgreSQL server: a postgres:// URL on --db.
+	dialectPostgres dialect = "postgres"
+)
+
+// dialectOf tells which database --db names: a postgres:// or
+// postgresql:// URL is PostgreSQL, anything else a SQLite file path.
+func dialectOf(dsn string) dialect {
+	lower := strings.ToLower(dsn)
+	if strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://") {
+		return dialectPostgres
+	}
+	return dialectSQLite
+}
+
+// sessionDialect is the dialect of a GORM session, by its dialector's name.
+func sessionDialect(db *gorm.DB) dialect {
+	if db.Dialector != nil && db.Dialector.Name() == string(dialectPostgres) {
+		return dialectPostgres
+	}
+	return dialectSQLite
+}
+
+// containsSQL is a condition that col contains the one bound value as a
+// substring, byte for byte (no LIKE: its wildcards and case rules differ
+// between the two).
+func (d dialect) containsSQL(col string) string {
+	if d == dialectPostgres {
+		return "strpos(" + col + ", ?) > 0"
+	}
+	return "instr(" + col + ", ?) > 0"
+}
+
+// placeholder is the n-th (1-based) numbered parameter of a statement
+// prepared on a connection directly, outside GORM's own binding.
+func (d dialect) placeholder(n int) string {
+	if d == dialectPostgres {
+		return fmt.Sprintf("$%d", n)
+	}
+	return fmt.Sprintf("?%d", n)
+}
