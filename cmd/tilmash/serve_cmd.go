@@ -49,7 +49,6 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var m *metrics.Metrics
 	if *metricsAddr != "" {
 		m = metrics.New(st)
-		st.Observe(m)
 		stopMetrics, err := serveMetrics(*metricsAddr, m, log, stdout)
 		if err != nil {
 			return err

@@ -3,8 +3,8 @@
 // may act, runs the domain rules (segment, qa, glossary, publish …) and
 // performs its writes in one transaction through the repositories declared
 // here. HTTP handlers and commands call app and render what it returns; they
-// decide nothing. internal/store implements the repositories; cmd/tilmash
-// (through internal/wire) binds the two.
+// decide nothing. internal/store implements the repositories, and
+// cmd/tilmash binds the two with store.Bind[app.Tx].
 package app
 
 import (

@@ -11,7 +11,6 @@ import (
 
 	"tilmash/internal/language"
 	"tilmash/internal/tm"
-	"tilmash/internal/workflow"
 )
 
 // MemoryEntry is one unit of translation memory: an approved translation
@@ -54,30 +53,22 @@ func (e MemoryEntry) entry() tm.Entry {
 	return tm.Entry{ID: e.ID, Source: e.Source, Target: e.Target, Origin: e.Origin, Author: e.Author, Created: e.CreatedAt}
 }
 
-// memBatch collects the memory changes of one transaction: they are logged
-// in it (log) and reach the index through the change log after the commit.
-// It also carries the translation changes the observer hears of after the
-// commit.
+// memBatch collects the cache-relevant changes of one transaction (memory
+// entries, glossary languages): they are logged in it (log) and reach this
+// process's caches through the change log right after the commit.
 type memBatch struct {
 	added   []MemoryEntry
 	removed []MemoryEntry
 	// inserted are the ids of the entries imports added (Tx.InsertMemory),
 	// by target language: a million of them are a few runs, not a million rows.
 	inserted map[string]*idRuns
-	changed  []changed
 	// glossary: the languages whose terms the transaction changed (and logged).
 	glossary map[string]bool
 }
 
-// empty reports whether the batch changed no memory entry.
+// empty reports whether the batch changed nothing a cache holds.
 func (b *memBatch) empty() bool {
 	return len(b.added)+len(b.removed)+len(b.inserted)+len(b.glossary) == 0
-}
-
-// changed is one committed translation change, for the observer.
-type changed struct {
-	action workflow.Action
-	lang   string
 }
 
 // log writes the batch's change rows inside its transaction: one a target

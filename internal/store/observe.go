@@ -7,34 +7,6 @@ import (
 	"tilmash/internal/metrics"
 )
 
-// Observer hears what the store committed, for metrics. Its methods are
-// called after the transaction commits, never for a rolled-back change.
-// metrics.Metrics implements it; a nil *metrics.Metrics records nothing.
-type Observer interface {
-	TranslationChanged(action, lang string)
-	Conflict(lang string)
-	Released(lang string)
-	Imported(format string)
-	Finding(check, severity string)
-}
-
-// nopObserver is the observer of a store nobody watches.
-type nopObserver struct{}
-
-func (nopObserver) TranslationChanged(string, string) {}
-func (nopObserver) Conflict(string)                   {}
-func (nopObserver) Released(string)                   {}
-func (nopObserver) Imported(string)                   {}
-func (nopObserver) Finding(string, string)            {}
-
-// Observe sets who hears of committed changes. Call it before serving.
-func (s *Store) Observe(o Observer) {
-	if o == nil {
-		o = nopObserver{}
-	}
-	s.observer = o
-}
-
 // SegmentStates counts the segments of every document's current revision by
 // target language and state; a segment with no translation row is untranslated.
 func (s *Store) SegmentStates(ctx context.Context) ([]metrics.StateCount, error) {

@@ -50,8 +50,6 @@ type Store struct {
 	// process (WatchGlossaries); the application keeps the matchers.
 	watchMu          sync.Mutex
 	glossaryWatchers []func(lang string)
-	// observer hears of committed changes (metrics); see Observe.
-	observer Observer
 	// inUse holds the shared lock that tells restore the database is open
 	// (SQLite only; nil on PostgreSQL).
 	inUse *os.File
@@ -210,7 +208,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
 func newStore(db, rdb *gorm.DB, w *writerConn, inUse *os.File, opts Options) *Store {
 	st := &Store{db: db, rdb: rdb, w: w, dialect: dialectSQLite, now: func() time.Time { return time.Now().UTC() },
 		memory: tm.NewMemory(), writes: make(chan *writeReq), stop: make(chan struct{}),
-		stopped: make(chan struct{}), observer: nopObserver{}, inUse: inUse}
+		stopped: make(chan struct{}), inUse: inUse}
 	st.fol.interval = opts.followInterval()
 	st.fol.ctx, st.fol.cancel = context.WithCancel(context.Background())
 	return st
