@@ -7,7 +7,7 @@ import (
 )
 
 // translationAnswer is a translation as the API answers an action on it (a
-// save, approve, reject or clear): the store's view, plus whether it is open
+// save, approve, reject or clear): app's view, plus whether it is open
 // and what the caller may do with it next, as workflow.Permit says. The
 // editor's script shows its buttons from these, never from rules of its own.
 type translationAnswer struct {

@@ -43,7 +43,7 @@ type glossaryView struct {
 }
 
 // glossaryRoutes registers the glossary page of each target language; the
-// store decides who may change a glossary.
+// application layer (app.AddTerms) decides who may change a glossary.
 func (s *Server) glossaryRoutes(pages *gin.RouterGroup) {
 	pages.GET("/glossary/:lang", s.glossaryPage)
 	pages.POST("/glossary/:lang/terms", s.addTermForm)
