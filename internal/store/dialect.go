@@ -55,3 +55,24 @@ func (d dialect) placeholder(n int) string {
 	}
 	return fmt.Sprintf("?%d", n)
 }
+
+// Keys of the transaction-scoped advisory locks Tilmash takes on
+// PostgreSQL (goose's migration lock has a key of its own).
+const (
+	// lockChangeLog orders the writers of change rows (logChange).
+	lockChangeLog int64 = 0x74696c6d_00000001
+	// lockSeeding makes the seeding of a new database one process's work.
+	lockSeeding int64 = 0x74696c6d_00000002
+)
+
+// xactLock takes the advisory lock key until tx ends, on PostgreSQL; on
+// SQLite, whose one writer runs one transaction at a time, it does nothing.
+func xactLock(tx *gorm.DB, key int64) error {
+	if sessionDialect(tx) != dialectPostgres {
+		return nil
+	}
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", key).Error; err != nil {
+		return fmt.Errorf("take advisory lock %#x: %w", key, err)
+	}
+	return nil
+}
