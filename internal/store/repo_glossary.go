@@ -75,6 +75,13 @@ func (t *Tx) logGlossary(lang string) error {
 	return nil
 }
 
+// LockSeeding holds the seeding lock to the end of the transaction on
+// PostgreSQL, where processes opening a new database together would each
+// seed; on SQLite the one writer already runs one seeding at a time.
+func (t *Tx) LockSeeding() error {
+	return xactLock(t.db, lockSeeding)
+}
+
 // CountTerms counts the terms of every language.
 func (t *Tx) CountTerms() (int64, error) {
 	var n int64
