@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // dialect is the database a Store runs on. What differs between the two
@@ -75,4 +76,16 @@ func xactLock(tx *gorm.DB, key int64) error {
 		return fmt.Errorf("take advisory lock %#x: %w", key, err)
 	}
 	return nil
+}
+
+// skipLocked makes q, a SELECT of rows a write transaction is about to
+// claim, lock the rows it returns and pass over those another transaction
+// holds (FOR UPDATE SKIP LOCKED) on PostgreSQL, where transactions run side
+// by side: two claimers then never take one row, nor wait on each other.
+// On SQLite the one writer runs one claim at a time, and q is unchanged.
+func skipLocked(q *gorm.DB) *gorm.DB {
+	if sessionDialect(q) != dialectPostgres {
+		return q
+	}
+	return q.Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate, Options: clause.LockingOptionsSkipLocked})
 }
