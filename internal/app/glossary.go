@@ -134,9 +134,13 @@ func (a *App) DeleteTerm(ctx context.Context, actor workflow.Actor, lang string,
 
 // SeedGlossaries writes the starter glossaries (glossary.Seed) into a
 // database that has no terms at all, in one transaction; run at start by
-// every command that works with documents.
+// every command that works with documents. Processes that start together
+// seed one after the other (LockSeeding), so only the first writes.
 func (a *App) SeedGlossaries(ctx context.Context) error {
 	err := a.db.Write(ctx, func(tx Tx) error {
+		if err := tx.LockSeeding(); err != nil {
+			return err
+		}
 		n, err := tx.CountTerms()
 		if err != nil || n > 0 {
 			return err

@@ -24,6 +24,11 @@ type GlossaryReader interface {
 // GlossaryWriter writes glossaries inside a transaction; each write is
 // logged in the change log with it.
 type GlossaryWriter interface {
+	// LockSeeding makes seeding the starter data one transaction's work at
+	// a time across every process on the database: it holds a lock to the
+	// end of the transaction, so a second seeding waits, then counts what
+	// the first wrote.
+	LockSeeding() error
 	// CountTerms counts the terms of every language.
 	CountTerms() (int64, error)
 	// InsertTerms adds terms to a language's glossary, setting their ids.

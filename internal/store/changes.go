@@ -25,13 +25,17 @@ import (
 // id below it, and a gap after its place means rows it never read were
 // pruned, so it resyncs (catchUp).
 //
-// PostgreSQL will need more: ids from a sequence are taken at INSERT, not at
-// COMMIT, and a rollback leaves a gap, so a transaction that took id 10 may
-// commit after one that took id 11, or never. A reader there must not move
-// past a gap that may still be in flight, nor resync for one that never
-// fills (e.g. keep reading from the lowest unseen id until the gap is older
-// than the longest transaction, or order by pg_current_xact_id / a commit
-// timestamp instead of the id).
+// On PostgreSQL ids come from an identity, taken at INSERT rather than at
+// COMMIT: a transaction that took id 10 could commit after one that took
+// id 11, and a reader past 11 would never see 10. So logChange takes an
+// advisory lock (lockChangeLog) just before the insert, held to the commit:
+// writers of change rows take their ids and commit one after the other, and
+// a reader that sees id n has seen every committed id below it. (PostgreSQL
+// makes a commit visible before it releases the transaction's locks.) The
+// cost: only writes that change the caches serialize, and only from their
+// change rows, written last in the transaction (memBatch.log), to their
+// commit. A rollback after the insert still leaves a gap there; the reader
+// resyncs for it as for pruned rows.
 type Change struct {
 	ID    int64  `gorm:"primaryKey"`
 	Topic string `gorm:"not null"` // topicMemory or topicGlossary
@@ -55,6 +59,9 @@ const (
 // logChange writes a change row inside tx, the transaction of the write it
 // describes.
 func logChange(tx *gorm.DB, c Change) error {
+	if err := xactLock(tx, lockChangeLog); err != nil {
+		return fmt.Errorf("log the %s change of %s: %w", c.Topic, c.Lang, err)
+	}
 	err := tx.Exec(`INSERT INTO changes (topic, lang, added, removed, created_at) VALUES (?, ?, ?, ?, ?)`,
 		c.Topic, c.Lang, c.Added, c.Removed, c.CreatedAt).Error
 	if err != nil {

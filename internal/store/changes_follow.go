@@ -60,9 +60,10 @@ type follower struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	done   sync.WaitGroup
-	// polls counts the change-log queries made and indexed the entries put
-	// into the index from change rows: what tests observe.
-	polls, indexed atomic.Int64
+	// polls counts the change-log queries made, indexed the entries put
+	// into the index from change rows, applied the change rows applied and
+	// resyncs the gaps that made the follower resync: what tests observe.
+	polls, indexed, applied, resyncs atomic.Int64
 }
 
 // follow starts following the change log, once: before a cache is first
@@ -158,9 +159,13 @@ func (s *Store) catchUp(ctx context.Context) error {
 			return nil
 		}
 		if rows[0].ID > f.last+1 {
-			// On SQLite ids leave no gap (AUTOINCREMENT, one writer,
-			// rollbacks undo the sequence too): rows past the place were
-			// deleted, by the pruning, before this process read them.
+			// Ids leave no gap on SQLite (AUTOINCREMENT, one writer,
+			// rollbacks undo the sequence too) nor one still in flight on
+			// PostgreSQL (logChange's lock): rows past the place were
+			// deleted, by the pruning, before this process read them (or,
+			// on PostgreSQL, a change was rolled back: resyncing is then
+			// more than needed, never wrong).
+			f.resyncs.Add(1)
 			if err := s.resyncLocked(ctx); err != nil {
 				return err
 			}
@@ -170,6 +175,7 @@ func (s *Store) catchUp(ctx context.Context) error {
 			return err
 		}
 		f.last = rows[len(rows)-1].ID
+		f.applied.Add(int64(len(rows)))
 		if len(rows) < followBatch {
 			return nil
 		}

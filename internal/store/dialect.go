@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // dialect is the database a Store runs on. What differs between the two
@@ -54,4 +55,37 @@ func (d dialect) placeholder(n int) string {
 		return fmt.Sprintf("$%d", n)
 	}
 	return fmt.Sprintf("?%d", n)
+}
+
+// Keys of the transaction-scoped advisory locks Tilmash takes on
+// PostgreSQL (goose's migration lock has a key of its own).
+const (
+	// lockChangeLog orders the writers of change rows (logChange).
+	lockChangeLog int64 = 0x74696c6d_00000001
+	// lockSeeding makes the seeding of a new database one process's work.
+	lockSeeding int64 = 0x74696c6d_00000002
+)
+
+// xactLock takes the advisory lock key until tx ends, on PostgreSQL; on
+// SQLite, whose one writer runs one transaction at a time, it does nothing.
+func xactLock(tx *gorm.DB, key int64) error {
+	if sessionDialect(tx) != dialectPostgres {
+		return nil
+	}
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", key).Error; err != nil {
+		return fmt.Errorf("take advisory lock %#x: %w", key, err)
+	}
+	return nil
+}
+
+// skipLocked makes q, a SELECT of rows a write transaction is about to
+// claim, lock the rows it returns and pass over those another transaction
+// holds (FOR UPDATE SKIP LOCKED) on PostgreSQL, where transactions run side
+// by side: two claimers then never take one row, nor wait on each other.
+// On SQLite the one writer runs one claim at a time, and q is unchanged.
+func skipLocked(q *gorm.DB) *gorm.DB {
+	if sessionDialect(q) != dialectPostgres {
+		return q
+	}
+	return q.Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate, Options: clause.LockingOptionsSkipLocked})
 }

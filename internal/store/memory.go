@@ -62,8 +62,9 @@ type memBatch struct {
 	// inserted are the ids of the entries imports added (Tx.InsertMemory),
 	// by target language: a million of them are a few runs, not a million rows.
 	inserted map[string]*idRuns
-	// glossary: the languages whose terms the transaction changed (and logged).
-	glossary map[string]bool
+	// glossary: the languages whose terms the transaction changed, in the
+	// order of their first change.
+	glossary []string
 }
 
 // empty reports whether the batch changed nothing a cache holds.
@@ -71,9 +72,15 @@ func (b *memBatch) empty() bool {
 	return len(b.added)+len(b.removed)+len(b.inserted)+len(b.glossary) == 0
 }
 
-// log writes the batch's change rows inside its transaction: one a target
-// language, naming the ids of the entries added and removed.
+// log writes the batch's change rows at the end of its transaction: one a
+// language whose glossary changed, then one a target language whose memory
+// changed, naming the ids of the entries added and removed.
 func (b *memBatch) log(tx *gorm.DB, now time.Time) error {
+	for _, lang := range b.glossary {
+		if err := logChange(tx, Change{Topic: topicGlossary, Lang: lang, CreatedAt: now}); err != nil {
+			return err
+		}
+	}
 	type ids struct{ added, removed []int64 }
 	byLang := map[string]*ids{}
 	of := func(lang string) *ids {

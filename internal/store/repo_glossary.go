@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"tilmash/internal/language"
@@ -63,17 +64,22 @@ func (s *Store) SegmentSource(ctx context.Context, segID int64) (string, error) 
 	return seg.Source, nil
 }
 
-// logGlossary writes the change-log row of a change to lang's terms and
-// has this process's caches catch up after the commit.
+// logGlossary notes that the transaction changed lang's terms: its
+// change row is written at the end of the transaction (memBatch.log), so
+// that on PostgreSQL the change-log lock is held only from there to the
+// commit, and this process's caches catch up after the commit.
 func (t *Tx) logGlossary(lang string) error {
-	if t.mem.glossary[lang] {
-		return nil // one row a language and transaction
+	if !slices.Contains(t.mem.glossary, lang) {
+		t.mem.glossary = append(t.mem.glossary, lang)
 	}
-	if t.mem.glossary == nil {
-		t.mem.glossary = map[string]bool{}
-	}
-	t.mem.glossary[lang] = true
-	return logChange(t.db, Change{Topic: topicGlossary, Lang: lang, CreatedAt: t.now()})
+	return nil
+}
+
+// LockSeeding holds the seeding lock to the end of the transaction on
+// PostgreSQL, where processes opening a new database together would each
+// seed; on SQLite the one writer already runs one seeding at a time.
+func (t *Tx) LockSeeding() error {
+	return xactLock(t.db, lockSeeding)
 }
 
 // CountTerms counts the terms of every language.

@@ -16,6 +16,7 @@ import (
 
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 	"gorm.io/gorm/logger"
 
 	"tilmash/internal/apperr"
@@ -257,7 +258,9 @@ func (s *Store) seedLanguages(ctx context.Context) error {
 		for i, l := range language.Seed() {
 			row := Language{Tag: l.Tag, Name: l.Name, NativeName: l.NativeName, Script: l.Script,
 				Direction: l.Direction, Ordinal: i, IsSource: l.Tag == language.Source}
-			if err := tx.Create(&row).Error; err != nil {
+			// Another process opening a new database at the same moment
+			// may seed too: its rows stand, and so do these.
+			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
 				return fmt.Errorf("seed language %s: %w", l.Tag, err)
 			}
 		}

@@ -51,12 +51,14 @@ func (t *Tx) Enqueue(msgs []record.OutboxMessage) error {
 // ClaimWebhooks takes up to limit notifications that are due and not claimed,
 // and claims them for lease, in one write transaction: no other dispatcher
 // gets them until the lease ends (a dispatcher that dies mid-attempt thus
-// only delays its notifications by the lease).
+// only delays its notifications by the lease). On PostgreSQL, where other
+// processes claim at the same time, the rows are read locked and rows
+// another claim holds are passed over (skipLocked).
 func (s *Store) ClaimWebhooks(ctx context.Context, limit int, lease time.Duration) ([]record.OutboxMessage, error) {
 	now := s.now()
 	var rows []WebhookOutbox
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		err := tx.Where("done = ? AND next_at <= ? AND claimed_until <= ?", false, now, now).
+		err := skipLocked(tx).Where("done = ? AND next_at <= ? AND claimed_until <= ?", false, now, now).
 			Order("next_at, id").Limit(limit).Find(&rows).Error
 		if err != nil || len(rows) == 0 {
 			return err
