@@ -9,6 +9,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"time"
@@ -38,6 +40,9 @@ type Reader interface {
 	MemoryReader
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
+	// SchemaVersions reads the newest migration the database has applied
+	// and the newest the binary knows.
+	SchemaVersions(ctx context.Context) (applied, known int64, err error)
 }
 
 // Tx is one transaction's repositories.
@@ -137,3 +142,27 @@ func (a *App) Throttle() auth.ThrottlePolicy { return a.throttle }
 
 // Ping checks that the database answers, for health checks.
 func (a *App) Ping(ctx context.Context) error { return a.db.Ping(ctx) }
+
+// Ready checks that this process may take requests: the database answers
+// and its schema is the one this binary migrates to — neither behind (a
+// migration another process has yet to run) nor ahead (a newer tilmash
+// migrated it), for load balancers during a rolling upgrade. When it is
+// not, reason is a sentence fit to show anyone and err the cause, for the log.
+func (a *App) Ready(ctx context.Context) (reason string, err error) {
+	if err := a.db.Ping(ctx); err != nil {
+		return "the database does not answer", err
+	}
+	applied, known, err := a.db.SchemaVersions(ctx)
+	if err != nil {
+		return "the database's schema version cannot be read", err
+	}
+	switch {
+	case applied < known:
+		reason = fmt.Sprintf("the database schema is at version %d, this tilmash needs %d: run tilmash migrate", applied, known)
+	case applied > known:
+		reason = fmt.Sprintf("the database schema is at version %d, newer than this tilmash knows (%d): upgrade tilmash", applied, known)
+	default:
+		return "", nil
+	}
+	return reason, errors.New(reason)
+}

@@ -48,6 +48,7 @@ func New(cfg Config) *Server {
 // route needs a token or a signed-in browser.
 func (s *Server) Routes(r gin.IRouter) {
 	r.GET("/healthz", s.health)
+	r.GET("/readyz", s.ready)
 
 	api := r.Group("/api/v1", s.auth.RequireToken())
 	api.GET("/me", s.me)
@@ -84,6 +85,18 @@ func (s *Server) health(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+// ready answers load balancers: 200 when the database answers and its
+// schema is current, 503 with the reason otherwise (/healthz answers only
+// whether the database does).
+func (s *Server) ready(c *gin.Context) {
+	if reason, err := s.app.Ready(c.Request.Context()); err != nil {
+		s.log.Warn("not ready", "err", err)
+		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "error": reason})
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ready"})
 }
 
 // fail answers with an application error, or a logged 500 for anything else.
