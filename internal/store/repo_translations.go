@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 
+	"gorm.io/gorm/clause"
+
 	"tilmash/internal/apperr"
 	"tilmash/internal/record"
 )
@@ -109,8 +111,16 @@ func (t *Tx) SaveTranslation(tr *record.Translation, from int) error {
 	if tr.ID == 0 {
 		row := Translation{SegmentID: tr.SegmentID, Lang: tr.Lang, Text: tr.Text, State: tr.State, Version: tr.Version,
 			AuthorID: tr.AuthorID, Comment: tr.Comment, Origin: tr.Origin, UpdatedAt: tr.UpdatedAt}
-		if err := t.db.Create(&row).Error; err != nil {
-			return err
+		// Two first saves of one segment × language may run at once where
+		// writers are not serialised (PostgreSQL): the one that finds the row
+		// already there loses as a stale update does, instead of failing on
+		// the unique index.
+		res := t.db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "segment_id"}, {Name: "lang"}}, DoNothing: true}).Create(&row)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != 1 {
+			return apperr.New(apperr.Conflict, "the translation changed while saving; reload and try again")
 		}
 		tr.ID = row.ID
 		return nil

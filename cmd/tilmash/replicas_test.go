@@ -1,0 +1,149 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"tilmash/internal/pgtest"
+)
+
+// userToken adds a user with roles to db and returns its API token (the
+// command's last line).
+func userToken(t *testing.T, db, name string, roles ...string) string {
+	t.Helper()
+	args := []string{"user", "add", "--db", db, "--name", name}
+	for _, r := range roles {
+		args = append(args, "--role", r)
+	}
+	lines := strings.Split(strings.TrimSpace(runCLI(t, "", args...)), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+// within polls ok every 50 ms for up to two seconds.
+func within(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within 2 s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestTwoReplicasOnPostgres: two `serve` processes on one PostgreSQL
+// database behave as one service (issue 13): a save on one and an approval
+// on the other; a stale save refused with the text that won; the approved
+// text a 100 % suggestion on the other replica, and a glossary term added
+// on one matched on the other, each within two seconds; and 30 saves of one
+// segment from the same version spread over both give exactly one 200.
+func TestTwoReplicasOnPostgres(t *testing.T) {
+	db := pgtest.URL(t)
+	runCLI(t, "", "import", "--db", db, "--title", "Семинар", "demo/announcement.ru.txt")
+	translator := userToken(t, db, "aigerim", "translator:kk")
+	reviewer := userToken(t, db, "bolat", "reviewer:kk")
+	a, b := startServe(t, db), startServe(t, db)
+
+	var list struct {
+		Segments []struct {
+			ID     int64
+			Source string
+		}
+	}
+	if st, err := a.call("GET", "/api/v1/documents/1/translations/kk", translator, "", &list); err != nil || st != 200 || len(list.Segments) < 3 {
+		t.Fatalf("list: %d, %v", st, err)
+	}
+	seg := list.Segments[0]
+	const text = "Семинар Астанада өтеді."
+	if st, err := b.call("PUT", fmt.Sprintf("/api/v1/segments/%d/translations/kk", seg.ID), translator,
+		`{"target": "`+text+`", "version": 0}`, nil); err != nil || st != 200 {
+		t.Fatalf("save on b: %d, %v", st, err)
+	}
+	if st, err := a.call("POST", fmt.Sprintf("/api/v1/segments/%d/translations/kk/approve", seg.ID), reviewer,
+		`{"version": 1}`, nil); err != nil || st != 200 {
+		t.Fatalf("approve on a: %d, %v", st, err)
+	}
+	// A save from version 0 on b is stale: 409, and the answer carries the text that won.
+	req, _ := http.NewRequest("PUT", b.URL+fmt.Sprintf("/api/v1/segments/%d/translations/kk", seg.ID),
+		strings.NewReader(`{"target": "Басқа.", "version": 0}`))
+	req.Header.Set("Authorization", "Bearer "+translator)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusConflict || !strings.Contains(string(body), text) {
+		t.Errorf("stale save on b: %d %s, want 409 naming %q", res.StatusCode, body, text)
+	}
+
+	within(t, "the approval on a as b's 100 % suggestion", func() bool {
+		var got struct {
+			Suggestions []struct {
+				Target string
+				Score  int
+			}
+		}
+		st, err := b.call("GET", fmt.Sprintf("/api/v1/segments/%d/suggestions?lang=kk", seg.ID), translator, "", &got)
+		if err != nil || st != 200 {
+			t.Fatalf("suggestions on b: %d, %v", st, err)
+		}
+		return slices.ContainsFunc(got.Suggestions, func(s struct {
+			Target string
+			Score  int
+		}) bool {
+			return s.Target == text && s.Score == 100
+		})
+	})
+
+	// A term of the second segment's longest word, added on a, matched on b.
+	words := strings.FieldsFunc(list.Segments[1].Source, func(r rune) bool { return !strings.ContainsRune("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", r) })
+	slices.SortFunc(words, func(x, y string) int { return utf8.RuneCountInString(y) - utf8.RuneCountInString(x) })
+	const target = "тексеру-термині"
+	if st, err := a.call("POST", "/api/v1/glossary/kk", reviewer, `{"source": "`+strings.ToLower(words[0])+`", "target": "`+target+`"}`, nil); err != nil || st != 201 {
+		t.Fatalf("add a term on a: %d, %v", st, err)
+	}
+	within(t, "the term added on a matched on b", func() bool {
+		var got struct {
+			Terms []struct{ Term struct{ Target string } }
+		}
+		st, err := b.call("GET", fmt.Sprintf("/api/v1/segments/%d/glossary?lang=kk", list.Segments[1].ID), translator, "", &got)
+		if err != nil || st != 200 {
+			t.Fatalf("glossary on b: %d, %v", st, err)
+		}
+		return slices.ContainsFunc(got.Terms, func(h struct{ Term struct{ Target string } }) bool { return h.Term.Target == target })
+	})
+
+	// 30 saves of one segment from version 0, alternating replicas: exactly one wins.
+	third := list.Segments[2].ID
+	var mu sync.Mutex
+	statuses := map[int]int{}
+	var wg sync.WaitGroup
+	for i := range 30 {
+		p := a
+		if i%2 == 1 {
+			p = b
+		}
+		wg.Go(func() {
+			st, err := p.call("PUT", fmt.Sprintf("/api/v1/segments/%d/translations/kk", third), translator,
+				fmt.Sprintf(`{"target": "Нұсқа %d.", "version": 0}`, i), nil)
+			if err != nil {
+				st = -1
+			}
+			mu.Lock()
+			statuses[st]++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	if statuses[200] != 1 || statuses[409] != 29 {
+		t.Errorf("30 concurrent saves over two replicas: %v, want one 200 and 29 409", statuses)
+	}
+}
