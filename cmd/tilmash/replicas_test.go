@@ -104,7 +104,9 @@ func TestTwoReplicasOnPostgres(t *testing.T) {
 	})
 
 	// A term of the second segment's longest word, added on a, matched on b.
-	words := strings.FieldsFunc(list.Segments[1].Source, func(r rune) bool { return !strings.ContainsRune("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", r) })
+	words := strings.FieldsFunc(list.Segments[1].Source, func(r rune) bool {
+		return !strings.ContainsRune("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", r)
+	})
 	slices.SortFunc(words, func(x, y string) int { return utf8.RuneCountInString(y) - utf8.RuneCountInString(x) })
 	const target = "тексеру-термині"
 	if st, err := a.call("POST", "/api/v1/glossary/kk", reviewer, `{"source": "`+strings.ToLower(words[0])+`", "target": "`+target+`"}`, nil); err != nil || st != 201 {
