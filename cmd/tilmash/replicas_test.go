@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -146,5 +149,80 @@ func TestTwoReplicasOnPostgres(t *testing.T) {
 	wg.Wait()
 	if statuses[200] != 1 || statuses[409] != 29 {
 		t.Errorf("30 concurrent saves over two replicas: %v, want one 200 and 29 409", statuses)
+	}
+}
+
+// csrfMeta finds a workspace page's CSRF token.
+var csrfMeta = regexp.MustCompile(`<meta name="csrf-token" content="([^"]*)">`)
+
+// signinOn posts the sign-in form of replica p with client c (whose jar
+// keeps the cookies: they are per host, not per port, so the replicas on
+// 127.0.0.1 share them as replicas behind one name would) and returns the status.
+func signinOn(t *testing.T, c *http.Client, p *serveProcess, name, password string) int {
+	t.Helper()
+	res, err := c.Get(p.URL + "/signin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	m := csrfMeta.FindSubmatch(page)
+	if m == nil {
+		t.Fatalf("no CSRF token on %s/signin (%d)", p.URL, res.StatusCode)
+	}
+	res, err = c.PostForm(p.URL+"/signin", url.Values{"csrf": {string(m[1])}, "name": {name}, "password": {password}, "next": {"/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
+
+// TestReplicasShareSessionsAndThrottle: a browser session made on one
+// replica works on the other, and wrong passwords spread over both replicas
+// count together: the name is locked on both (issue 13).
+func TestReplicasShareSessionsAndThrottle(t *testing.T) {
+	db := pgtest.URL(t)
+	const password = "correct horse battery"
+	runCLI(t, password+"\n", "user", "add", "--db", db, "--name", "aigerim", "--role", "translator:kk", "--password-stdin")
+	a, b := startServe(t, db), startServe(t, db)
+	browser := func() *http.Client {
+		jar, err := cookiejar.New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	}
+
+	c := browser()
+	if st := signinOn(t, c, a, "aigerim", password); st != http.StatusSeeOther {
+		t.Fatalf("sign-in on a: %d, want 303", st)
+	}
+	res, err := c.Get(b.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("the dashboard on b with a's session: %d (%s), want 200", res.StatusCode, res.Header.Get("Location"))
+	}
+
+	// Four free tries for a name, wherever they land; the fifth waits, on both.
+	guesser := browser()
+	var got []int
+	for i := range 6 {
+		p := a
+		if i%2 == 1 {
+			p = b
+		}
+		got = append(got, signinOn(t, guesser, p, "aigerim", "wrong guess"))
+	}
+	if want := []int{401, 401, 401, 401, 429, 429}; !slices.Equal(got, want) {
+		t.Errorf("wrong passwords alternating over a and b: %v, want %v", got, want)
+	}
+	for _, p := range []*serveProcess{a, b} {
+		if st := signinOn(t, browser(), p, "aigerim", password); st != http.StatusTooManyRequests {
+			t.Errorf("the right password on %s while locked: %d, want 429", p.URL, st)
+		}
 	}
 }
