@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"slices"
@@ -223,6 +224,66 @@ func TestReplicasShareSessionsAndThrottle(t *testing.T) {
 	for _, p := range []*serveProcess{a, b} {
 		if st := signinOn(t, browser(), p, "aigerim", password); st != http.StatusTooManyRequests {
 			t.Errorf("the right password on %s while locked: %d, want 429", p.URL, st)
+		}
+	}
+}
+
+// TestReplicasDeliverEachWebhookOnce: with two replicas dispatching from one
+// outbox, a release is delivered to a receiver exactly once, and both
+// replicas show the same delivery log (issue 13).
+func TestReplicasDeliverEachWebhookOnce(t *testing.T) {
+	db := pgtest.URL(t)
+	runCLI(t, "", "import", "--db", db, "--title", "Семинар", "demo/announcement.ru.txt")
+	admin := userToken(t, db, "admin", "admin")
+	var mu sync.Mutex
+	var deliveries []string
+	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		deliveries = append(deliveries, r.Header.Get("X-Tilmash-Delivery"))
+		mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer receiver.Close()
+	hook := []string{"--webhook", receiver.URL, "--webhook-secret", "s3cret"}
+	a, b := startServe(t, db, hook...), startServe(t, db, hook...)
+	translator := userToken(t, db, "aigerim", "translator:kk")
+	if st, err := b.call("PUT", "/api/v1/segments/1/translations/kk", translator, `{"target": "Семинар.", "version": 0}`, nil); err != nil || st != 200 {
+		t.Fatalf("save on b: %d, %v", st, err)
+	}
+	if st, err := a.call("POST", "/api/v1/segments/1/translations/kk/approve", admin, `{"version": 1}`, nil); err != nil || st != 200 {
+		t.Fatalf("approve on a: %d, %v", st, err)
+	}
+	if st, err := a.call("POST", "/api/v1/documents/1/releases", admin,
+		`{"lang": "kk", "allow_partial": true, "reason": "проверка"}`, nil); err != nil || st != http.StatusCreated {
+		t.Fatalf("publish on a: %d, %v", st, err)
+	}
+	// Both dispatchers poll the outbox every 2 s: after two rounds a second
+	// delivery would have been made.
+	within(t, "the release's notification", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(deliveries) > 0
+	})
+	time.Sleep(4500 * time.Millisecond)
+	mu.Lock()
+	got := slices.Clone(deliveries)
+	mu.Unlock()
+	if len(got) != 1 {
+		t.Fatalf("%d deliveries of one release, want 1: %v", len(got), got)
+	}
+	for _, p := range []*serveProcess{a, b} {
+		var log struct {
+			Deliveries []struct {
+				Delivery string
+				Status   int
+				Final    bool
+			}
+		}
+		if st, err := p.call("GET", "/api/v1/webhooks/deliveries", admin, "", &log); err != nil || st != 200 {
+			t.Fatalf("delivery log on %s: %d, %v", p.URL, st, err)
+		}
+		if len(log.Deliveries) != 1 || log.Deliveries[0].Delivery != got[0] || log.Deliveries[0].Status != 204 || !log.Deliveries[0].Final {
+			t.Errorf("delivery log on %s: %+v, want the one delivery %s, final with 204", p.URL, log.Deliveries, got[0])
 		}
 	}
 }
