@@ -8,6 +8,7 @@
 //	tilmash backup   --db PATH FILE
 //	tilmash restore  --db PATH [--force] FILE
 //	tilmash migrate  --db PATH [--status]
+//	tilmash copy     --from DB --to DB
 //	tilmash loadtest [--phases w1,w16,w16+r16] [--duration 5s] [--addr 127.0.0.1:PORT --db PATH]
 //
 // Every flag may also come from a TILMASH_* environment variable
@@ -54,6 +55,7 @@ const usage = `usage:
   tilmash restore  --db PATH [--force] FILE          (checks the backup; refused while serve runs)
   tilmash migrate  --db PATH [--status]              (apply pending schema migrations, as every command does
                                                       on open, and print the version; --status lists them)
+  tilmash copy     --from DB --to DB                 (every row into a new database: SQLite file or postgres:// URL)
   tilmash loadtest [--phases w1,w16,w16+r16,s4] [--duration 5s] [--requests N] [--sqlite-sync full|normal]
                    [--addr 127.0.0.1:PORT --db PATH]  (load a loopback service; bounded; prints p50/p99)
 
@@ -87,6 +89,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdRestore(ctx, args[1:], stdout)
 	case "migrate":
 		return cmdMigrate(ctx, args[1:], stdout)
+	case "copy":
+		return cmdCopy(ctx, args[1:], stdout)
 	case "xliff":
 		return cmdXLIFF(ctx, args[1:], stdin, stdout)
 	case "tm":

@@ -49,3 +49,28 @@ func TestCommandsOnPostgres(t *testing.T) {
 		t.Errorf("backup of a PostgreSQL database: %v, want a refusal naming pg_dump", err)
 	}
 }
+
+// TestCopyCommand: tilmash copy moves a SQLite installation into an empty
+// PostgreSQL database, which then serves its memory and users, and refuses
+// to copy into it again.
+func TestCopyCommand(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "tilmash.db")
+	runCLI(t, "", "import", "--db", src, "--title", "Семинар", filepath.Join("demo", "announcement.ru.txt"))
+	runCLI(t, "", "user", "add", "--db", src, "--name", "aigerim", "--role", "translator:kk")
+	runCLI(t, tmxtest.Doc(tmxtest.TU("Семинар откроется в Астане.", "Семинар Астанада ашылады.")), "tm", "import", "--db", src, "--lang", "kk", "-")
+	dst := pgtest.URL(t)
+	out := runCLI(t, "", "copy", "--from", src, "--to", dst)
+	for _, want := range []string{"users                1\n", "documents            1\n", "memory_entries       1\n", "the counts agree on both sides\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("copy output lacks %q:\n%s", want, out)
+		}
+	}
+	if got := runCLI(t, "", "tm", "export", "--db", dst, "--lang", "kk"); !strings.Contains(got, "Семинар Астанада ашылады.") {
+		t.Errorf("the copied memory lacks the unit:\n%s", got)
+	}
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"copy", "--from", src, "--to", dst}, strings.NewReader(""), &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "copy only into a new database") {
+		t.Errorf("a second copy: %v, want a refusal", err)
+	}
+}
