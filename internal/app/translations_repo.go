@@ -17,10 +17,10 @@ type TranslationReader interface {
 	// first; a missing segment is an apperr.NotFound.
 	Lineage(ctx context.Context, segID int64) ([]int64, error)
 	// Events lists the history of segments in one language, oldest first.
-	Events(ctx context.Context, segIDs []int64, lang string) ([]record.HistoryEvent, error)
+	Events(ctx context.Context, segIDs []int64, lang string) ([]record.Event, error)
 	// EventsWhere lists, oldest first, the events of segments in one
 	// language that moved to state and/or were action ("" matches any).
-	EventsWhere(ctx context.Context, lang string, segIDs []int64, state, action string) ([]record.HistoryEvent, error)
+	EventsWhere(ctx context.Context, lang string, segIDs []int64, state, action string) ([]record.Event, error)
 	// Queue pages through the translations of lang in state in the
 	// documents' current revisions (one document's when docID > 0), newest
 	// document first, in text order; limit 0 reads only the total.

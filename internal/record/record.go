@@ -79,8 +79,10 @@ type Translation struct {
 	UpdatedAt time.Time
 }
 
-// Event is one entry of the append-only history of a segment × language.
+// Event is one entry of the append-only history of a segment × language;
+// ID is set once it is stored.
 type Event struct {
+	ID        int64
 	SegmentID int64
 	Lang      string
 	ActorID   int64
@@ -157,20 +159,6 @@ type DocumentText struct {
 	Title      string
 	Revision   int
 	Segments   []TranslatedSegment
-}
-
-// HistoryEvent is one stored history event.
-type HistoryEvent struct {
-	ID        int64
-	SegmentID int64
-	ActorID   int64
-	Action    string
-	FromState string
-	ToState   string
-	Version   int
-	Text      string
-	Comment   string
-	At        time.Time
 }
 
 // MemoryEntry is one unit of the translation memory: an approved

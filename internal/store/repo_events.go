@@ -11,7 +11,7 @@ import (
 // language that moved to state (when state is not "") or were action (when
 // action is not ""): the approvals or rejections a page shows beside a
 // segment.
-func (s *Store) EventsWhere(ctx context.Context, lang string, segIDs []int64, state, action string) ([]record.HistoryEvent, error) {
+func (s *Store) EventsWhere(ctx context.Context, lang string, segIDs []int64, state, action string) ([]record.Event, error) {
 	if len(segIDs) == 0 {
 		return nil, nil
 	}
@@ -27,9 +27,9 @@ func (s *Store) EventsWhere(ctx context.Context, lang string, segIDs []int64, st
 	if err := q.Order("id").Find(&evs).Error; err != nil {
 		return nil, fmt.Errorf("load history events in %s: %w", lang, err)
 	}
-	out := make([]record.HistoryEvent, len(evs))
+	out := make([]record.Event, len(evs))
 	for i, e := range evs {
-		out[i] = record.HistoryEvent{ID: e.ID, SegmentID: e.SegmentID, ActorID: e.ActorID, Action: e.Action, FromState: e.FromState,
+		out[i] = record.Event{ID: e.ID, SegmentID: e.SegmentID, Lang: lang, ActorID: e.ActorID, Action: e.Action, FromState: e.FromState,
 			ToState: e.ToState, Version: e.Version, Text: e.Text, Comment: e.Comment, At: e.At}
 	}
 	return out, nil

@@ -73,16 +73,16 @@ func (s *Store) Lineage(ctx context.Context, segID int64) ([]int64, error) {
 // Events lists the history of segments in one language, oldest first,
 // scanning into typed variables (a history grows with every save; GORM's
 // reflection per row grew with it).
-func (s *Store) Events(ctx context.Context, segIDs []int64, lang string) ([]record.HistoryEvent, error) {
+func (s *Store) Events(ctx context.Context, segIDs []int64, lang string) ([]record.Event, error) {
 	rs, err := s.read(ctx).Raw(`SELECT id, segment_id, actor_id, action, from_state, to_state, version, text, comment, at
 		FROM events WHERE segment_id IN ? AND lang = ? ORDER BY id`, segIDs, lang).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rs.Close()
-	out := []record.HistoryEvent{}
+	out := []record.Event{}
 	for rs.Next() {
-		var e record.HistoryEvent
+		e := record.Event{Lang: lang}
 		var actorID, version sql.NullInt64
 		var action, from, to, text, comment sql.NullString // NULL reads as "", as GORM read it
 		if err := rs.Scan(&e.ID, &e.SegmentID, &actorID, &action, &from, &to, &version, &text, &comment, &e.At); err != nil {
