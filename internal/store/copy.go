@@ -123,12 +123,8 @@ func (s *Store) copyTable(ctx context.Context, tx *gorm.DB, to dialect, table st
 		return tx.Exec(q, args...).Error
 	}
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanAny(rows, len(cols))
+		if err != nil {
 			return n, err
 		}
 		out := make([]any, len(keep))
@@ -147,6 +143,16 @@ func (s *Store) copyTable(ctx context.Context, tx *gorm.DB, to dialect, table st
 		return n, err
 	}
 	return n, flush()
+}
+
+// scanAny scans the current row of n columns as the driver gives them.
+func scanAny(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	return vals, rows.Scan(ptrs...)
 }
 
 // columnTypes maps the columns of a table to their database types.

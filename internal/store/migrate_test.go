@@ -80,12 +80,8 @@ func tableRows(t *testing.T, db *sql.DB) map[string][]string {
 		}
 		cols, _ := rows.Columns()
 		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
+			vals, err := scanAny(rows, len(cols))
+			if err != nil {
 				t.Fatal(err)
 			}
 			out[table] = append(out[table], fmt.Sprintf("%q", vals))
