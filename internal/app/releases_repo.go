@@ -54,8 +54,8 @@ type ReleaseWriter interface {
 	LockRelease(id int64) (record.Release, error)
 	// WithdrawRelease marks a live release withdrawn; false when it was not live.
 	WithdrawRelease(id int64, w record.Withdrawal) (bool, error)
-	// UserNames maps user ids to names.
-	UserNames(ids []int64) (map[int64]string, error)
+	// NamesOf maps user ids to names.
+	NamesOf(ids []int64) (map[int64]string, error)
 	// Enqueue stores notifications to send, due now.
 	Enqueue(msgs []record.OutboxMessage) error
 }

@@ -53,14 +53,16 @@ func (a *App) ReviewQueue(ctx context.Context, lang string, docID int64, page in
 	if err != nil {
 		return ReviewQueue{}, err
 	}
+	gl, err := a.glossary(ctx, l.Tag) // one matcher for the page
+	if err != nil {
+		return ReviewQueue{}, err
+	}
 	for _, r := range rows {
 		sg := r.Segment
 		v := TranslationView{ID: sg.ID, Paragraph: sg.Paragraph, Position: sg.Position, Source: sg.Source, Target: sg.Text,
 			State: workflow.State(sg.State), Version: sg.Version, Author: names[sg.AuthorID], AuthorID: sg.AuthorID,
 			Comment: sg.Comment, Origin: sg.Origin, UpdatedAt: sg.UpdatedAt}
-		if v.Checks, err = a.Check(ctx, l.Tag, v.Source, v.Target); err != nil {
-			return ReviewQueue{}, err
-		}
+		v.Checks = a.checkWith(gl, v.Source, v.Target, l.Tag) // a translated text is never empty
 		q.Items = append(q.Items, QueueItem{TranslationView: v, DocumentID: r.DocumentID, Title: r.Title})
 	}
 	return q, nil

@@ -117,7 +117,7 @@ func (a *App) apply(tx Tx, actor workflow.Actor, t *record.Translation, d decisi
 		}
 	}
 	if ch.To == workflow.Approved {
-		names, err := tx.UserNames([]int64{t.AuthorID}) // only the memory's entry names the author
+		names, err := tx.NamesOf([]int64{t.AuthorID}) // only the memory's entry names the author
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"tilmash/internal/glossary"
 	"tilmash/internal/qa"
 	"tilmash/internal/record"
 	"tilmash/internal/workflow"
@@ -80,6 +81,12 @@ func (a *App) translations(ctx context.Context, docID int64, lang string, checke
 	if err != nil {
 		return TranslationList{}, err
 	}
+	var gl *glossary.Glossary
+	if checked { // one matcher for the whole list
+		if gl, err = a.glossary(ctx, l.Tag); err != nil {
+			return TranslationList{}, err
+		}
+	}
 	out := TranslationList{DocumentID: doc.DocumentID, Title: doc.Title, Revision: doc.Revision, Lang: l.Tag, Direction: l.Direction,
 		Segments: make([]TranslationView, len(doc.Segments))}
 	for i, sg := range doc.Segments {
@@ -93,8 +100,9 @@ func (a *App) translations(ctx context.Context, docID int64, lang string, checke
 			v.PreviousSource = sg.PreviousSource
 		}
 		if checked {
-			if v.Checks, err = a.Check(ctx, l.Tag, v.Source, v.Target); err != nil {
-				return TranslationList{}, err
+			v.Checks = []qa.Finding{}
+			if v.Target != "" {
+				v.Checks = a.checkWith(gl, v.Source, v.Target, l.Tag)
 			}
 		}
 		out.Segments[i] = v

@@ -51,7 +51,7 @@ func (a *App) Withdraw(ctx context.Context, actor workflow.Actor, req WithdrawRe
 			return apperr.New(apperr.Conflict, "release %d changed while withdrawing it; reload and try again", id)
 		}
 		rel.WithdrawnAt, rel.WithdrawnBy, rel.WithdrawReason = &w.At, w.By, w.Reason
-		names, err := tx.UserNames([]int64{rel.PublishedBy, rel.WithdrawnBy})
+		names, err := tx.NamesOf([]int64{rel.PublishedBy, rel.WithdrawnBy})
 		if err != nil {
 			return err
 		}

@@ -172,8 +172,8 @@ func (s *Store) NamesOf(ctx context.Context, ids []int64) (map[int64]string, err
 	return namesOf(s.read(ctx), ids)
 }
 
-// UserNames maps user ids to names.
-func (t *Tx) UserNames(ids []int64) (map[int64]string, error) { return namesOf(t.db, ids) }
+// NamesOf maps user ids to names.
+func (t *Tx) NamesOf(ids []int64) (map[int64]string, error) { return namesOf(t.db, ids) }
 
 func namesOf(db *gorm.DB, ids []int64) (map[int64]string, error) {
 	var us []User
