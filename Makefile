@@ -2,7 +2,7 @@ GO ?= go
 DB ?= tilmash.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run test build lint bench fuzz screenshots loadtest
+.PHONY: run test build lint bench fuzz screenshots loadtest loadtest-compare
 
 ## run: start the service with demo data on the embedded SQLite file $(DB)
 run:
@@ -23,6 +23,11 @@ build:
 ## reads, sign-ins at 1/16/64 clients; loopback only, each phase bounded (LOADTEST="--phases w16+r16 --duration 10s")
 loadtest: build
 	./bin/tilmash loadtest $(LOADTEST)
+
+## loadtest-compare: the same phases on SQLite, PostgreSQL with one replica and with two (a throwaway
+## cluster: needs Debian's postgresql package), for README's table (LOADTEST as above)
+loadtest-compare:
+	scripts/loadtest-compare $(LOADTEST)
 
 ## lint: vet and formatting
 lint:

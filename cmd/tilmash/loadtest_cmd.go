@@ -11,11 +11,14 @@ import (
 )
 
 // cmdLoadtest runs the load tool against this binary's `serve` (started on a
-// temporary database) or against a running service on a loopback address.
+// temporary database, or on --db, by one or several replicas) or against a
+// running service on a loopback address.
 func cmdLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("loadtest")
 	addr := fs.String("addr", "", "a running service on a loopback address (default: start one on 127.0.0.1:0 with a temporary database)")
-	db := fs.String("db", "", "with --addr: the running service's database file, to add the run's users to")
+	db := fs.String("db", "", "the database the run adds its users to: with --addr, the running service's; without, the one the started services use "+
+		"(default: a temporary SQLite file; a postgres:// URL names a database given over to the run)")
+	replicas := fs.Int("replicas", 1, "start this many services on --db (more than one needs a postgres:// URL); clients are spread over them")
 	exe := fs.String("exe", "", "the tilmash binary that serves and adds users (default: this one)")
 	sync := fs.String("sqlite-sync", "", "for a started service: its --sqlite-sync (full or normal; default: serve's own default)")
 	phases := fs.String("phases", loadtest.DefaultPhases, "phases in turn: w<N> writers, r<N> readers, s<N> signing in, joined by + (e.g. w16+r16,s4)")
@@ -43,7 +46,7 @@ func cmdLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 	}
 	cfg := loadtest.Config{Exe: *exe, Addr: *addr, DB: *db, Phases: ps, Duration: *duration, Requests: *requests,
-		Segments: *segments, Lang: *lang, Out: stdout}
+		Segments: *segments, Lang: *lang, Replicas: *replicas, Out: stdout}
 	if cfg.Exe == "" {
 		if cfg.Exe, err = os.Executable(); err != nil {
 			return fmt.Errorf("loadtest: find this binary: %w", err)

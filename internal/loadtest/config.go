@@ -91,9 +91,15 @@ type Config struct {
 	// Addr is host:port of a running service; empty starts `Exe serve` on
 	// 127.0.0.1:0 with a database in a temporary directory.
 	Addr string
-	// DB is the database file of the service at Addr; users are added to it
-	// with `Exe user add`, as an operator would. Ignored when Addr is empty.
+	// DB is the database of the service at Addr, or of the services the
+	// tool starts (empty: a SQLite file in a temporary directory); users are
+	// added to it with `Exe user add`, as an operator would. A postgres://
+	// URL names a database the run may fill with its users and documents.
 	DB string
+	// Replicas is how many services the tool starts on DB (default 1); more
+	// than one needs a PostgreSQL DB. Client i talks to replica i mod
+	// Replicas, as a load balancer spreading connections would.
+	Replicas int
 	// ServeArgs are extra flags for a started service ("--sqlite-sync", "normal").
 	ServeArgs []string
 	// Phases run one after another, each on the same document.
@@ -121,7 +127,13 @@ const (
 	maxDuration = 10 * time.Minute
 	maxRequests = 10_000_000
 	maxSegments = 5000
+	maxReplicas = 8
 )
+
+// IsPostgres reports whether db is a PostgreSQL URL rather than a file path.
+func IsPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
 
 func (c *Config) check() error {
 	if c.Exe == "" {
@@ -134,6 +146,16 @@ func (c *Config) check() error {
 		if c.DB == "" {
 			return errors.New("a running service needs its database file too (--db), to add the run's users")
 		}
+	}
+	switch {
+	case c.Replicas <= 0:
+		c.Replicas = 1
+	case c.Replicas > maxReplicas:
+		return fmt.Errorf("at most %d replicas", maxReplicas)
+	case c.Replicas > 1 && c.Addr != "":
+		return errors.New("replicas are services the tool starts: not with a running service (Addr)")
+	case c.Replicas > 1 && !IsPostgres(c.DB):
+		return errors.New("several replicas share one PostgreSQL database: give a postgres:// URL as the database")
 	}
 	if len(c.Phases) == 0 {
 		c.Phases, _ = ParsePhases(DefaultPhases)

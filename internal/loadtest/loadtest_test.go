@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tilmash/internal/pgtest"
 )
 
 func TestParsePhases(t *testing.T) {
@@ -139,3 +141,49 @@ func TestRunRefusesOtherHosts(t *testing.T) {
 		t.Errorf("Run against 10.1.2.3: %v", err)
 	}
 }
+
+// TestConfigReplicas: several replicas are started services on one
+// PostgreSQL database, never a running service or a SQLite file.
+func TestConfigReplicas(t *testing.T) {
+	pg := "postgres://u@127.0.0.1:5432/load?sslmode=disable"
+	for _, tc := range []struct {
+		cfg  Config
+		want string // "" for no error
+	}{
+		{Config{Exe: "x"}, ""},
+		{Config{Exe: "x", Replicas: 2, DB: pg}, ""},
+		{Config{Exe: "x", Replicas: 2, DB: "postgresql://u@127.0.0.1/load"}, ""},
+		{Config{Exe: "x", Replicas: 2}, "give a postgres:// URL"},
+		{Config{Exe: "x", Replicas: 2, DB: "load.db"}, "give a postgres:// URL"},
+		{Config{Exe: "x", Replicas: 2, DB: pg, Addr: "127.0.0.1:8080"}, "not with a running service"},
+		{Config{Exe: "x", Replicas: 9, DB: pg}, "at most 8 replicas"},
+	} {
+		err := tc.cfg.check()
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("check(%+v) = %v, want %q", tc.cfg, err, tc.want)
+		}
+	}
+}
+
+// TestRunTwoReplicasOnPostgres: the tool starts two services on one
+// PostgreSQL database, spreads its writers over both, and finds every
+// acknowledged save in the history read from the first.
+func TestRunTwoReplicasOnPostgres(t *testing.T) {
+	db := pgtest.URL(t)
+	exe := buildTilmash(t)
+	var out bytes.Buffer
+	cfg := Config{Exe: exe, DB: db, Replicas: 2, Duration: 30 * time.Second, Requests: 40, Segments: 20, Out: &out,
+		Phases: []Phase{{Writers: 4}}}
+	res, err := Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	if res.Failed() || res.Acknowledged != 20+40 {
+		t.Fatalf("the run failed or acknowledged %d saves, want 60:\n%s", res.Acknowledged, out.String())
+	}
+	if !strings.Contains(out.String(), "2 replicas started on PostgreSQL") {
+		t.Errorf("the report does not name the replicas:\n%s", out.String())
+	}
+}
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }

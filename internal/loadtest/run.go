@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,7 +46,8 @@ type ack struct {
 // runner holds what the phases of one run share.
 type runner struct {
 	cfg      Config
-	c        *client
+	c        *client   // the first replica's: set-up and checks
+	clients  []*client // one per replica: client i of a phase uses clients[i%len]
 	admin    user
 	writers  []user // writer i saves as writers[i%len]
 	reader   user
@@ -54,9 +56,9 @@ type runner struct {
 	segments []int64 // its segments, in order
 	phaseNo  int
 	runID    string
-	// pids are the processes whose CPU each phase reports: the service
-	// (when the tool started it) and the tool itself.
-	servicePID int
+	// servicePIDs are the started services, whose CPU each phase reports
+	// beside the tool's own.
+	servicePIDs []int
 
 	mu   sync.Mutex
 	acks []ack
@@ -77,7 +79,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		return Result{}, fmt.Errorf("%d writers need at least as many segments (have %d)", maxW, cfg.Segments)
 	}
 	db, addr := cfg.DB, cfg.Addr
-	if addr == "" {
+	if db == "" {
 		dir, err := os.MkdirTemp("", "tilmash-load-")
 		if err != nil {
 			return Result{}, fmt.Errorf("temporary directory: %w", err)
@@ -90,21 +92,32 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	if err := r.addUsers(ctx, db, max(1, min(maxW, 8)), maxS); err != nil { // a writer translates each phase's document first
 		return Result{}, err
 	}
-	how := "running"
+	how, addrs := "running", []string{addr}
 	if addr == "" {
-		svc, err := startService(ctx, cfg.Exe, db, cfg.ServeArgs, cfg.ServerLog)
-		if err != nil {
-			return Result{}, err
+		addrs = nil
+		for range cfg.Replicas {
+			svc, err := startService(ctx, cfg.Exe, db, cfg.ServeArgs, cfg.ServerLog)
+			if err != nil {
+				return Result{}, err
+			}
+			defer svc.stop()
+			addrs = append(addrs, svc.addr)
+			r.servicePIDs = append(r.servicePIDs, svc.cmd.Process.Pid)
 		}
-		defer svc.stop()
-		addr = svc.addr
-		r.servicePID = svc.cmd.Process.Pid
-		how = "started: serve " + strings.Join(cfg.ServeArgs, " ")
+		how = fmt.Sprintf("started on %s: serve %s", describeDB(db), strings.Join(cfg.ServeArgs, " "))
+		if cfg.Replicas > 1 {
+			how = fmt.Sprintf("%d replicas %s", cfg.Replicas, how)
+		}
 	}
-	r.c = newClient(addr, maxW+maxR+maxS+4)
-	defer r.c.close()
+	conns := (maxW+maxR+maxS)/len(addrs) + 4
+	for _, a := range addrs {
+		c := newClient(a, conns)
+		defer c.close()
+		r.clients = append(r.clients, c)
+	}
+	r.c = r.clients[0]
 	fmt.Fprintf(cfg.Out, "Tilmash load test: service %s (%s); each phase on a document of its own, %d segments translated once, language %s; "+
-		"each phase at most %s and %d requests\n", addr, strings.TrimSpace(how), cfg.Segments, cfg.Lang, cfg.Duration, cfg.Requests)
+		"each phase at most %s and %d requests\n", strings.Join(addrs, ", "), strings.TrimSpace(how), cfg.Segments, cfg.Lang, cfg.Duration, cfg.Requests)
 	var res Result
 	for _, p := range cfg.Phases {
 		if err := ctx.Err(); err != nil {
@@ -238,12 +251,13 @@ func (r *runner) phase(ctx context.Context, p Phase) (PhaseResult, error) {
 	n := p.Writers + p.Readers + p.SignIns
 	recs := make([]recorder, n)
 	var wg sync.WaitGroup
-	svcCPU, svcOK := processCPU(r.servicePID)
+	svcCPU, svcOK := r.serviceCPU()
 	toolCPU, toolOK := processCPU(os.Getpid())
 	stall, stallOK := cpuStall()
 	start := time.Now()
 	for i := range n {
 		recs[i] = recorder{}
+		c := r.clients[i%len(r.clients)]
 		var work func()
 		switch {
 		case i < p.Writers:
@@ -255,17 +269,17 @@ func (r *runner) phase(ctx context.Context, p Phase) (PhaseResult, error) {
 			for _, s := range own {
 				v[s] = versions[s]
 			}
-			work = func() { r.write(ctx, i, own, v, recs[i], more) }
+			work = func() { r.write(ctx, c, i, own, v, recs[i], more) }
 		case i < p.Writers+p.Readers:
-			work = func() { r.read(ctx, i, recs[i], more) }
+			work = func() { r.read(ctx, c, i, recs[i], more) }
 		default:
-			work = func() { r.signIn(ctx, r.signins[i%len(r.signins)], recs[i], more) }
+			work = func() { r.signIn(ctx, c, r.signins[i%len(r.signins)], recs[i], more) }
 		}
 		wg.Go(work)
 	}
 	wg.Wait()
 	res := summarize(p, time.Since(start), recs)
-	if end, ok := processCPU(r.servicePID); ok && svcOK && r.servicePID != 0 {
+	if end, ok := r.serviceCPU(); ok && svcOK && len(r.servicePIDs) > 0 {
 		res.ServiceCPU = end - svcCPU
 	}
 	if end, ok := processCPU(os.Getpid()); ok && toolOK {
@@ -279,18 +293,18 @@ func (r *runner) phase(ctx context.Context, p Phase) (PhaseResult, error) {
 
 // write saves the writer's own segments in turn, each from the version the
 // last answer gave, and records every acknowledged save.
-func (r *runner) write(ctx context.Context, w int, own []int64, versions map[int64]int, rec recorder, more func() bool) {
+func (r *runner) write(ctx context.Context, c *client, w int, own []int64, versions map[int64]int, rec recorder, more func() bool) {
 	u := r.writers[w%len(r.writers)]
 	var acks []ack
 	for k := 0; more(); k++ {
 		seg := own[k%len(own)]
 		text := fmt.Sprintf("Аударма: жазушы %d, сегмент %d, %d-нұсқа.", w, seg, k)
 		start := time.Now()
-		got, err := r.c.save(ctx, u.Token, seg, r.cfg.Lang, versions[seg], text)
+		got, err := c.save(ctx, u.Token, seg, r.cfg.Lang, versions[seg], text)
 		rec.add(opSave, time.Since(start), err)
 		if err != nil {
 			// A refused save leaves the version unknown: read it again.
-			if l, lerr := r.c.list(ctx, u.Token, r.doc, r.cfg.Lang); lerr == nil {
+			if l, lerr := c.list(ctx, u.Token, r.doc, r.cfg.Lang); lerr == nil {
 				for _, s := range l.Segments {
 					if s.ID == seg {
 						versions[seg] = s.Version
@@ -313,7 +327,7 @@ func (r *runner) write(ctx context.Context, w int, own []int64, versions map[int
 // read opens, in turn, the document's list, a segment's suggestions, a
 // segment's history and the XLIFF export. It reads each answer whole but
 // decodes none: the tool shares the machine with the service it measures.
-func (r *runner) read(ctx context.Context, i int, rec recorder, more func() bool) {
+func (r *runner) read(ctx context.Context, c *client, i int, rec recorder, more func() bool) {
 	rnd := rand.New(rand.NewPCG(uint64(i), 7))
 	tok, lang := r.reader.Token, r.cfg.Lang
 	for k := i; more(); k++ {
@@ -323,13 +337,13 @@ func (r *runner) read(ctx context.Context, i int, rec recorder, more func() bool
 		var err error
 		switch k % 4 {
 		case 0:
-			op, err = opList, r.c.getJSON(ctx, fmt.Sprintf("/api/v1/documents/%d/translations/%s", r.doc, lang), tok, nil)
+			op, err = opList, c.getJSON(ctx, fmt.Sprintf("/api/v1/documents/%d/translations/%s", r.doc, lang), tok, nil)
 		case 1:
-			op, err = opSuggestions, r.c.suggestions(ctx, tok, seg, lang)
+			op, err = opSuggestions, c.suggestions(ctx, tok, seg, lang)
 		case 2:
-			op, err = opHistory, r.c.getJSON(ctx, fmt.Sprintf("/api/v1/segments/%d/translations/%s/history", seg, lang), tok, nil)
+			op, err = opHistory, c.getJSON(ctx, fmt.Sprintf("/api/v1/segments/%d/translations/%s/history", seg, lang), tok, nil)
 		case 3:
-			op, err = opXLIFF, r.c.exportXLIFF(ctx, tok, r.doc, lang)
+			op, err = opXLIFF, c.exportXLIFF(ctx, tok, r.doc, lang)
 		}
 		rec.add(op, time.Since(start), err)
 	}
@@ -337,16 +351,16 @@ func (r *runner) read(ctx context.Context, i int, rec recorder, more func() bool
 
 // signIn signs in through the browser form again and again. A 429 is the
 // service's throttle at work: counted apart, and followed by a short pause.
-func (r *runner) signIn(ctx context.Context, u user, rec recorder, more func() bool) {
+func (r *runner) signIn(ctx context.Context, c *client, u user, rec recorder, more func() bool) {
 	for more() {
 		start := time.Now()
-		cookie, csrf, err := r.c.signInForm(ctx)
+		cookie, csrf, err := c.signInForm(ctx)
 		rec.add(opSignInForm, time.Since(start), err)
 		if err != nil || !more() {
 			continue
 		}
 		start = time.Now()
-		err = r.c.signIn(ctx, cookie, csrf, u)
+		err = c.signIn(ctx, cookie, csrf, u)
 		rec.add(opSignIn, time.Since(start), err)
 		if errors.Is(err, errThrottled) {
 			select {
@@ -383,4 +397,28 @@ func (r *runner) verify(ctx context.Context) ([]string, error) {
 		}
 	}
 	return missing, nil
+}
+
+// serviceCPU is the CPU time of every started service together.
+func (r *runner) serviceCPU() (time.Duration, bool) {
+	var sum time.Duration
+	for _, pid := range r.servicePIDs {
+		d, ok := processCPU(pid)
+		if !ok {
+			return 0, false
+		}
+		sum += d
+	}
+	return sum, true
+}
+
+// describeDB names a database for the report without its password.
+func describeDB(db string) string {
+	if !IsPostgres(db) {
+		return "SQLite"
+	}
+	if u, err := url.Parse(db); err == nil {
+		return "PostgreSQL " + u.Redacted()
+	}
+	return "PostgreSQL"
 }
