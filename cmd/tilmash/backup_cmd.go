@@ -12,7 +12,7 @@ import (
 // database, safe while the service runs.
 func cmdBackup(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlags("backup")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := fs.String("db", "tilmash.db", "SQLite database file (on PostgreSQL, use pg_dump)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

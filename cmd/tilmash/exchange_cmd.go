@@ -28,7 +28,7 @@ func cmdXLIFF(ctx context.Context, args []string, stdin io.Reader, stdout io.Wri
 
 func cmdXLIFFExport(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlags("xliff export")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := dbFlag(fs)
 	docID := fs.Int64("document", 0, "id of the document")
 	lang := fs.String("lang", "", "target language, e.g. kk")
 	format := fs.String("format", "2.1", "XLIFF version: 2.1 or 1.2")
@@ -56,7 +56,7 @@ func cmdXLIFFExport(ctx context.Context, args []string, stdout io.Writer) error 
 
 func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	fs := newFlags("xliff import")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := dbFlag(fs)
 	user := fs.String("user", "", "name of the user the translations are saved as")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -125,7 +125,7 @@ func cmdTM(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 
 func cmdTMExport(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlags("tm export")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := dbFlag(fs)
 	lang := fs.String("lang", "", "target language of the memory, e.g. kk")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -147,7 +147,7 @@ func cmdTMExport(ctx context.Context, args []string, stdout io.Writer) error {
 
 func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	fs := newFlags("tm import")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := dbFlag(fs)
 	lang := fs.String("lang", "", "target language of the memory, e.g. kk")
 	user := fs.String("user", "", "name of the user the entries are recorded as (default: the operator, \"cli\")")
 	if err := parseFlags(fs, args); err != nil {

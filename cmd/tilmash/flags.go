@@ -16,6 +16,12 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
+// dbFlag is the --db flag of the commands that open the database: a SQLite
+// file path or a postgres:// URL (also TILMASH_DB).
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "tilmash.db", "the database: a SQLite file path, or a postgres://user@host:port/db?sslmode=... URL")
+}
+
 // parseFlags applies environment variables, then the command line.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	var envErr error

@@ -19,7 +19,7 @@ func cliActor() workflow.Actor {
 
 func cmdImport(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlags("import")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := dbFlag(fs)
 	title := fs.String("title", "", "title of a new document")
 	docID := fs.Int64("document", 0, "id of an existing document to revise")
 	if err := parseFlags(fs, args); err != nil {

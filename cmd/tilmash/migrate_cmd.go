@@ -14,7 +14,7 @@ import (
 // version reached, or with --status list each migration and change nothing.
 func cmdMigrate(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlags("migrate")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := dbFlag(fs)
 	status := fs.Bool("status", false, "list the migrations, applied or pending, without applying any")
 	if err := parseFlags(fs, args); err != nil {
 		return err

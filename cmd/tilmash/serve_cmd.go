@@ -21,7 +21,7 @@ import (
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := dbFlag(fs)
 	demo := fs.Bool("demo", false, "load the demo announcement and demo users, printing fresh credentials")
 	baseURL := fs.String("base-url", "", "public base URL for links (default: from each request's host)")
 	var hooks listFlag

@@ -14,7 +14,7 @@ import (
 
 func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	fs := newFlags("user add")
-	db := fs.String("db", "tilmash.db", "SQLite database file")
+	db := dbFlag(fs)
 	name := fs.String("name", "", "user name")
 	var roles listFlag
 	fs.Var(&roles, "role", "role: admin, publisher, translator:LANG or reviewer:LANG (repeatable)")
