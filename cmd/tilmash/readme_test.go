@@ -77,6 +77,8 @@ func readmeShellBlocks(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	var script []string
+	// Only ```sh blocks run; ```shell marks an operator's commands for
+	// another machine (installing PostgreSQL, starting replicas).
 	for _, m := range regexp.MustCompile("(?s)```sh\n(.*?)```").FindAllStringSubmatch(string(b), -1) {
 		block := m[1]
 		if strings.Contains(block, "make run") {
