@@ -34,8 +34,9 @@ import (
 // makes a commit visible before it releases the transaction's locks.) The
 // cost: only writes that change the caches serialize, and only from their
 // change rows, written last in the transaction (memBatch.log), to their
-// commit. A rollback after the insert still leaves a gap there; the reader
-// resyncs for it as for pruned rows.
+// commit. A rollback after the insert leaves a gap that is final the moment
+// a later row is visible; the reader steps over it, and resyncs only when
+// the rows before the gap were pruned too (catchUp).
 type Change struct {
 	ID    int64  `gorm:"primaryKey"`
 	Topic string `gorm:"not null"` // topicMemory or topicGlossary

@@ -64,6 +64,8 @@ type follower struct {
 	// into the index from change rows, applied the change rows applied and
 	// resyncs the gaps that made the follower resync: what tests observe.
 	polls, indexed, applied, resyncs atomic.Int64
+	// skipped counts the ids of gaps stepped over (never committed).
+	skipped atomic.Int64
 }
 
 // follow starts following the change log, once: before a cache is first
@@ -159,17 +161,26 @@ func (s *Store) catchUp(ctx context.Context) error {
 			return nil
 		}
 		if rows[0].ID > f.last+1 {
-			// Ids leave no gap on SQLite (AUTOINCREMENT, one writer,
-			// rollbacks undo the sequence too) nor one still in flight on
-			// PostgreSQL (logChange's lock): rows past the place were
-			// deleted, by the pruning, before this process read them (or,
-			// on PostgreSQL, a change was rolled back: resyncing is then
-			// more than needed, never wrong).
-			f.resyncs.Add(1)
-			if err := s.resyncLocked(ctx); err != nil {
+			// A gap is never a row still in flight (one writer on SQLite;
+			// logChange's lock on PostgreSQL): its ids were either pruned
+			// before this process read them, or never committed (a
+			// PostgreSQL transaction rolled back after taking its id).
+			// Pruning removes a prefix of the log, so while a row at or
+			// before the place remains, nothing past it was pruned and
+			// the gap can be stepped over; otherwise the caches are
+			// brought in line with the tables.
+			pruned, err := s.prunedPast(ctx, f.last)
+			if err != nil {
 				return err
 			}
-			continue
+			if pruned {
+				f.resyncs.Add(1)
+				if err := s.resyncLocked(ctx); err != nil {
+					return err
+				}
+				continue
+			}
+			f.skipped.Add(rows[0].ID - f.last - 1)
 		}
 		if err := s.applyChanges(ctx, rows); err != nil {
 			return err
@@ -180,6 +191,16 @@ func (s *Store) catchUp(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// prunedPast reports whether the log's oldest row is past id: rows after id
+// may then have been pruned.
+func (s *Store) prunedPast(ctx context.Context, id int64) (bool, error) {
+	var oldest sql.NullInt64
+	if err := s.read(ctx).Raw("SELECT MIN(id) FROM changes").Scan(&oldest).Error; err != nil {
+		return false, fmt.Errorf("read the change log: %w", err)
+	}
+	return !oldest.Valid || oldest.Int64 > id, nil
 }
 
 // changesAfter reads up to followBatch change rows past id, oldest first.
@@ -340,7 +361,11 @@ func (s *Store) scanEntries(ctx context.Context, run idRun, fn func(memPair, tm.
 func (s *Store) pruneChanges(ctx context.Context, cutoff time.Time) (int64, error) {
 	var n int64
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		res := tx.Exec("DELETE FROM changes WHERE created_at < ? AND id < (SELECT MAX(id) FROM changes)", cutoff)
+		// A prefix by id, up to the first row young enough to keep (or
+		// the newest row): catchUp tells a pruned gap from a rolled-back
+		// one by the rows left before it.
+		res := tx.Exec(`DELETE FROM changes WHERE id < COALESCE(
+			(SELECT MIN(id) FROM changes WHERE created_at >= ?), (SELECT MAX(id) FROM changes))`, cutoff)
 		n = res.RowsAffected
 		return res.Error
 	})
