@@ -14,8 +14,9 @@ type AccountReader interface {
 	// UserWithRoles loads a user and the strings of its roles; a missing
 	// one is an apperr.NotFound.
 	UserWithRoles(ctx context.Context, id int64) (record.User, []string, error)
-	// TokenOwner finds the user of a token by the token's hash.
-	TokenOwner(ctx context.Context, hash string) (int64, bool, error)
+	// TokenUser finds the user of a token by the token's hash, with the
+	// strings of its roles.
+	TokenUser(ctx context.Context, hash string) (record.User, []string, bool, error)
 	// SessionByHash finds a session by the hash of its cookie token.
 	SessionByHash(ctx context.Context, hash string) (record.Session, bool, error)
 	// TokenCount is the number of API tokens a user holds.

@@ -13,14 +13,14 @@ import (
 // bits and are looked up by hash, so guessing is not throttled here: no
 // one's wrong guesses can lock a real user's token out.
 func (a *App) ActorByToken(ctx context.Context, token string) (workflow.Actor, error) {
-	id, ok, err := a.db.TokenOwner(ctx, auth.HashToken(token))
+	u, roles, ok, err := a.db.TokenUser(ctx, auth.HashToken(token))
 	if err != nil {
-		return workflow.Actor{}, fmt.Errorf("check token: %w", err)
+		return workflow.Actor{}, err
 	}
 	if !ok {
 		return workflow.Actor{}, apperr.New(apperr.Unauthorized, "the token is not valid")
 	}
-	return a.Actor(ctx, id)
+	return actorOf(u, roles)
 }
 
 // CreateToken makes a new API token for the actor and returns it in clear,

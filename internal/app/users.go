@@ -75,6 +75,11 @@ func (a *App) Actor(ctx context.Context, id int64) (workflow.Actor, error) {
 	if err != nil {
 		return workflow.Actor{}, err
 	}
+	return actorOf(u, roles)
+}
+
+// actorOf is a user with its stored role strings parsed.
+func actorOf(u record.User, roles []string) (workflow.Actor, error) {
 	act := workflow.Actor{ID: u.ID, Name: u.Name}
 	for _, r := range roles {
 		role, err := workflow.ParseRole(r)

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"tilmash/internal/apperr"
 	"tilmash/internal/record"
 )
 
@@ -33,13 +34,14 @@ func (s *Store) UserNamed(ctx context.Context, name string) (record.User, bool, 
 	return userNamed(s.read(ctx), name)
 }
 
-// UserWithRoles loads a user and the strings of its roles, in order, in
-// one query: it runs for every request (on PostgreSQL, a round trip each).
-func (s *Store) UserWithRoles(ctx context.Context, id int64) (record.User, []string, error) {
-	rows, err := s.read(ctx).Raw(`SELECT u.id, u.name, u.password_hash, u.created_at, r.role
-		FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ? ORDER BY r.role`, id).Rows()
+// userWithRolesWhere reads the user that one join condition selects, with
+// its roles in order, in one query: it runs for every request (on
+// PostgreSQL, a round trip each).
+func userWithRolesWhere(db *gorm.DB, from, where string, arg any) (record.User, []string, bool, error) {
+	rows, err := db.Raw(`SELECT u.id, u.name, u.password_hash, u.created_at, r.role
+		FROM `+from+` LEFT JOIN user_roles r ON r.user_id = u.id WHERE `+where+` ORDER BY r.role`, arg).Rows()
 	if err != nil {
-		return record.User{}, nil, fmt.Errorf("load user %d: %w", id, err)
+		return record.User{}, nil, false, err
 	}
 	defer rows.Close()
 	var u User
@@ -48,7 +50,7 @@ func (s *Store) UserWithRoles(ctx context.Context, id int64) (record.User, []str
 	for rows.Next() {
 		var hash, role sql.NullString
 		if err := rows.Scan(&u.ID, &u.Name, &hash, &u.CreatedAt, &role); err != nil {
-			return record.User{}, nil, fmt.Errorf("load user %d: %w", id, err)
+			return record.User{}, nil, false, err
 		}
 		found, u.PasswordHash = true, hash.String
 		if role.Valid {
@@ -56,25 +58,30 @@ func (s *Store) UserWithRoles(ctx context.Context, id int64) (record.User, []str
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return record.User{}, nil, fmt.Errorf("load user %d: %w", id, err)
+		return record.User{}, nil, false, err
 	}
-	if !found {
-		return record.User{}, nil, notFound(gorm.ErrRecordNotFound, "user %d not found", id)
-	}
-	return userRecord(u), roles, nil
+	return userRecord(u), roles, found, nil
 }
 
-// TokenOwner finds the user of a token by the token's hash.
-func (s *Store) TokenOwner(ctx context.Context, hash string) (int64, bool, error) {
-	var t Token
-	err := s.read(ctx).Select("user_id").Where("hash = ?", hash).Take(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return 0, false, nil
-	}
+// UserWithRoles loads a user and the strings of its roles, in order.
+func (s *Store) UserWithRoles(ctx context.Context, id int64) (record.User, []string, error) {
+	u, roles, ok, err := userWithRolesWhere(s.read(ctx), "users u", "u.id = ?", id)
 	if err != nil {
-		return 0, false, err
+		return record.User{}, nil, fmt.Errorf("load user %d: %w", id, err)
 	}
-	return t.UserID, true, nil
+	if !ok {
+		return record.User{}, nil, apperr.New(apperr.NotFound, "user %d not found", id)
+	}
+	return u, roles, nil
+}
+
+// TokenUser finds the user of a token by the token's hash, with its roles.
+func (s *Store) TokenUser(ctx context.Context, hash string) (record.User, []string, bool, error) {
+	u, roles, ok, err := userWithRolesWhere(s.read(ctx), "tokens t JOIN users u ON u.id = t.user_id", "t.hash = ?", hash)
+	if err != nil {
+		return record.User{}, nil, false, fmt.Errorf("check token: %w", err)
+	}
+	return u, roles, ok, nil
 }
 
 // SessionByHash finds a session by the hash of its cookie token.
