@@ -3,27 +3,32 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"tilmash/internal/record"
 )
 
-// Languages lists every language, source first, then targets in their order.
-func (s *Store) Languages(ctx context.Context) ([]Language, error) {
+// loadLanguages reads the languages once, after seeding (Store.languages).
+func (s *Store) loadLanguages(ctx context.Context) error {
 	var ls []Language
 	if err := s.read(ctx).Order("ordinal, tag").Find(&ls).Error; err != nil {
-		return nil, fmt.Errorf("list languages: %w", err)
+		return fmt.Errorf("list languages: %w", err)
 	}
-	return ls, nil
+	s.languages = ls
+	return nil
+}
+
+// Languages lists every language, source first, then targets in their order.
+func (s *Store) Languages(context.Context) ([]Language, error) {
+	return slices.Clone(s.languages), nil
 }
 
 // Language finds one language by its canonical tag.
-func (s *Store) Language(ctx context.Context, tag string) (record.Language, bool, error) {
-	var one []Language
-	if err := s.read(ctx).Where("tag = ?", tag).Limit(1).Find(&one).Error; err != nil {
-		return record.Language{}, false, fmt.Errorf("look up language %s: %w", tag, err)
+func (s *Store) Language(_ context.Context, tag string) (record.Language, bool, error) {
+	for _, l := range s.languages {
+		if l.Tag == tag {
+			return l, true, nil
+		}
 	}
-	if len(one) == 0 {
-		return record.Language{}, false, nil
-	}
-	return one[0], true, nil
+	return record.Language{}, false, nil
 }

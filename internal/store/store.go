@@ -58,6 +58,10 @@ type Store struct {
 	dialect dialect
 	// layouts caches the segments of revisions (revision_layout.go).
 	layouts layoutCache
+	// languages are the rows of the languages table, read once at Open:
+	// they are seeded into an empty database and never change after, and
+	// a request that names a language would otherwise read its row.
+	languages []Language
 }
 
 // Sync is how hard SQLite makes sure a commit has reached the disk.
@@ -191,7 +195,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	steps := []func(context.Context) error{st.seedLanguages}
+	steps := []func(context.Context) error{st.seedLanguages, st.loadLanguages}
 	if opts.Memory {
 		steps = append(steps, st.ensureMemory)
 	}
