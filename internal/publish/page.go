@@ -23,6 +23,20 @@ type Sentence struct {
 // Paragraph groups sentences as the source paragraph did.
 type Paragraph []Sentence
 
+// onlyLang is the language of every sentence of the paragraph, or "" when
+// they differ (or there are none).
+func (para Paragraph) onlyLang() string {
+	if len(para) == 0 {
+		return ""
+	}
+	for _, s := range para[1:] {
+		if s.Lang != para[0].Lang {
+			return ""
+		}
+	}
+	return para[0].Lang
+}
+
 // Alternate links the same document in another published language.
 type Alternate struct {
 	Lang       string `json:"lang"`

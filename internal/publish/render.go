@@ -56,25 +56,40 @@ func (r *Renderer) HTML(w io.Writer, p Page) error {
 
 // paragraphsHTML writes paras as <p> elements, escaping every text; a
 // sentence in another language than the page's (the source in a partial
-// release) is wrapped in a span that names its language.
+// release) is wrapped in a span that names its language, or, when the whole
+// paragraph is in it, the <p> names it, so that it also takes its own
+// alignment (a Russian paragraph stays left-aligned on an Arabic page).
 func paragraphsHTML(p Page, paras []Paragraph) template.HTML {
 	var b strings.Builder
 	b.Grow(textSize(p) + 16*len(paras))
+	langAttrs := func(lang string) {
+		b.WriteString(` lang="`)
+		b.WriteString(template.HTMLEscapeString(lang))
+		b.WriteString(`" dir="`)
+		b.WriteString(template.HTMLEscapeString(language.DirectionOf(lang)))
+		b.WriteString(`"`)
+	}
 	for _, para := range paras {
-		b.WriteString("<p>")
+		paraLang := p.Lang
+		if foreign := para.onlyLang(); foreign != "" && foreign != p.Lang {
+			paraLang = foreign
+			b.WriteString("<p")
+			langAttrs(foreign)
+			b.WriteString(">")
+		} else {
+			b.WriteString("<p>")
+		}
 		for i, s := range para {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
-			if s.Lang == p.Lang {
+			if s.Lang == paraLang {
 				b.WriteString(template.HTMLEscapeString(s.Text))
 				continue
 			}
-			b.WriteString(`<span lang="`)
-			b.WriteString(template.HTMLEscapeString(s.Lang))
-			b.WriteString(`" dir="`)
-			b.WriteString(template.HTMLEscapeString(language.DirectionOf(s.Lang)))
-			b.WriteString(`">`)
+			b.WriteString(`<span`)
+			langAttrs(s.Lang)
+			b.WriteString(`>`)
 			b.WriteString(template.HTMLEscapeString(s.Text))
 			b.WriteString("</span>")
 		}
@@ -92,8 +107,10 @@ func (r *Renderer) GoneHTML(w io.Writer, g Withdrawal) error {
 }
 
 // Text writes the release as plain text: the heading, a blank line, the
-// partial note and a blank line when the release is partial, then one
-// paragraph a line with its sentences joined by a space.
+// partial note and a blank line when the release is partial, then the
+// paragraphs, each on a line of its own with its sentences joined by a
+// space, a blank line between them (as the source was written, and so that
+// a paragraph wrapped by an editor stays one).
 func Text(w io.Writer, p Page) error {
 	var b bytes.Buffer
 	b.Grow(textSize(p))
@@ -105,7 +122,10 @@ func Text(w io.Writer, p Page) error {
 		b.WriteString(p.Labels.Partial)
 		b.WriteString("\n\n")
 	}
-	for _, para := range rest {
+	for k, para := range rest {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
 		for i, s := range para {
 			if i > 0 {
 				b.WriteByte(' ')
@@ -121,7 +141,7 @@ func Text(w io.Writer, p Page) error {
 }
 
 func textSize(p Page) int {
-	n := len(p.Title) + 2
+	n := len(p.Title) + 2 + len(p.Paragraphs)
 	if p.Partial {
 		n += len(p.Labels.Partial) + 2
 	}
@@ -146,11 +166,20 @@ func GoneText(w io.Writer, g Withdrawal) error {
 	return nil
 }
 
-// JSON writes the release as JSON.
+// JSON writes the release as JSON. Its title is the page's heading (the
+// translated headline when the document has one), as the HTML page's is;
+// source_title is the document's title as imported.
 func JSON(w io.Writer, p Page) error {
+	heading, _ := p.Heading()
+	type page Page // the fields of Page without this method set
+	out := struct {
+		Title       string `json:"title"`
+		SourceTitle string `json:"source_title"`
+		page
+	}{Title: heading.Text, SourceTitle: p.Title, page: page(p)}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(p); err != nil {
+	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("write release JSON: %w", err)
 	}
 	return nil

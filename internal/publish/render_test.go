@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -10,14 +11,15 @@ import (
 	"tilmash/internal/language"
 )
 
-// samplePage is a partial Arabic release with a hostile title.
+// samplePage is a partial Arabic release with a hostile title: a paragraph
+// that mixes Arabic and Russian, an Arabic one and a Russian one.
 func samplePage() Page {
 	at := time.Date(2026, 11, 29, 10, 30, 0, 0, time.UTC)
 	return Page{Title: `Семинар <script>alert("x")</script> & co`, Lang: "ar", Dir: "rtl", Number: 3, Revision: 2,
 		PublishedAt: at, URL: "https://t.example/releases/7/ar/3", LatestURL: "https://t.example/releases/7/ar/latest",
 		Partial: true, Labels: LabelsFor("ar"),
-		Paragraphs: Group([]int{1, 1, 2}, []Sentence{{Text: "ترجمة أ.", Lang: "ar"}, {Text: "Второе <b>предложение</b>.", Lang: "ru"},
-			{Text: "ترجمة ب.", Lang: "ar"}}),
+		Paragraphs: Group([]int{1, 1, 2, 3, 3}, []Sentence{{Text: "ترجمة أ.", Lang: "ar"}, {Text: "Второе <b>предложение</b>.", Lang: "ru"},
+			{Text: "ترجمة ب.", Lang: "ar"}, {Text: "Третий абзац.", Lang: "ru"}, {Text: "Ещё не переведён.", Lang: "ru"}}),
 		Alternates: []Alternate{{Lang: "kk", NativeName: "қазақ тілі", URL: "https://t.example/releases/7/kk/latest"},
 			{Lang: "ar", NativeName: "العربية", URL: "https://t.example/releases/7/ar/latest", Current: true}}}
 }
@@ -175,6 +177,21 @@ func TestHTMLHeadline(t *testing.T) {
 	if got := txt.String(); got != "Алматыда <семинар> өтті\n\nБүгін.\n" {
 		t.Errorf("Text = %q", got)
 	}
+	// The JSON is titled as the page is; the Russian title is source_title.
+	var js bytes.Buffer
+	if err := JSON(&js, p); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Title       string `json:"title"`
+		SourceTitle string `json:"source_title"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "Алматыда <семинар> өтті" || got.SourceTitle != "Семинар в Алматы" {
+		t.Errorf("JSON title %q, source_title %q; want the headline and the Russian title", got.Title, got.SourceTitle)
+	}
 }
 
 // TestTextPartial: the plain text of a partial release says so under the
@@ -188,10 +205,14 @@ func TestTextPartial(t *testing.T) {
 	}{
 		{"partial", true, "Семинар\n\nКейбір үзінділер әлі аударылмаған, олар орыс тілінде берілген.\n\nБүгін. Семинар өтті.\n"},
 		{"complete", false, "Семинар\n\nБүгін. Семинар өтті.\n"},
+		{"paragraphs", false, "Семинар\n\nБүгін. Семинар өтті.\n\nЕкінші абзац.\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := Page{Title: "Семинар", Lang: "kk", Dir: "ltr", Number: 1, Partial: tc.partial, Labels: LabelsFor("kk"),
 				Paragraphs: Group([]int{1, 1}, []Sentence{{Text: "Бүгін.", Lang: "kk"}, {Text: "Семинар өтті.", Lang: "ru"}})}
+			if tc.name == "paragraphs" {
+				p.Paragraphs = append(p.Paragraphs, Paragraph{{Text: "Екінші абзац.", Lang: "kk"}})
+			}
 			var b bytes.Buffer
 			if err := Text(&b, p); err != nil {
 				t.Fatal(err)
