@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"tilmash/internal/pgtest"
+	"tilmash/internal/publish"
 )
 
 // userToken adds a user with roles to db and returns its API token (the
@@ -233,57 +234,103 @@ func TestReplicasShareSessionsAndThrottle(t *testing.T) {
 // replicas show the same delivery log (issue 13).
 func TestReplicasDeliverEachWebhookOnce(t *testing.T) {
 	db := pgtest.URL(t)
-	runCLI(t, "", "import", "--db", db, "--title", "Семинар", "demo/announcement.ru.txt")
-	admin := userToken(t, db, "admin", "admin")
-	var mu sync.Mutex
-	var deliveries []string
-	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		deliveries = append(deliveries, r.Header.Get("X-Tilmash-Delivery"))
-		mu.Unlock()
-		w.WriteHeader(http.StatusNoContent)
-	}))
-	defer receiver.Close()
-	hook := []string{"--webhook", receiver.URL, "--webhook-secret", "s3cret"}
+	rcv := newHookReceiver(t, nil)
+	hook := []string{"--webhook", rcv.URL, "--webhook-secret", "s3cret"}
 	a, b := startServe(t, db, hook...), startServe(t, db, hook...)
-	translator := userToken(t, db, "aigerim", "translator:kk")
-	if st, err := b.call("PUT", "/api/v1/segments/1/translations/kk", translator, `{"target": "Семинар.", "version": 0}`, nil); err != nil || st != 200 {
-		t.Fatalf("save on b: %d, %v", st, err)
-	}
-	if st, err := a.call("POST", "/api/v1/segments/1/translations/kk/approve", admin, `{"version": 1}`, nil); err != nil || st != 200 {
-		t.Fatalf("approve on a: %d, %v", st, err)
-	}
-	if st, err := a.call("POST", "/api/v1/documents/1/releases", admin,
-		`{"lang": "kk", "allow_partial": true, "reason": "проверка"}`, nil); err != nil || st != http.StatusCreated {
-		t.Fatalf("publish on a: %d, %v", st, err)
-	}
+	admin := releaseOne(t, db, b, a)
 	// Both dispatchers poll the outbox every 2 s: after two rounds a second
 	// delivery would have been made.
-	within(t, "the release's notification", func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return len(deliveries) > 0
-	})
+	within(t, "the release's notification", func() bool { return len(rcv.requests()) > 0 })
 	time.Sleep(4500 * time.Millisecond)
-	mu.Lock()
-	got := slices.Clone(deliveries)
-	mu.Unlock()
+	got := rcv.requests()
 	if len(got) != 1 {
-		t.Fatalf("%d deliveries of one release, want 1: %v", len(got), got)
+		t.Fatalf("%d deliveries of one release, want 1: %+v", len(got), got)
 	}
 	for _, p := range []*serveProcess{a, b} {
-		var log struct {
-			Deliveries []struct {
-				Delivery string
-				Status   int
-				Final    bool
-			}
-		}
-		if st, err := p.call("GET", "/api/v1/webhooks/deliveries", admin, "", &log); err != nil || st != 200 {
-			t.Fatalf("delivery log on %s: %d, %v", p.URL, st, err)
-		}
-		if len(log.Deliveries) != 1 || log.Deliveries[0].Delivery != got[0] || log.Deliveries[0].Status != 204 || !log.Deliveries[0].Final {
-			t.Errorf("delivery log on %s: %+v, want the one delivery %s, final with 204", p.URL, log.Deliveries, got[0])
+		if log := deliveryLog(t, p, admin); len(log) != 1 || log[0].Delivery != got[0].Delivery || log[0].Status != 204 || !log[0].Final {
+			t.Errorf("delivery log on %s: %+v, want the one delivery %s, final with 204", p.URL, log, got[0].Delivery)
 		}
 	}
+}
+
+// releaseOne imports the demo announcement into db, saves its first
+// segment in Kazakh on saveOn, approves it and publishes a partial release
+// on publishOn, and returns the admin's token.
+func releaseOne(t *testing.T, db string, saveOn, publishOn *serveProcess) string {
+	t.Helper()
+	runCLI(t, "", "import", "--db", db, "--title", "Семинар", "demo/announcement.ru.txt")
+	admin := userToken(t, db, "admin", "admin")
+	translator := userToken(t, db, "aigerim", "translator:kk")
+	if st, err := saveOn.call("PUT", "/api/v1/segments/1/translations/kk", translator, `{"target": "Семинар.", "version": 0}`, nil); err != nil || st != 200 {
+		t.Fatalf("save on %s: %d, %v", saveOn.URL, st, err)
+	}
+	if st, err := publishOn.call("POST", "/api/v1/segments/1/translations/kk/approve", admin, `{"version": 1}`, nil); err != nil || st != 200 {
+		t.Fatalf("approve on %s: %d, %v", publishOn.URL, st, err)
+	}
+	if st, err := publishOn.call("POST", "/api/v1/documents/1/releases", admin,
+		`{"lang": "kk", "allow_partial": true, "reason": "проверка"}`, nil); err != nil || st != http.StatusCreated {
+		t.Fatalf("publish on %s: %d, %v", publishOn.URL, st, err)
+	}
+	return admin
+}
+
+// hookRequest is what a receiver saw of one webhook attempt.
+type hookRequest struct {
+	Delivery, Attempt, Signature string
+	Body                         []byte
+	At                           time.Time
+}
+
+// hookReceiver is a real HTTP webhook receiver that records every request.
+type hookReceiver struct {
+	*httptest.Server
+	mu  sync.Mutex
+	got []hookRequest
+}
+
+// newHookReceiver starts a receiver; answer, given the 0-based number of
+// the request, answers it (nil: 204 to all). It is closed with the test.
+func newHookReceiver(t *testing.T, answer func(n int, w http.ResponseWriter, r *http.Request)) *hookReceiver {
+	t.Helper()
+	h := &hookReceiver{}
+	h.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		h.mu.Lock()
+		n := len(h.got)
+		h.got = append(h.got, hookRequest{Delivery: r.Header.Get("X-Tilmash-Delivery"), Attempt: r.Header.Get("X-Tilmash-Attempt"),
+			Signature: r.Header.Get(publish.SignatureHeader), Body: body, At: time.Now()})
+		h.mu.Unlock()
+		if answer == nil {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		answer(n, w, r)
+	}))
+	t.Cleanup(h.Close)
+	return h
+}
+
+// requests returns the requests received so far.
+func (h *hookReceiver) requests() []hookRequest {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return slices.Clone(h.got)
+}
+
+// deliveryAttempt is one row of GET /api/v1/webhooks/deliveries.
+type deliveryAttempt struct {
+	Delivery string
+	Attempt  int
+	Status   int
+	Final    bool
+}
+
+// deliveryLog reads replica p's webhook delivery log as admin.
+func deliveryLog(t *testing.T, p *serveProcess, admin string) []deliveryAttempt {
+	t.Helper()
+	var log struct{ Deliveries []deliveryAttempt }
+	if st, err := p.call("GET", "/api/v1/webhooks/deliveries", admin, "", &log); err != nil || st != 200 {
+		t.Fatalf("delivery log on %s: %d, %v", p.URL, st, err)
+	}
+	return log.Deliveries
 }

@@ -27,6 +27,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var hooks listFlag
 	fs.Var(&hooks, "webhook", "URL to POST a signed JSON notification to on each release (repeatable; TILMASH_WEBHOOK takes a comma-separated list)")
 	hookSecret := fs.String("webhook-secret", "", "secret for the X-Tilmash-Signature HMAC-SHA256 of webhook bodies")
+	hookTimeout := fs.Duration("webhook-timeout", 10*time.Second, "time one webhook attempt may take before it counts as failed")
+	hookLease := fs.Duration("webhook-lease", 0, "how long a replica holds a webhook notification it is sending; if the replica dies mid-attempt, another sends it after this (0: the timeout + 30s; must exceed the timeout)")
 	metricsAddr := fs.String("metrics-addr", "", "address of a separate listener serving Prometheus metrics at /metrics (off when empty), e.g. 127.0.0.1:9090")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	syncMode := fs.String("sqlite-sync", string(store.SyncFull), "full: every acknowledged write survives a power cut; normal: faster commits that survive a crash of the process only")
@@ -55,7 +57,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer stopMetrics()
 	}
-	webhooks := publish.Webhooks{URLs: hooks, Secret: *hookSecret}
+	webhooks := publish.Webhooks{URLs: hooks, Secret: *hookSecret, Timeout: *hookTimeout, Lease: *hookLease}
 	dispatcher, err := webhook.New(webhooks, st, log, m)
 	if err != nil {
 		return err

@@ -17,6 +17,7 @@ import (
 
 	"tilmash/internal/auth"
 	"tilmash/internal/publish"
+	"tilmash/internal/record"
 )
 
 // Database is the storage the use cases need: reads outside a transaction
@@ -121,7 +122,7 @@ func New(cfg Config) *App {
 	}
 	a.db.WatchGlossaries(a.glossaries.drop)
 	if a.now == nil {
-		a.now = func() time.Time { return time.Now().UTC() }
+		a.now = record.Now
 	}
 	return a
 }

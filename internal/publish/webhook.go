@@ -28,6 +28,12 @@ type Webhooks struct {
 	Backoff Backoff
 	// Timeout bounds one attempt; zero means 10 seconds.
 	Timeout time.Duration
+	// Lease is how long a dispatcher holds a claimed notification before
+	// another may take it; zero means Timeout + 30 seconds. It is what a
+	// notification whose process died mid-attempt waits before another
+	// process sends it again, so it must outlast an attempt: shorter, and a
+	// slow but live attempt would be sent twice.
+	Lease time.Duration
 }
 
 // Enabled reports whether any URL is configured.
@@ -44,6 +50,12 @@ func (w Webhooks) Validate() error {
 	}
 	if w.Enabled() && strings.TrimSpace(w.Secret) == "" {
 		return fmt.Errorf("webhooks need a secret to sign their bodies: set --webhook-secret or TILMASH_WEBHOOK_SECRET")
+	}
+	if w.Timeout < 0 || w.Lease < 0 {
+		return fmt.Errorf("webhook timeout %v and lease %v: want positive durations (or zero for the defaults)", w.Timeout, w.Lease)
+	}
+	if w.Lease > 0 && w.Lease <= w.AttemptTimeout() {
+		return fmt.Errorf("webhook lease %v: want it longer than an attempt's timeout (%v), or a slow attempt is sent twice", w.Lease, w.AttemptTimeout())
 	}
 	return nil
 }
@@ -62,6 +74,14 @@ func (w Webhooks) AttemptTimeout() time.Duration {
 		return 10 * time.Second
 	}
 	return w.Timeout
+}
+
+// ClaimLease returns how long a dispatcher holds a notification it claimed.
+func (w Webhooks) ClaimLease() time.Duration {
+	if w.Lease <= 0 {
+		return w.AttemptTimeout() + 30*time.Second
+	}
+	return w.Lease
 }
 
 // Backoff is an exponential retry schedule.

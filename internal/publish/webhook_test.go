@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -45,5 +46,33 @@ func TestBackoff(t *testing.T) {
 	}
 	if (Webhooks{}).Schedule() != DefaultBackoff() || (Webhooks{}).AttemptTimeout() != 10*time.Second {
 		t.Error("zero Webhooks does not default")
+	}
+}
+
+// TestWebhookLease: the claim's lease defaults to the attempt timeout and
+// 30 s, may be set, and must outlast an attempt, or a slow live attempt
+// would be claimed and sent again by another process.
+func TestWebhookLease(t *testing.T) {
+	hook := []string{"https://example.org/h"}
+	for _, c := range []struct {
+		w     Webhooks
+		lease time.Duration
+		err   string
+	}{
+		{Webhooks{URLs: hook, Secret: "s"}, 40 * time.Second, ""},
+		{Webhooks{URLs: hook, Secret: "s", Timeout: 2 * time.Second}, 32 * time.Second, ""},
+		{Webhooks{URLs: hook, Secret: "s", Timeout: 2 * time.Second, Lease: 3 * time.Second}, 3 * time.Second, ""},
+		{Webhooks{URLs: hook, Secret: "s", Lease: 10 * time.Second}, 10 * time.Second,
+			"webhook lease 10s: want it longer than an attempt's timeout (10s), or a slow attempt is sent twice"},
+		{Webhooks{URLs: hook, Secret: "s", Timeout: -time.Second}, 40 * time.Second,
+			"webhook timeout -1s and lease 0s: want positive durations (or zero for the defaults)"},
+	} {
+		if got := c.w.ClaimLease(); got != c.lease {
+			t.Errorf("%+v: lease %v, want %v", c.w, got, c.lease)
+		}
+		err := c.w.Validate()
+		if got := fmt.Sprint(err); (c.err == "" && err != nil) || (c.err != "" && got != c.err) {
+			t.Errorf("%+v: Validate() = %v, want %q", c.w, err, c.err)
+		}
 	}
 }

@@ -204,3 +204,9 @@ type MemoryUnit struct {
 	Source, Target string
 	CreatedAt      time.Time
 }
+
+// Now is the time records are stamped with: UTC, in whole microseconds,
+// PostgreSQL's precision, so that a time written on SQLite reads back the
+// same after `tilmash copy` to PostgreSQL, and public pages that show it
+// (a release's JSON) keep their bytes.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }

@@ -6,6 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/pressly/goose/v3/lock"
 	"gorm.io/driver/postgres"
@@ -25,7 +30,11 @@ const pgConns = 16
 
 // openPostgresDB opens a pool on the PostgreSQL database at dsn.
 func openPostgresDB(dsn string, conns int) (*gorm.DB, error) {
-	db, err := gorm.Open(postgres.Open(dsn), gormConfig())
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", redactURL(dsn), err)
+	}
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(timesInUTC))}), gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", redactURL(dsn), err)
 	}
@@ -34,6 +43,17 @@ func openPostgresDB(dsn string, conns int) (*gorm.DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", redactURL(dsn), err)
 	}
 	return db, nil
+}
+
+// timesInUTC makes conn read timestamptz values in UTC, as the SQLite
+// driver does, instead of the process's local zone: the same instant would
+// otherwise be shown differently (a release's JSON and HTML say
+// "…T05:00:30+05:00" for "…T00:00:30Z") by a replica in another zone or
+// after a copy from SQLite.
+func timesInUTC(_ context.Context, conn *pgx.Conn) error {
+	conn.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
+		Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
+	return nil
 }
 
 // openPostgres is OpenWith on PostgreSQL, before the Store starts: the

@@ -21,6 +21,7 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/language"
+	"tilmash/internal/record"
 	"tilmash/internal/tm"
 )
 
@@ -133,7 +134,7 @@ func gormConfig() *gorm.Config {
 		// again cost a tenth of a save.
 		PrepareStmt:        true,
 		PrepareStmtMaxSize: 512,
-		NowFunc:            func() time.Time { return time.Now().UTC() },
+		NowFunc:            record.Now,
 	}
 }
 
@@ -211,7 +212,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
 // newStore is a Store over its pools; w is the SQLite writer's connection
 // (nil on PostgreSQL) and inUse the file lock (nil on PostgreSQL).
 func newStore(db, rdb *gorm.DB, w *writerConn, inUse *os.File, opts Options) *Store {
-	st := &Store{db: db, rdb: rdb, w: w, dialect: dialectSQLite, now: func() time.Time { return time.Now().UTC() },
+	st := &Store{db: db, rdb: rdb, w: w, dialect: dialectSQLite, now: record.Now,
 		memory: tm.NewMemory(), writes: make(chan *writeReq), stop: make(chan struct{}),
 		stopped: make(chan struct{}), inUse: inUse}
 	st.fol.interval = opts.followInterval()

@@ -103,7 +103,7 @@ func (h *Dispatcher) Close() error {
 func (h *Dispatcher) dispatch() {
 	defer h.wg.Done()
 	slots := make(chan struct{}, concurrency)
-	lease := h.cfg.AttemptTimeout() + 30*time.Second
+	lease := h.cfg.ClaimLease()
 	for {
 		free := cap(slots) - len(slots)
 		if free > 0 {
