@@ -47,6 +47,9 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 	}
 	switch {
 	case c.strong:
+		if s.lowerAfterStrong && f.class == nextLower && !c.closed && !c.ellipsis && f.at == skipSpace(p, c.end) && f.space {
+			return split(ruleStrongLower)
+		}
 		return verdict(plainEnd(f), ruleStrong)
 	case c.periodAfterCloser:
 		return verdict(plainEnd(f), ruleCloserPeriod)
@@ -72,6 +75,10 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 	case beforeURL:
 		d = verdict(plainEnd(f), ruleURL)
 	default:
+		if s.lowerAfterWord(p, from, c, f) {
+			d = split(ruleLowerAfterWord)
+			break
+		}
 		d = verdict(plainEnd(f), rulePlain)
 	}
 	return d.on(from, c.start)

@@ -75,12 +75,16 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 		return "no-space-latin", fmt.Sprintf("no space after the mark, and Latin letters on both sides (%q: a domain or a product name)", word)
 	case ruleStrong:
 		return "question-exclamation", splitOrNot(d, fmt.Sprintf("%q before %s", c.text(p), next))
+	case ruleStrongLower:
+		return "question-exclamation-lowercase", fmt.Sprintf("sentence ends: %q directly before %s, with no dash or closing quote to continue the sentence", c.text(p), next)
 	case ruleCloserPeriod:
 		return "period-after-closer", splitOrNot(d, fmt.Sprintf("a period after a closing quote or bracket, before %s", next))
 	case ruleEllipsis:
 		return "ellipsis", splitOrNot(d, fmt.Sprintf("an ellipsis before %s", next))
 	case rulePlain:
 		return "plain-word", splitOrNot(d, fmt.Sprintf("a period after %q, which is no abbreviation, initial or list number, before %s", lastToken(p, c.start), next))
+	case ruleLowerAfterWord:
+		return "word-before-lowercase", fmt.Sprintf("sentence ends: a period after %q, a whole word by its ending (word finals or inflections table), directly before %s", lastToken(p, c.start), next)
 	case ruleURL:
 		return "address", splitOrNot(d, fmt.Sprintf("a period after the address %q, before %s", tok, next))
 	case ruleAbbrevPrefix:

@@ -18,8 +18,8 @@ var externalFloor = map[string]int{
 	"rusenttokenize": 954,
 	"ud-gsd":         987,
 	"ud-pud":         986,
-	"ud-taiga":       963,
-	"all":            975,
+	"ud-taiga":       972,
+	"all":            978,
 }
 
 // TestExternalCases measures the Russian rules on sentence-boundary cases that nobody in this

@@ -67,6 +67,13 @@ var russianRules = ruleSet{
 	notVerbs:     russianNotVerbs,
 	relatives:    russianRelatives,
 	emoticonEyes: []string{":", ";", "=", ":-", ";-", "=-"},
+	// In the dev and test sets of UD Russian-Taiga and -Poetry, 41 of 47 "? word" or "! word"
+	// with a lowercase word end the sentence.
+	lowerAfterStrong: true,
+	// Abbreviations are cut before a vowel ("примеч.", "междунар."), so a word ending in a
+	// vowel, ь or й is whole; so is a longer one with a case ending or a verb ending.
+	wordFinals:  "аеёиоуыэюяьй",
+	inflections: []string{"ах", "ях", "ов", "ев", "ом", "ем", "ым", "им", "ых", "их", "ам", "ям"},
 }
 
 // russianHeadings number a heading or a list item: "Глава IV. Общие положения", "Рис. 3. Схема".

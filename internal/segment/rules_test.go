@@ -95,6 +95,28 @@ func TestRuleFamilies(t *testing.T) {
 		{"mention", []string{"Пишите на press@astanahub.kz.", "Мы ответим."}},
 		{"bullet", []string{"Технологический процесс ускоряет работу.", "* Нумерация туров может отличаться."}},
 		{"bullet", []string{"Номера были двузначными. (*) до перенумерации."}},
+		// ? or ! directly before a lowercase word ends the sentence; a dash, a closing quote or a
+		// bracket between them keeps it going (direct speech, an aside).
+		{"strong-lower", []string{"Офигенное фото!", "вещь!"}},
+		{"strong-lower", []string{"неужели так всесильны?", "ты кудесник мне ответь"}},
+		{"strong-lower", []string{"Куда ты? — спросил он."}},
+		{"strong-lower", []string{"Он спросил: «Когда начнём?» и посмотрел на часы."}},
+		{"strong-lower", []string{"Вместо этого слышим ударения на 3, 6 и 8-м (а не 9-м!) слогах."}},
+		{"strong-lower", []string{"Ну и ну!.. сказал он."}},
+		// A period after a whole lowercase word before a lowercase word ends the sentence; after
+		// a word that may be an abbreviation missing from the tables it does not.
+		{"word-lower", []string{"никогда не была в горах.", "они меня пугают"}},
+		{"word-lower", []string{"Ей важно чувствовать, что она нравится мужчинам.", "сестра любви."}},
+		{"word-lower", []string{"и он уснул и снова увидал пруды.", "это дело было так"}},
+		{"word-lower", []string{"и он уснул и снова увидал аул. это дело было так"}}, // three letters: may be an abbreviation
+		{"word-lower", []string{"стали прочие вестись печонка лопнула.", "смеются и теснятся"}},
+		{"word-lower", []string{"ты говоришь это по 100 раз в день.", "ума ни в какие помышления"}},
+		{"word-lower", []string{"Перевод (примеч. автора) сделан позже."}},
+		{"word-lower", []string{"Отдел междунар. отношений закрыт."}},
+		{"word-lower", []string{"Проект гос-ва. по плану завершён."}},
+		{"word-lower", []string{"Сдача 2019. в срок"}},
+		{"word-lower", []string{"Ушёл в горы. — сказал он."}},
+		{"word-lower", []string{"Он вернулся. «вот и всё», — подумал он."}},
 	}
 	ru := For("ru")
 	for _, tc := range tests {

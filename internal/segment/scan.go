@@ -30,6 +30,9 @@ type cluster struct {
 	// periodAfterCloser: a period follows a closing quote or bracket inside the run ("».", ")."),
 	// so it is a true full stop, whatever word precedes the quote.
 	periodAfterCloser bool
+	// closed: the run contains a closing quote or bracket ("?»", "!)"): direct speech or an
+	// aside, after which a lowercase word goes on with the author's sentence.
+	closed bool
 	// emoticon: the run is an emoticon (":)", ")))"), not a sentence-ending mark; bare when it
 	// has no eyes, so that its brackets may instead close a pair.
 	emoticon, bare bool
@@ -58,6 +61,7 @@ func scanCluster(p string, i int) cluster {
 			prevDot, prevCloser = false, false
 		case isCloser(r):
 			prevDot, prevCloser = false, true
+			c.closed = true
 		default:
 			c.end = j
 			return c
