@@ -63,6 +63,9 @@ type ruleSet struct {
 	// After a number: dates (2019 г.), units (5 км.) and amounts (500 руб., 3 млн.; these end a
 	// sentence only before a starter, as postfix abbreviations do).
 	dates, units, amounts []string
+	// multipliers after a number make the unit or amount after them count as after a number
+	// ("1 тыс. экз."); lowercase, without the period.
+	multipliers []string
 	// starters are words that begin sentences and are never names (pronouns, prepositions,
 	// conjunctions, sentence adverbs), lowercase.
 	starters []string
@@ -103,7 +106,9 @@ type Segmenter struct {
 	starters  map[string]bool
 	headings  map[string]bool
 	relatives map[string]bool
-	verbWords map[string]bool // true: a finite verb; false: listed as no verb
+	// multipliers: see ruleSet.
+	multipliers map[string]bool
+	verbWords   map[string]bool // true: a finite verb; false: listed as no verb
 	// verbEndings are the verb endings, longest first.
 	verbEndings []string
 	eyes        []string
@@ -145,7 +150,8 @@ func (s *Segmenter) Lang() string { return s.lang }
 func newSegmenter(lang string, rules ruleSet) *Segmenter {
 	s := &Segmenter{
 		lang: lang, abbrevs: map[string]abbrevEntry{}, starters: set(rules.starters),
-		headings: set(rules.headings), relatives: set(rules.relatives), verbWords: map[string]bool{},
+		headings: set(rules.headings), relatives: set(rules.relatives),
+		multipliers: set(rules.multipliers), verbWords: map[string]bool{},
 		eyes: rules.emoticonEyes, lowerAfterStrong: rules.lowerAfterStrong,
 		wordFinals: rules.wordFinals, inflections: rules.inflections,
 	}

@@ -50,6 +50,24 @@ func TestRuleFamilies(t *testing.T) {
 		{"amount", []string{"Курс стоит 500 руб.", "Это недорого."}},
 		{"amount", []string{"Объём инвестиций составил 5 млрд. Казахстан планирует удвоить его."}},
 		{"amount", []string{"Экспорт принёс 7 млн. долл. США за год."}},
+		// Counts of things are units: they end the sentence before a capital, also after a
+		// multiplier; amounts of money keep before a capital that may be a name.
+		{"unit", []string{"Тираж 1 тыс. экз.", "Цена договорная."}},
+		{"unit", []string{"На митинг пришли 300 чел.", "Полиция не вмешивалась."}},
+		{"unit", []string{"Куплено 5 шт. яблок."}},
+		{"amount", []string{"Бюджет 3 тыс. руб. Иванов одобрил."}},
+		// Dates and biographies: months, weekdays, род. and ум. follow a number or a name and
+		// end a sentence only before a starter.
+		{"postfix", []string{"Сделка закрыта 15 янв. 2020 года в Москве."}},
+		{"postfix", []string{"Заседание прошло 3 окт.", "В нём участвовали все."}},
+		{"postfix", []string{"Встреча назначена на пн. 5 мая."}},
+		{"postfix", []string{"Иван Петров, род. 20 января 1934 г., советский актёр."}},
+		{"postfix", []string{"Певец (род. 21 июня 1947 — ум. 18 мая 2004) выступал в Стамбуле."}},
+		{"postfix", []string{"Вот что мой решает ум.", "Отчего к шарам не приделают руля?"}},
+		{"postfix", []string{"Это древний род.", "Вот его герб."}},
+		{"prefix", []string{"Народный арт. СССР Иванов выступил.", "Ген.-лейт. Петров прибыл в штаб."}},
+		{"prefix", []string{"Он жил в кон. XIX в.", "Потом уехал."}},
+		{"prefix", []string{"В сер. 1990-х гг. цены росли."}},
 		// Titles with a capital inside a sentence.
 		{"title", []string{"Директор фирмы Чарльз Дж. Филлипс подписал договор."}},
 		{"title", []string{"Лекцию читал Проф. Иванов."}},
