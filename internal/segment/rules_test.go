@@ -113,6 +113,13 @@ func TestRuleFamilies(t *testing.T) {
 		{"mention", []string{"Пишите на press@astanahub.kz.", "Мы ответим."}},
 		{"bullet", []string{"Технологический процесс ускоряет работу.", "* Нумерация туров может отличаться."}},
 		{"bullet", []string{"Номера были двузначными. (*) до перенумерации."}},
+		// A bracket whose content begins with a capital holds sentences of its own; one that
+		// begins in lowercase is an aside, and a quotation stays whole.
+		{"bracket", []string{"(Прилепин — очень хороший писатель, лучше, чем Лимонов.", "Но враг)"}},
+		{"bracket", []string{"( И это ещё нас называют ленивой нацией?", "Попробуй найди работу...)"}},
+		{"bracket", []string{"Делегаты (среди них были эксперты. Некоторые приехали впервые) прибыли утром."}},
+		{"bracket", []string{"Певец (род. 21 июня 1947 г. В Малатье жил долго) выступал."}},
+		{"bracket", []string{"«Мы готовы делиться опытом. Двери открыты для всех», — заявил ректор."}},
 		// ? or ! directly before a lowercase word ends the sentence; a dash, a closing quote or a
 		// bracket between them keeps it going (direct speech, an aside).
 		{"strong-lower", []string{"Офигенное фото!", "вещь!"}},

@@ -309,7 +309,7 @@ func (s *Segmenter) segment(dst []string, p string, sc *scratch, trace tracer) [
 				si++
 			}
 			switch {
-			case si < len(spans) && spans[si].open < c.end:
+			case si < len(spans) && spans[si].open < c.end && !sentencesInside(p, spans[si]):
 				d = keep(ruleInsidePair).on(spans[si].open, spans[si].end)
 			case c.bare && si > 0 && spans[si-1].end > c.start:
 				// "(вот так)) Далее": the run closes brackets, it is no emoticon
@@ -386,4 +386,20 @@ func isLatin(r rune) bool { return unicode.Is(unicode.Latin, r) }
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// sentencesInside: the matched pair sp is a bracket whose content begins with a capital letter,
+// so it holds sentences of its own rather than an aside within one ("(Прилепин — хороший
+// писатель. Но враг)" against "Делегаты (среди них были эксперты. Некоторые приехали) прибыли").
+// Quotations stay whole: «Мы готовы. Двери открыты», — заявил он.
+func sentencesInside(p string, sp span) bool {
+	if p[sp.open] != '(' && p[sp.open] != '[' {
+		return false
+	}
+	i := skipSpace(p, sp.open+1)
+	if i >= sp.end {
+		return false
+	}
+	r, _ := runeAt(p, i)
+	return isUpper(r)
 }
