@@ -47,7 +47,7 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 	}
 	switch {
 	case c.strong:
-		if s.lowerAfterStrong && f.class == nextLower && !c.closed && !c.ellipsis && f.at == skipSpace(p, c.end) && f.space {
+		if s.lowerAfterStrong && f.class == nextLower && !c.closed && !c.ellipsis && f.at == skipSpace(p, c.end) && f.space && !linkAt(p, f.at) {
 			return split(ruleStrongLower)
 		}
 		return verdict(plainEnd(f), ruleStrong)

@@ -48,6 +48,13 @@ const minInflected = 5
 // written text and verse begin sentences. A dash or an opening mark between them, or a word that
 // may be an abbreviation, keeps the sentence going.
 func (s *Segmenter) lowerAfterWord(p string, from int, c cluster, f follow) bool {
-	return f.space && f.class == nextLower && f.at == skipSpace(p, c.end) && from < c.start &&
+	return f.space && f.class == nextLower && f.at == skipSpace(p, c.end) && from < c.start && !linkAt(p, f.at) &&
 		isLower(firstRune(p[from:c.start])) && s.fullWord(p[from:c.start])
+}
+
+// linkAt: a web address begins at offset at. A link after a sentence mark belongs to the
+// sentence it illustrates ("Подписали уже 1,5 млн человек! https://chn.ge/…"), lowercase as it is.
+func linkAt(p string, at int) bool {
+	rest := p[at:]
+	return strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "www.")
 }

@@ -125,6 +125,8 @@ func TestRuleFamilies(t *testing.T) {
 		{"strong-lower", []string{"Офигенное фото!", "вещь!"}},
 		{"strong-lower", []string{"неужели так всесильны?", "ты кудесник мне ответь"}},
 		{"strong-lower", []string{"Куда ты? — спросил он."}},
+		{"strong-lower", []string{"Её подписали уже 1,5 млн человек! https://chn.ge/2JRea20"}},
+		{"word-lower", []string{"Приходите к нам в гости. https://example.kz/"}},
 		{"strong-lower", []string{"Он спросил: «Когда начнём?» и посмотрел на часы."}},
 		{"strong-lower", []string{"Вместо этого слышим ударения на 3, 6 и 8-м (а не 9-м!) слогах."}},
 		{"strong-lower", []string{"Ну и ну!.. сказал он."}},
