@@ -22,6 +22,11 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 	if f.class == nextEnd {
 		return keep(ruleParagraphEnd)
 	}
+	if sentenceStart(p, start, c.start) {
+		// "... Неизлечимостью прекрасен", "…На перемене": marks that open a sentence lead into
+		// it; a sentence is never marks alone.
+		return keep(ruleLeading)
+	}
 	if f.class == nextOther && trailingSymbols(p, f.at) {
 		// "Безумно красиво! 😍😍😍": emoji after the last sentence belong to it.
 		return keep(ruleTrailing)

@@ -8,9 +8,10 @@ import (
 // fullWord tells whether the lowercase word w, written before a period that a lowercase word
 // follows, is a whole word rather than an abbreviation missing from the tables: its last letter
 // is one of the language's word finals (Russian abbreviations are cut before a vowel, so they
-// end in a consonant: "примеч.", "междунар."), or it has at least minInflected letters and ends
-// with an inflection or a finite-verb ending ("в горах", "проверил"). A contraction with a
-// hyphen ("гос-ва", "р-на") is an abbreviation whatever its last letter.
+// end in a consonant: "примеч.", "междунар."), it is a sentence starter of two or more letters
+// ("нет", "так"), or it has at least minInflected letters and ends with an inflection or a
+// finite-verb ending ("в горах", "проверил"). A contraction with a hyphen ("гос-ва", "р-на") is
+// an abbreviation whatever its last letter.
 func (s *Segmenter) fullWord(w string) bool {
 	if s.wordFinals == "" || w == "" {
 		return false
@@ -25,7 +26,7 @@ func (s *Segmenter) fullWord(w string) bool {
 	lw := string(k.bytes())
 	n := utf8.RuneCountInString(lw)
 	last, _ := utf8.DecodeLastRuneInString(lw)
-	if n >= 2 && strings.ContainsRune(s.wordFinals, last) {
+	if n >= 2 && (strings.ContainsRune(s.wordFinals, last) || s.starters[lw]) {
 		return true
 	}
 	if n < minInflected {

@@ -105,6 +105,10 @@ func TestRuleFamilies(t *testing.T) {
 		// An ellipsis before a number with a space ends the sentence; a range does not.
 		{"ellipsis", []string{"Но есть мужчина, которого я не хотела бы потерять...", "17 лет прошло."}},
 		{"ellipsis", []string{"Выберите число 1...10 и запишите."}},
+		// Marks that open a sentence lead into it: a sentence is never marks alone.
+		{"leading", []string{"... Неизлечимостью прекрасен иудей."}},
+		{"leading", []string{"Юрка тяжело вздохнул.", "…На перемене он открыл дневник."}},
+		{"leading", []string{"Он ушёл.", "«... И не вернулся», — сказали нам."}},
 		// Symbols after the last sentence belong to it; a mention or a bullet starts a new one.
 		{"trailing", []string{"Безумно красиво! 😍😍😍"}},
 		{"trailing", []string{"Давай теперь про снежный Сочи. 🙏"}},
@@ -138,6 +142,8 @@ func TestRuleFamilies(t *testing.T) {
 		{"word-lower", []string{"и он уснул и снова увидал аул. это дело было так"}}, // three letters: may be an abbreviation
 		{"word-lower", []string{"стали прочие вестись печонка лопнула.", "смеются и теснятся"}},
 		{"word-lower", []string{"ты говоришь это по 100 раз в день.", "ума ни в какие помышления"}},
+		{"word-lower", []string{"Опустел, и бесов нет.", "их расторгнут хоровод..."}},
+		{"word-lower", []string{"Жили мы так.", "потом уехали"}},
 		{"word-lower", []string{"Перевод (примеч. автора) сделан позже."}},
 		{"word-lower", []string{"Отдел междунар. отношений закрыт."}},
 		{"word-lower", []string{"Проект гос-ва. по плану завершён."}},

@@ -108,7 +108,9 @@ func lookAhead(p string, e int) follow {
 	}
 	for steps := 0; j < n && steps < maxLook; steps++ {
 		r, size := runeAt(p, j)
-		if !(isOpener(r) || isDash(r) || isSpace(r)) {
+		// After a space, an ellipsis leads into the next sentence ("вздохнул. …На перемене",
+		// "ушёл. «... И не вернулся»"), as an opening quote does.
+		if !(isOpener(r) || isDash(r) || isSpace(r) || f.space && (r == '.' || r == '…')) {
 			break
 		}
 		j += size
