@@ -17,9 +17,10 @@ var externalFloor = map[string]int{
 	"razdel":         970,
 	"rusenttokenize": 954,
 	"ud-gsd":         987,
+	"ud-poetry":      925,
 	"ud-pud":         986,
 	"ud-taiga":       972,
-	"all":            980,
+	"all":            970, // 980 before ud-poetry, a harder genre, joined the set
 }
 
 // TestExternalCases measures the Russian rules on sentence-boundary cases that nobody in this
