@@ -86,7 +86,7 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 	case rulePlain:
 		return "plain-word", splitOrNot(d, fmt.Sprintf("a period after %q, which is no abbreviation, initial or list number, before %s", lastToken(p, c.start), next))
 	case ruleLowerAfterWord:
-		return "word-before-lowercase", fmt.Sprintf("sentence ends: a period after %q, a whole word by its ending (word finals or inflections table), directly before %s", lastToken(p, c.start), next)
+		return "word-before-lowercase", fmt.Sprintf("sentence ends: a period after %q, a whole word by its ending (word finals, starters or inflections table) or a closing bracket or quote, directly before %s", lastToken(p, c.start), next)
 	case ruleURL:
 		return "address", splitOrNot(d, fmt.Sprintf("a period after the address %q, before %s", tok, next))
 	case ruleAbbrevPrefix:

@@ -45,12 +45,20 @@ func (s *Segmenter) fullWord(w string) bool {
 const minInflected = 5
 
 // lowerAfterWord: a period after a whole lowercase word ("никогда не была в горах. они меня
-// пугают") ends the sentence before a lowercase word that follows a space directly, as user-
-// written text and verse begin sentences. A dash or an opening mark between them, or a word that
-// may be an abbreviation, keeps the sentence going.
+// пугают"), or after a closing bracket or quote, ends the sentence before a lowercase word that
+// follows a space directly or after an ellipsis ("яблоко. ...наука должна"), as user-written
+// text and verse begin sentences. A dash or an opening mark between them, or a word that may be
+// an abbreviation, keeps the sentence going.
 func (s *Segmenter) lowerAfterWord(p string, from int, c cluster, f follow) bool {
-	return f.space && f.class == nextLower && f.at == skipSpace(p, c.end) && from < c.start && !linkAt(p, f.at) &&
-		isLower(firstRune(p[from:c.start])) && s.fullWord(p[from:c.start])
+	if !f.space || f.class != nextLower || !onlyEllipsis(p[skipSpace(p, c.end):f.at]) || linkAt(p, f.at) {
+		return false
+	}
+	if from == c.start {
+		// A period after a closing bracket or quote is a full stop: "(примеч. автора). о Боже".
+		r, _ := lastRune(p[:from])
+		return r == ')' || r == '»'
+	}
+	return isLower(firstRune(p[from:c.start])) && s.fullWord(p[from:c.start])
 }
 
 // linkAt: a web address begins at offset at. A link after a sentence mark belongs to the
@@ -58,4 +66,14 @@ func (s *Segmenter) lowerAfterWord(p string, from int, c cluster, f follow) bool
 func linkAt(p string, at int) bool {
 	rest := p[at:]
 	return strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "www.")
+}
+
+// onlyEllipsis: s is empty or only periods and ellipses.
+func onlyEllipsis(s string) bool {
+	for _, r := range s {
+		if r != '.' && r != '…' {
+			return false
+		}
+	}
+	return true
 }
