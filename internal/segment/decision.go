@@ -43,6 +43,9 @@ type decision struct {
 	rule     rule
 	from, to int
 	word     [2]int
+	// bracket is the bracket that begins with a capital and holds the split ("(Прилепин —
+	// писатель. Но враг)"), empty elsewhere; Explain names it.
+	bracket [2]int
 }
 
 func keep(r rule) decision  { return decision{rule: r} }

@@ -38,6 +38,9 @@ func (s *Segmenter) Explain(text string) []Explained {
 		e := Explained{Paragraph: Paragraph{Number: l.number, Text: line}}
 		e.Sentences = s.segment(nil, line, &sc, func(c cluster, d decision) {
 			name, reason := s.reason(line, c, d)
+			if d.bracket[1] > 0 {
+				reason += fmt.Sprintf("; inside the bracket %s, which begins with a capital and so holds sentences of its own", quoteShort(line[d.bracket[0]:d.bracket[1]]))
+			}
 			e.Boundaries = append(e.Boundaries, Boundary{
 				Offset:  utf8.RuneCountInString(line[:c.start]),
 				Mark:    line[c.start:c.end],
@@ -84,6 +87,10 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 	case ruleEllipsis:
 		return "ellipsis", splitOrNot(d, fmt.Sprintf("an ellipsis before %s", next))
 	case rulePlain:
+		if f := lookAhead(p, c.end); !d.split && s.wordFinals != "" && f.class == nextLower && f.space &&
+			onlyEllipsis(p[skipSpace(p, c.end):f.at]) && d.from < c.start && isLower(firstRune(p[d.from:])) {
+			return "plain-word", fmt.Sprintf("sentence goes on: a period after %q before %s; the word is not whole by the word finals, starters or inflections tables, so it may be an abbreviation missing from them", lastToken(p, c.start), next)
+		}
 		return "plain-word", splitOrNot(d, fmt.Sprintf("a period after %q, which is no abbreviation, initial or list number, before %s", lastToken(p, c.start), next))
 	case ruleLowerAfterWord:
 		return "word-before-lowercase", fmt.Sprintf("sentence ends: a period after %q, a whole word by its ending (word finals, starters or inflections table) or a closing bracket or quote, directly before %s", lastToken(p, c.start), next)

@@ -311,7 +311,9 @@ func (s *Segmenter) segment(dst []string, p string, sc *scratch, trace tracer) [
 				si++
 			}
 			switch {
-			case si < len(spans) && spans[si].open < c.end && !sentencesInside(p, spans[si]):
+			case si < len(spans) && spans[si].open < c.end && sentencesInside(p, spans[si]):
+				d.bracket = [2]int{spans[si].open, spans[si].end}
+			case si < len(spans) && spans[si].open < c.end:
 				d = keep(ruleInsidePair).on(spans[si].open, spans[si].end)
 			case c.bare && si > 0 && spans[si-1].end > c.start:
 				// "(вот так)) Далее": the run closes brackets, it is no emoticon
