@@ -20,6 +20,9 @@ var russianRules = ruleSet{
 		"вып.", "изд.", "ред.", "сб.", "соч.", "ок.", "прибл.", "макс.", "искл.", "вкл.", "англ.",
 		"рус.", "каз.", "лат.", "нем.", "франц.", "букв.", "устар.", "сокр.", "лит.", "ст.ст.",
 		"арт.", "засл.", "нар.", "лейт.", "нач.", "т.наз.", "т.н.", "бывш.",
+		// truncations that end like an inflected word or a verb, which a lowercase word after
+		// them would otherwise take for a sentence end (see wordFinals)
+		"эконом.", "матем.", "автом.", "полит.", "капит.", "депут.",
 		// units, amounts and dates without a number before them: "г. Астана", "м. Пушкинская";
 		// after a number see dates, units and amounts
 		"гг.", "г.г.", "в.", "вв.", "в.в.", "с.г.", "т.г.", "п.г.", "мес.",
