@@ -140,8 +140,30 @@ func (s *Segmenter) lookup(p string, start, at int, word, text string) (abbrevCl
 		// ("Вопрос задал Макс.").
 		class = e.capital
 	}
-	if e.number != abbrevNone && numberBefore(p, start, at) {
+	if e.number != abbrevNone && (numberBefore(p, start, at) || s.multiplierBefore(p, start, at)) {
 		class = e.number
 	}
 	return class, class != abbrevNone
+}
+
+// multiplierBefore: a number and a multiplier with its period stand right before offset at, with
+// one space between: "1 тыс. экз.", "25 кв. м.".
+func (s *Segmenter) multiplierBefore(p string, start, at int) bool {
+	if at-2 <= start || p[at-1] != ' ' || p[at-2] != '.' {
+		return false
+	}
+	e := at - 2
+	b := e
+	for n := 0; b > start; n++ {
+		r, size := lastRune(p[:b])
+		if !isLetter(r) {
+			break
+		}
+		if n == 4 {
+			return false
+		}
+		b -= size
+	}
+	var k keyBuf
+	return b < e && k.appendLower(p[b:e]) && s.multipliers[string(k.bytes())] && numberBefore(p, start, b)
 }

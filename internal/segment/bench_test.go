@@ -116,7 +116,8 @@ func BenchmarkStream(b *testing.B) {
 	reportCPU(b, len(text), processCPU()-cpu)
 }
 
-// BenchmarkStreamPathological: 1 MB of one character, of periods, of openers.
+// BenchmarkStreamPathological: 1 MB of one character, of periods, of openers, and of the
+// shapes each rule reads around a candidate.
 func BenchmarkStreamPathological(b *testing.B) {
 	for _, tc := range []struct{ name, text string }{
 		{"letter", strings.Repeat("я", 1<<19)},
@@ -131,6 +132,9 @@ func BenchmarkStreamPathological(b *testing.B) {
 		{"emoticons", strings.Repeat("да :) ", 1<<17)},
 		{"emoji", strings.Repeat("Да! 😍", 1<<17)},
 		{"roman", strings.Repeat("IV. ", 1<<18)},
+		{"lowercase", strings.Repeat("в горах. они! да ", 1<<15)},
+		{"ellipses", strings.Repeat("да. ...", 1<<17)},
+		{"bracketed", strings.Repeat("(Он. Я) ", 1<<17)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			ru := For("ru")

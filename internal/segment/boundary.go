@@ -22,6 +22,11 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 	if f.class == nextEnd {
 		return keep(ruleParagraphEnd)
 	}
+	if sentenceStart(p, start, c.start) {
+		// "... Неизлечимостью прекрасен", "…На перемене": marks that open a sentence lead into
+		// it; a sentence is never marks alone.
+		return keep(ruleLeading)
+	}
 	if f.class == nextOther && trailingSymbols(p, f.at) {
 		// "Безумно красиво! 😍😍😍": emoji after the last sentence belong to it.
 		return keep(ruleTrailing)
@@ -47,6 +52,9 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 	}
 	switch {
 	case c.strong:
+		if s.lowerAfterStrong && f.class == nextLower && !c.closed && !c.ellipsis && f.at == skipSpace(p, c.end) && f.space && !linkAt(p, f.at) {
+			return split(ruleStrongLower)
+		}
 		return verdict(plainEnd(f), ruleStrong)
 	case c.periodAfterCloser:
 		return verdict(plainEnd(f), ruleCloserPeriod)
@@ -72,6 +80,10 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 	case beforeURL:
 		d = verdict(plainEnd(f), ruleURL)
 	default:
+		if s.lowerAfterWord(p, from, c, f) {
+			d = split(ruleLowerAfterWord)
+			break
+		}
 		d = verdict(plainEnd(f), rulePlain)
 	}
 	return d.on(from, c.start)

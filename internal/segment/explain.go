@@ -38,6 +38,9 @@ func (s *Segmenter) Explain(text string) []Explained {
 		e := Explained{Paragraph: Paragraph{Number: l.number, Text: line}}
 		e.Sentences = s.segment(nil, line, &sc, func(c cluster, d decision) {
 			name, reason := s.reason(line, c, d)
+			if d.bracket[1] > 0 {
+				reason += fmt.Sprintf("; inside the bracket %s, which begins with a capital and so holds sentences of its own", quoteShort(line[d.bracket[0]:d.bracket[1]]))
+			}
 			e.Boundaries = append(e.Boundaries, Boundary{
 				Offset:  utf8.RuneCountInString(line[:c.start]),
 				Mark:    line[c.start:c.end],
@@ -65,6 +68,8 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 		return "paragraph-end", "only closing marks follow up to the end of the paragraph"
 	case ruleTrailing:
 		return "trailing-symbols", "only symbols or emoji follow up to the end of the paragraph; they stay with this sentence"
+	case ruleLeading:
+		return "leading-marks", "sentence goes on: the marks open the sentence, which would otherwise be marks alone"
 	case ruleNoSpace:
 		return "no-space", "no space after the mark, and no capital letter follows"
 	case ruleNoSpaceAddr:
@@ -75,12 +80,20 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 		return "no-space-latin", fmt.Sprintf("no space after the mark, and Latin letters on both sides (%q: a domain or a product name)", word)
 	case ruleStrong:
 		return "question-exclamation", splitOrNot(d, fmt.Sprintf("%q before %s", c.text(p), next))
+	case ruleStrongLower:
+		return "question-exclamation-lowercase", fmt.Sprintf("sentence ends: %q directly before %s, with no dash or closing quote to continue the sentence", c.text(p), next)
 	case ruleCloserPeriod:
 		return "period-after-closer", splitOrNot(d, fmt.Sprintf("a period after a closing quote or bracket, before %s", next))
 	case ruleEllipsis:
 		return "ellipsis", splitOrNot(d, fmt.Sprintf("an ellipsis before %s", next))
 	case rulePlain:
+		if f := lookAhead(p, c.end); !d.split && s.wordFinals != "" && f.class == nextLower && f.space &&
+			onlyEllipsis(p[skipSpace(p, c.end):f.at]) && d.from < c.start && isLower(firstRune(p[d.from:])) {
+			return "plain-word", fmt.Sprintf("sentence goes on: a period after %q before %s; the word is not whole by the word finals, starters or inflections tables, so it may be an abbreviation missing from them", lastToken(p, c.start), next)
+		}
 		return "plain-word", splitOrNot(d, fmt.Sprintf("a period after %q, which is no abbreviation, initial or list number, before %s", lastToken(p, c.start), next))
+	case ruleLowerAfterWord:
+		return "word-before-lowercase", fmt.Sprintf("sentence ends: a period after %q, a whole word by its ending (word finals, starters or inflections table) or a closing bracket or quote, directly before %s", lastToken(p, c.start), next)
 	case ruleURL:
 		return "address", splitOrNot(d, fmt.Sprintf("a period after the address %q, before %s", tok, next))
 	case ruleAbbrevPrefix:

@@ -28,6 +28,12 @@ func TestExplainNamesTheRule(t *testing.T) {
 		{"Доклад сделал К. Т. Жумабаев.", []string{"keep initial .", "keep initial ."}},
 		{"Мы благодарны им. Они помогли.", []string{"split abbreviation-postfix ."}},
 		{"Он сказал: «Мы готовы. Двери открыты», и вышел.", []string{"keep inside-pair ."}},
+		{"Круто! люблю такие фото", []string{"split question-exclamation-lowercase !"}},
+		{"никогда не была в горах. они пугают", []string{"split word-before-lowercase ."}},
+		{"Пришёл ректор. никто не встал", []string{"keep plain-word ."}},
+		{"Вздохнул. …На перемене ушёл", []string{"split plain-word .", "keep leading-marks …"}},
+		{"(Прилепин — писатель. Но враг)", []string{"split plain-word ."}},
+		{"Тираж 1 тыс. экз. Цена договорная.", []string{"keep abbreviation-amount .", "split abbreviation-unit ."}},
 		{"1. Регистрация. Что дальше? Ответ дали.", []string{
 			"keep list-number .", "split plain-word .", "split question-exclamation ?",
 		}},
@@ -70,6 +76,20 @@ func TestExplainReasonNamesTheEntry(t *testing.T) {
 }
 
 // TestExplainSplitsAsSplit: the explain path decides exactly as the normal one, on every fixture.
+// TestExplainNamesTheBracket: a split inside a bracket says which bracket let it happen, and a
+// kept period before a lowercase word says the word may be an untabled abbreviation.
+func TestExplainNamesTheBracket(t *testing.T) {
+	ru := For("ru")
+	b := ru.Explain("(Прилепин — писатель. Но враг)")[0].Boundaries[0]
+	if !strings.Contains(b.Reason, `inside the bracket "(Прилепин — писатель. Но враг)"`) {
+		t.Errorf("reason %q does not name the bracket", b.Reason)
+	}
+	b = ru.Explain("Пришёл ректор. никто не встал")[0].Boundaries[0]
+	if !strings.Contains(b.Reason, "may be an abbreviation missing from them") {
+		t.Errorf("reason %q does not say why a lowercase word keeps the sentence", b.Reason)
+	}
+}
+
 func TestExplainSplitsAsSplit(t *testing.T) {
 	paths, _ := filepath.Glob("testdata/external/*.ru.txt")
 	paths = append(paths, "testdata/segmentation.ru.txt", "testdata/segmentation.extra.ru.txt")

@@ -14,12 +14,13 @@ import (
 var externalFloor = map[string]int{
 	"languagetool":   1000,
 	"pysbd":          1000,
-	"razdel":         941,
+	"razdel":         970,
 	"rusenttokenize": 954,
 	"ud-gsd":         987,
+	"ud-poetry":      925,
 	"ud-pud":         986,
-	"ud-taiga":       963,
-	"all":            975,
+	"ud-taiga":       972,
+	"all":            970, // 980 before ud-poetry, a harder genre, joined the set
 }
 
 // TestExternalCases measures the Russian rules on sentence-boundary cases that nobody in this

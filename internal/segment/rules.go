@@ -63,6 +63,9 @@ type ruleSet struct {
 	// After a number: dates (2019 г.), units (5 км.) and amounts (500 руб., 3 млн.; these end a
 	// sentence only before a starter, as postfix abbreviations do).
 	dates, units, amounts []string
+	// multipliers after a number make the unit or amount after them count as after a number
+	// ("1 тыс. экз."); lowercase, without the period.
+	multipliers []string
 	// starters are words that begin sentences and are never names (pronouns, prepositions,
 	// conjunctions, sentence adverbs), lowercase.
 	starters []string
@@ -81,6 +84,18 @@ type ruleSet struct {
 	// bare run of two or more is one too ("))", "((("). An emoticon before a capital letter ends
 	// the sentence in user-written text: "Спасибо :) Увидимся завтра."
 	emoticonEyes []string
+	// lowerAfterStrong: a ? or ! followed by a space and directly by a lowercase word ends the
+	// sentence ("Круто! люблю такие фото"). Russian user-written text and verse often begin a
+	// sentence in lowercase, while a sentence going on after ? or ! is set off by a dash or a
+	// closing quote ("«Куда?» — спросил он", "«Когда начнём?» и посмотрел"), which keep, and
+	// "!.." trails off as an ellipsis does.
+	lowerAfterStrong bool
+	// wordFinals and inflections tell a whole word from an abbreviation missing from the
+	// tables, before a period that a lowercase word follows (see Segmenter.fullWord): letters
+	// that end words and never abbreviations, and endings of inflected words of five or more
+	// letters. Empty: a period before a lowercase word never ends a sentence.
+	wordFinals  string
+	inflections []string
 }
 
 // Segmenter splits paragraphs into sentences by the rules of one language. It is immutable and
@@ -91,11 +106,17 @@ type Segmenter struct {
 	starters  map[string]bool
 	headings  map[string]bool
 	relatives map[string]bool
-	verbWords map[string]bool // true: a finite verb; false: listed as no verb
+	// multipliers: see ruleSet.
+	multipliers map[string]bool
+	verbWords   map[string]bool // true: a finite verb; false: listed as no verb
 	// verbEndings are the verb endings, longest first.
 	verbEndings []string
 	eyes        []string
-	eyeEnd      [256]bool // the last bytes of eyes: a lone bracket after any other byte is no emoticon
+	// lowerAfterStrong, wordFinals, inflections: see ruleSet.
+	lowerAfterStrong bool
+	wordFinals       string
+	inflections      []string
+	eyeEnd           [256]bool // the last bytes of eyes: a lone bracket after any other byte is no emoticon
 	// maxPiece is the longest run of letters between the periods of any table abbreviation; a
 	// longer word before a period is no abbreviation, and the scanner stops looking.
 	maxPiece int
@@ -129,8 +150,10 @@ func (s *Segmenter) Lang() string { return s.lang }
 func newSegmenter(lang string, rules ruleSet) *Segmenter {
 	s := &Segmenter{
 		lang: lang, abbrevs: map[string]abbrevEntry{}, starters: set(rules.starters),
-		headings: set(rules.headings), relatives: set(rules.relatives), verbWords: map[string]bool{},
-		eyes: rules.emoticonEyes,
+		headings: set(rules.headings), relatives: set(rules.relatives),
+		multipliers: set(rules.multipliers), verbWords: map[string]bool{},
+		eyes: rules.emoticonEyes, lowerAfterStrong: rules.lowerAfterStrong,
+		wordFinals: rules.wordFinals, inflections: rules.inflections,
 	}
 	for _, group := range []struct {
 		class abbrevClass

@@ -19,6 +19,10 @@ var russianRules = ruleSet{
 		"гл.", "разд.", "подразд.", "пп.", "подп.", "абз.", "табл.", "прил.", "прим.", "илл.",
 		"вып.", "изд.", "ред.", "сб.", "соч.", "ок.", "прибл.", "макс.", "искл.", "вкл.", "англ.",
 		"рус.", "каз.", "лат.", "нем.", "франц.", "букв.", "устар.", "сокр.", "лит.", "ст.ст.",
+		"арт.", "засл.", "нар.", "лейт.", "нач.", "т.наз.", "т.н.", "бывш.",
+		// truncations that end like an inflected word or a verb, which a lowercase word after
+		// them would otherwise take for a sentence end (see wordFinals)
+		"эконом.", "матем.", "автом.", "полит.", "капит.", "депут.",
 		// units, amounts and dates without a number before them: "г. Астана", "м. Пушкинская";
 		// after a number see dates, units and amounts
 		"гг.", "г.г.", "в.", "вв.", "в.в.", "с.г.", "т.г.", "п.г.", "мес.",
@@ -33,6 +37,14 @@ var russianRules = ruleSet{
 		"им.", "рис.", "тел.", "куб.", "ген.", "мин.", "зам.", "гор.",
 		// region and district names are often the last word of a sentence
 		"обл.", "р-н", "р-на", "р-не",
+		// "(род. 20 января 1934)", "ум. 18 мая 2004": also the nouns род (kin) and ум (mind)
+		"род.", "ум.",
+		// "в кон. XIX в.", "в сер. 1990-х": also the noun кон (stake) and the short adjective
+		// сер (grey)
+		"кон.", "сер.",
+		// months and weekdays follow a day and precede a year: "15 янв. 2020 г.", "пн. 5 мая"
+		"янв.", "февр.", "фев.", "апр.", "авг.", "сент.", "сен.", "окт.", "нояб.", "ноя.", "дек.",
+		"пн.", "вт.", "чт.", "пт.",
 	},
 	// an era closes a date and often the sentence ("в V в. до н.э. Его руины ...")
 	eras: []string{"н.э.", "до н.э.", "до Р.Х.", "от Р.Х."},
@@ -50,12 +62,17 @@ var russianRules = ruleSet{
 	units: []string{
 		"км.", "м.", "см.", "мм.", "дм.", "кг.", "мг.", "гр.", "мл.", "л.", "га.", "мин.", "сек.",
 		"ч.л.", "ст.л.", "мес.", "нед.", "сут.",
+		// counts of things end their noun phrase: "тираж 1 тыс. экз. Цена ..."
+		"экз.", "шт.", "чел.",
 	},
+	// A number and a multiplier count as a number for the unit or amount after them:
+	// "1 тыс. экз.", "25 кв. м.", "3 млн. руб.".
+	multipliers: []string{"тыс", "млн", "млрд", "трлн", "кв", "куб"},
 	// Amounts end a sentence only before a starter: "стоит 500 руб. Это дорого", but
 	// "5 млрд. Казахстан планирует ..." and "7 долл. США".
 	amounts: []string{
 		"млн.", "млрд.", "трлн.", "тыс.", "руб.", "р.", "коп.", "долл.", "дол.", "тг.", "евр.",
-		"у.е.", "чел.", "экз.", "шт.", "ед.", "проц.", "жит.",
+		"у.е.", "ед.", "проц.", "жит.",
 	},
 	list: append([]string{
 		"и т.д.", "и т. д.", "и т.п.", "и т. п.", "и др.", "и пр.", "т.д.", "т.п.", "и проч.",
@@ -67,6 +84,13 @@ var russianRules = ruleSet{
 	notVerbs:     russianNotVerbs,
 	relatives:    russianRelatives,
 	emoticonEyes: []string{":", ";", "=", ":-", ";-", "=-"},
+	// In the dev and test sets of UD Russian-Taiga and -Poetry, 41 of 47 "? word" or "! word"
+	// with a lowercase word end the sentence.
+	lowerAfterStrong: true,
+	// Abbreviations are cut before a vowel ("примеч.", "междунар."), so a word ending in a
+	// vowel, ь or й is whole; so is a longer one with a case ending or a verb ending.
+	wordFinals:  "аеёиоуыэюяьй",
+	inflections: []string{"ах", "ях", "ов", "ев", "ом", "ем", "ым", "им", "ых", "их", "ам", "ям"},
 }
 
 // russianHeadings number a heading or a list item: "Глава IV. Общие положения", "Рис. 3. Схема".
@@ -149,5 +173,5 @@ var russianStarters = []string{
 	"более", "менее", "почти", "лишь", "только", "даже", "ещё", "еще", "уже", "не", "ни", "нет",
 	"да", "здесь", "сначала", "наконец", "кроме", "помимо", "вместе", "также", "следует",
 	"отметим", "подчеркнём", "подчеркнем", "известно", "ожидается", "планируется", "мой", "наш",
-	"ваш", "свой",
+	"ваш", "свой", "отчего", "разве", "неужели", "ведь", "вот", "вдруг", "конечно", "наверное",
 }

@@ -50,6 +50,25 @@ func TestRuleFamilies(t *testing.T) {
 		{"amount", []string{"Курс стоит 500 руб.", "Это недорого."}},
 		{"amount", []string{"Объём инвестиций составил 5 млрд. Казахстан планирует удвоить его."}},
 		{"amount", []string{"Экспорт принёс 7 млн. долл. США за год."}},
+		// Counts of things are units: they end the sentence before a capital, also after a
+		// multiplier; amounts of money keep before a capital that may be a name.
+		{"unit", []string{"Тираж 1 тыс. экз.", "Цена договорная."}},
+		{"unit", []string{"На митинг пришли 300 чел.", "Полиция не вмешивалась."}},
+		{"unit", []string{"Куплено 5 шт. яблок."}},
+		{"amount", []string{"Бюджет 3 тыс. руб. Иванов одобрил."}},
+		// Dates and biographies: months, weekdays, род. and ум. follow a number or a name and
+		// end a sentence only before a starter.
+		{"postfix", []string{"Сделка закрыта 15 янв. 2020 года в Москве."}},
+		{"postfix", []string{"Заседание прошло 3 окт.", "В нём участвовали все."}},
+		{"postfix", []string{"Встреча назначена на пн. 5 мая."}},
+		{"postfix", []string{"Иван Петров, род. 20 января 1934 г., советский актёр."}},
+		{"postfix", []string{"Певец (род. 21 июня 1947 — ум. 18 мая 2004) выступал в Стамбуле."}},
+		{"postfix", []string{"Вот что мой решает ум.", "Отчего к шарам не приделают руля?"}},
+		{"postfix", []string{"Это древний род.", "Вот его герб."}},
+		{"prefix", []string{"Народный арт. СССР Иванов выступил.", "Ген.-лейт. Петров прибыл в штаб."}},
+		{"prefix", []string{"Он жил в кон. XIX в.", "Потом уехал."}},
+		{"prefix", []string{"В сер. 1990-х гг. цены росли."}},
+		{"postfix", []string{"Он дышит за тех, кто сер.", "Я имени Его не знаю."}},
 		// Titles with a capital inside a sentence.
 		{"title", []string{"Директор фирмы Чарльз Дж. Филлипс подписал договор."}},
 		{"title", []string{"Лекцию читал Проф. Иванов."}},
@@ -87,6 +106,10 @@ func TestRuleFamilies(t *testing.T) {
 		// An ellipsis before a number with a space ends the sentence; a range does not.
 		{"ellipsis", []string{"Но есть мужчина, которого я не хотела бы потерять...", "17 лет прошло."}},
 		{"ellipsis", []string{"Выберите число 1...10 и запишите."}},
+		// Marks that open a sentence lead into it: a sentence is never marks alone.
+		{"leading", []string{"... Неизлечимостью прекрасен иудей."}},
+		{"leading", []string{"Юрка тяжело вздохнул.", "…На перемене он открыл дневник."}},
+		{"leading", []string{"Он ушёл.", "«... И не вернулся», — сказали нам."}},
 		// Symbols after the last sentence belong to it; a mention or a bullet starts a new one.
 		{"trailing", []string{"Безумно красиво! 😍😍😍"}},
 		{"trailing", []string{"Давай теперь про снежный Сочи. 🙏"}},
@@ -95,6 +118,43 @@ func TestRuleFamilies(t *testing.T) {
 		{"mention", []string{"Пишите на press@astanahub.kz.", "Мы ответим."}},
 		{"bullet", []string{"Технологический процесс ускоряет работу.", "* Нумерация туров может отличаться."}},
 		{"bullet", []string{"Номера были двузначными. (*) до перенумерации."}},
+		// A bracket whose content begins with a capital holds sentences of its own; one that
+		// begins in lowercase is an aside, and a quotation stays whole.
+		{"bracket", []string{"(Прилепин — очень хороший писатель, лучше, чем Лимонов.", "Но враг)"}},
+		{"bracket", []string{"( И это ещё нас называют ленивой нацией?", "Попробуй найди работу...)"}},
+		{"bracket", []string{"Делегаты (среди них были эксперты. Некоторые приехали впервые) прибыли утром."}},
+		{"bracket", []string{"Певец (род. 21 июня 1947 г. В Малатье жил долго) выступал."}},
+		{"bracket", []string{"«Мы готовы делиться опытом. Двери открыты для всех», — заявил ректор."}},
+		// ? or ! directly before a lowercase word ends the sentence; a dash, a closing quote or a
+		// bracket between them keeps it going (direct speech, an aside).
+		{"strong-lower", []string{"Офигенное фото!", "вещь!"}},
+		{"strong-lower", []string{"неужели так всесильны?", "ты кудесник мне ответь"}},
+		{"strong-lower", []string{"Куда ты? — спросил он."}},
+		{"strong-lower", []string{"Её подписали уже 1,5 млн человек! https://chn.ge/2JRea20"}},
+		{"word-lower", []string{"Приходите к нам в гости. https://example.kz/"}},
+		{"strong-lower", []string{"Он спросил: «Когда начнём?» и посмотрел на часы."}},
+		{"strong-lower", []string{"Вместо этого слышим ударения на 3, 6 и 8-м (а не 9-м!) слогах."}},
+		{"strong-lower", []string{"Ну и ну!.. сказал он."}},
+		// A period after a whole lowercase word before a lowercase word ends the sentence; after
+		// a word that may be an abbreviation missing from the tables it does not.
+		{"word-lower", []string{"никогда не была в горах.", "они меня пугают"}},
+		{"word-lower", []string{"Ей важно чувствовать, что она нравится мужчинам.", "сестра любви."}},
+		{"word-lower", []string{"и он уснул и снова увидал пруды.", "это дело было так"}},
+		{"word-lower", []string{"и он уснул и снова увидал аул. это дело было так"}}, // three letters: may be an abbreviation
+		{"word-lower", []string{"стали прочие вестись печонка лопнула.", "смеются и теснятся"}},
+		{"word-lower", []string{"ты говоришь это по 100 раз в день.", "ума ни в какие помышления"}},
+		{"word-lower", []string{"Опустел, и бесов нет.", "их расторгнут хоровод..."}},
+		{"word-lower", []string{"Жили мы так.", "потом уехали"}},
+		{"word-lower", []string{"Перевод (примеч. автора) сделан позже."}},
+		{"word-lower", []string{"опускаться подыматься (примеч. автора).", "о Боже говорит он"}},
+		{"word-lower", []string{"кому-то ближе яблоко.", "...наука должна зарабатывать."}},
+		{"word-lower", []string{"Отдел междунар. отношений закрыт."}},
+		{"word-lower", []string{"Он окончил эконом. факультет, затем изучал матем. анализ."}},
+		{"word-lower", []string{"Известный полит. деятель выступил."}},
+		{"word-lower", []string{"Проект гос-ва. по плану завершён."}},
+		{"word-lower", []string{"Сдача 2019. в срок"}},
+		{"word-lower", []string{"Ушёл в горы. — сказал он."}},
+		{"word-lower", []string{"Он вернулся. «вот и всё», — подумал он."}},
 	}
 	ru := For("ru")
 	for _, tc := range tests {

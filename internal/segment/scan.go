@@ -30,6 +30,9 @@ type cluster struct {
 	// periodAfterCloser: a period follows a closing quote or bracket inside the run ("».", ")."),
 	// so it is a true full stop, whatever word precedes the quote.
 	periodAfterCloser bool
+	// closed: the run contains a closing quote or bracket ("?»", "!)"): direct speech or an
+	// aside, after which a lowercase word goes on with the author's sentence.
+	closed bool
 	// emoticon: the run is an emoticon (":)", ")))"), not a sentence-ending mark; bare when it
 	// has no eyes, so that its brackets may instead close a pair.
 	emoticon, bare bool
@@ -58,6 +61,7 @@ func scanCluster(p string, i int) cluster {
 			prevDot, prevCloser = false, false
 		case isCloser(r):
 			prevDot, prevCloser = false, true
+			c.closed = true
 		default:
 			c.end = j
 			return c
@@ -104,7 +108,9 @@ func lookAhead(p string, e int) follow {
 	}
 	for steps := 0; j < n && steps < maxLook; steps++ {
 		r, size := runeAt(p, j)
-		if !(isOpener(r) || isDash(r) || isSpace(r)) {
+		// After a space, an ellipsis leads into the next sentence ("вздохнул. …На перемене",
+		// "ушёл. «... И не вернулся»"), as an opening quote does.
+		if !(isOpener(r) || isDash(r) || isSpace(r) || f.space && (r == '.' || r == '…')) {
 			break
 		}
 		j += size
@@ -305,6 +311,8 @@ func (s *Segmenter) segment(dst []string, p string, sc *scratch, trace tracer) [
 				si++
 			}
 			switch {
+			case si < len(spans) && spans[si].open < c.end && sentencesInside(p, spans[si]):
+				d.bracket = [2]int{spans[si].open, spans[si].end}
 			case si < len(spans) && spans[si].open < c.end:
 				d = keep(ruleInsidePair).on(spans[si].open, spans[si].end)
 			case c.bare && si > 0 && spans[si-1].end > c.start:
@@ -382,4 +390,20 @@ func isLatin(r rune) bool { return unicode.Is(unicode.Latin, r) }
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// sentencesInside: the matched pair sp is a bracket whose content begins with a capital letter,
+// so it holds sentences of its own rather than an aside within one ("(Прилепин — хороший
+// писатель. Но враг)" against "Делегаты (среди них были эксперты. Некоторые приехали) прибыли").
+// Quotations stay whole: «Мы готовы. Двери открыты», — заявил он.
+func sentencesInside(p string, sp span) bool {
+	if p[sp.open] != '(' && p[sp.open] != '[' {
+		return false
+	}
+	i := skipSpace(p, sp.open+1)
+	if i >= sp.end {
+		return false
+	}
+	r, _ := runeAt(p, i)
+	return isUpper(r)
 }
