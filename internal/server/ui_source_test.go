@@ -30,8 +30,13 @@ func TestUISourceImportAndRevise(t *testing.T) {
 	if _, err := fmt.Sscanf(p.Location, "/documents/%d/source?saved=1", &id); err != nil {
 		t.Fatalf("redirect to %q: %v", p.Location, err)
 	}
-	b.get(t, p.Location).must(t, http.StatusOK).contains(t, "Saved: the document is at revision 1.", "17 segments",
-		"Семинар &lt;в&gt; Алматы", "Paragraph 8", "Stray combining mark", "целей.Напомним")
+	saved := b.get(t, p.Location).must(t, http.StatusOK).contains(t, "Saved: the document is at revision 1.", "17 segments",
+		"Семинар &lt;в&gt; Алматы", `<li data-kind="missing_space">Paragraph 10: <span>No space after the end of a sentence: “`,
+		"Paragraph 8: <span>A stray combining mark", "целей.Напомним")
+	// Each warning says its problem once: no title repeats the sentence.
+	if n := strings.Count(saved.Body, "No space after the end of a sentence"); n != 1 {
+		t.Errorf("the missing space is named %d times, want once", n)
+	}
 
 	// A kk translation of the first sentence, approved, must survive the correction of another.
 	list, err := ts.App.Translations(context.Background(), id, "kk")

@@ -13,7 +13,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/i18n"
-	"tilmash/internal/segment"
 	"tilmash/internal/workflow"
 )
 
@@ -31,9 +30,11 @@ type editorSegment struct {
 	Actions workflow.Permissions
 }
 
-// hygieneNote is a source warning: its kind (a message id) and its words.
+// hygieneNote is a source warning: its kind (segment.Kind*, for styling)
+// and its sentence, which names the problem itself: a title before it would
+// only say it twice.
 type hygieneNote struct {
-	Label string // message id
+	Kind string
 	locale.Note
 }
 
@@ -113,25 +114,6 @@ func filterMatches(key string, st workflow.State) bool {
 		return st.Open()
 	}
 	return string(st) == key
-}
-
-// hygieneLabel is the message id of a source warning's kind.
-func hygieneLabel(kind string) string {
-	switch kind {
-	case segment.KindCombiningMark:
-		return "hygiene.combining_mark"
-	case segment.KindMissingSpace:
-		return "hygiene.missing_space"
-	case segment.KindMixedScript:
-		return "hygiene.mixed_script"
-	case segment.KindDoubleSpace:
-		return "hygiene.double_space"
-	case segment.KindUnbalancedQuotes:
-		return "hygiene.unbalanced_quotes"
-	case segment.KindInvisible:
-		return "hygiene.invisible"
-	}
-	return "hygiene.other"
 }
 
 // editorMessages are the texts the editor's script shows, in the page's language.
@@ -220,7 +202,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	byPara := map[int]int{} // paragraph number → index in v.Paragraphs
 	for _, w := range warnings {
 		p := paragraphOf(&v, byPara, w.Paragraph)
-		p.Warnings = append(p.Warnings, hygieneNote{Label: hygieneLabel(w.Kind), Note: locale.Warning(l, w)})
+		p.Warnings = append(p.Warnings, hygieneNote{Kind: w.Kind, Note: locale.Warning(l, w)})
 	}
 	for _, sg := range list.Segments {
 		if !filterMatches(filter, sg.State) {

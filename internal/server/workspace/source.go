@@ -33,7 +33,7 @@ func (v sourceView) PublishURL() string { return publishPath(v.DocID) }
 
 type sourceWarning struct {
 	Paragraph int
-	Label     string // message id of the kind
+	Kind      string // segment.Kind*, for styling; the note names the problem itself
 	locale.Note
 }
 
@@ -115,7 +115,7 @@ func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
 	}
 	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Segments: len(doc.Segments)}
 	for _, w := range doc.Warnings {
-		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Label: hygieneLabel(w.Kind), Note: locale.Warning(l, w)})
+		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Kind: w.Kind, Note: locale.Warning(l, w)})
 	}
 	return v, nil
 }
