@@ -35,12 +35,16 @@ type server struct {
 	baseURL string   // a URL of the server's maintenance database
 	cluster *cluster // nil when the server came from EnvURL
 	err     error
+
+	mu        sync.Mutex
+	templates []string // the Template databases made, dropped by Main
 }
 
 // Main runs a test binary's tests and then stops the cluster they started,
 // if any: call it from TestMain as os.Exit(pgtest.Main(m)).
 func Main(m *testing.M) int {
 	code := m.Run()
+	srv.dropTemplates()
 	if c := srv.cluster; c != nil {
 		if err := c.stop(); err != nil {
 			fmt.Fprintln(os.Stderr, "pgtest:", err)
@@ -58,6 +62,13 @@ var srv server
 // PostgreSQL can be had.
 func URL(t testing.TB) string {
 	t.Helper()
+	return createDatabase(t, "")
+}
+
+// ensureServer starts (or finds) the server at its first call; it skips t,
+// or fails it when PostgreSQL tests are required, when there is none.
+func ensureServer(t testing.TB) {
+	t.Helper()
 	srv.once.Do(srv.start)
 	if srv.err != nil {
 		if os.Getenv(EnvRequired) == "required" {
@@ -65,6 +76,13 @@ func URL(t testing.TB) string {
 		}
 		t.Skipf("no PostgreSQL (%v): set %s, or install Debian's postgresql package", srv.err, EnvURL)
 	}
+}
+
+// createDatabase creates a database for t with the CREATE DATABASE options
+// opts (as "TEMPLATE x"), drops it when t ends and returns its URL.
+func createDatabase(t testing.TB, opts string) string {
+	t.Helper()
+	ensureServer(t)
 	name := "t_" + randomHex(8)
 	admin, err := sql.Open("pgx", srv.baseURL)
 	if err != nil {
@@ -72,7 +90,7 @@ func URL(t testing.TB) string {
 	}
 	defer admin.Close()
 	ctx := context.Background()
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name+" "+opts); err != nil {
 		t.Fatalf("pgtest: create database %s: %v", name, err)
 	}
 	t.Cleanup(func() {
@@ -87,6 +105,26 @@ func URL(t testing.TB) string {
 		}
 	})
 	return withDatabase(srv.baseURL, name)
+}
+
+// dropTemplates drops the templates the tests made: on a server of EnvURL
+// they would outlive the run (a cluster goes with its directory anyway).
+func (s *server) dropTemplates() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.templates) == 0 || s.cluster != nil {
+		return
+	}
+	admin, err := sql.Open("pgx", s.baseURL)
+	if err != nil {
+		return
+	}
+	defer admin.Close()
+	for _, name := range s.templates {
+		if _, err := admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			fmt.Fprintln(os.Stderr, "pgtest: drop template:", err)
+		}
+	}
 }
 
 func (s *server) start() {

@@ -33,7 +33,8 @@ const (
 	editorPageSize = workspace.EditorPageSize
 )
 
-// testServer is a real server on a loopback listener over a fresh SQLite file.
+// testServer is a real server on a loopback listener over a fresh database
+// (testDB: a SQLite file, or a PostgreSQL database).
 type testServer struct {
 	URL    string
 	Store  *store.Store
@@ -44,22 +45,22 @@ type testServer struct {
 
 func startServer(tb testing.TB) *testServer {
 	tb.Helper()
-	return startServerWith(tb, tb.TempDir(), Config{})
+	return startServerWith(tb, testDB(tb), Config{})
 }
 
-// startServerWith starts a server with cfg on the database in dir (a
-// restart when dir already holds one).
-func startServerWith(tb testing.TB, dir string, cfg Config) *testServer {
+// startServerWith starts a server with cfg on the database at dsn, from
+// testDB (a restart when it already holds one).
+func startServerWith(tb testing.TB, dsn string, cfg Config) *testServer {
 	tb.Helper()
-	return startServerApp(tb, dir, cfg, app.Config{})
+	return startServerApp(tb, dsn, cfg, app.Config{})
 }
 
 // startServerApp is startServerWith whose application layer runs with ac
 // (its DB and observer are the test server's own).
-func startServerApp(tb testing.TB, dir string, cfg Config, ac app.Config) *testServer {
+func startServerApp(tb testing.TB, dsn string, cfg Config, ac app.Config) *testServer {
 	tb.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(dir, "tilmash.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -57,7 +57,7 @@ func (b *browser) signinStatus(csrf, name, password string) (int, error) {
 // once get no more than the free tries; the right password is then refused
 // too, from any address, until the wait is over.
 func TestSigninBurstIsCountedWhole(t *testing.T) {
-	ts := startServerApp(t, t.TempDir(), Config{}, slowThrottle())
+	ts := startServerApp(t, testDB(t), Config{}, slowThrottle())
 	ts.person(t, "aigerim", testPassword, "translator:kk")
 	b := ts.browser(t)
 	csrf := b.csrf(t, "/signin")
@@ -98,7 +98,7 @@ func TestSigninBurstIsCountedWhole(t *testing.T) {
 // TestSigninOneAddressManyNames: an address guessing a password for many
 // names is throttled as an address, whatever the names.
 func TestSigninOneAddressManyNames(t *testing.T) {
-	ts := startServerApp(t, t.TempDir(), Config{}, slowThrottle())
+	ts := startServerApp(t, testDB(t), Config{}, slowThrottle())
 	b := ts.fromAddress(t, 7)
 	csrf := b.csrf(t, "/signin")
 	var got []int
@@ -126,8 +126,8 @@ func TestSigninOneAddressManyNames(t *testing.T) {
 
 // TestSigninThrottleSurvivesRestart: the counts live in the database.
 func TestSigninThrottleSurvivesRestart(t *testing.T) {
-	dir := t.TempDir()
-	ts := startServerApp(t, dir, Config{}, slowThrottle())
+	dsn := testDB(t)
+	ts := startServerApp(t, dsn, Config{}, slowThrottle())
 	ts.person(t, "aigerim", testPassword, "translator:kk")
 	b := ts.browser(t)
 	csrf := b.csrf(t, "/signin")
@@ -137,7 +137,7 @@ func TestSigninThrottleSurvivesRestart(t *testing.T) {
 		}
 	}
 	ts.stop()
-	again := startServerApp(t, dir, Config{}, slowThrottle())
+	again := startServerApp(t, dsn, Config{}, slowThrottle())
 	nb := again.browser(t)
 	if st, err := nb.signinStatus(nb.csrf(t, "/signin"), "aigerim", testPassword); err != nil || st != http.StatusTooManyRequests {
 		t.Fatalf("after a restart: %d %v, want 429", st, err)

@@ -64,6 +64,9 @@ const (
 	lockChangeLog int64 = 0x74696c6d_00000001
 	// lockSeeding makes the seeding of a new database one process's work.
 	lockSeeding int64 = 0x74696c6d_00000002
+	// lockSignin makes each transaction over the sign-in counters (a read,
+	// then a write of what it read) one after the other (repo_accounts.go).
+	lockSignin int64 = 0x74696c6d_00000003
 )
 
 // xactLock takes the advisory lock key until tx ends, on PostgreSQL; on

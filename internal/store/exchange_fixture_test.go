@@ -12,6 +12,7 @@ import (
 // people who work on its Kazakh translation.
 type exchangeFixture struct {
 	st                            *Store
+	dsn                           string // st's database, for a test that opens it again
 	doc                           app.DocumentView
 	translator, reviewer, english workflow.Actor
 	press                         workflow.Actor // the publisher
@@ -53,7 +54,7 @@ func exchangeFixtureAt(tb testing.TB, dsn, text string) *exchangeFixture {
 		}
 		return a
 	}
-	f := &exchangeFixture{st: st,
+	f := &exchangeFixture{st: st, dsn: dsn,
 		translator: mk("aigerim", workflow.Role{Kind: workflow.Translator, Lang: "kk"}),
 		reviewer:   mk("bolat", workflow.Role{Kind: workflow.Reviewer, Lang: "kk"}),
 		english:    mk("emma", workflow.Role{Kind: workflow.Translator, Lang: "en"}),

@@ -179,13 +179,21 @@ func (t *Tx) DeleteSession(hash string) error {
 
 // DeleteCountersIdleSince drops the sign-in counters last used before at.
 func (t *Tx) DeleteCountersIdleSince(at time.Time) error {
-	return t.db.Where("last_at < ?", at.UTC()).Delete(&SigninCounter{}).Error
+	db, err := t.counters()
+	if err != nil {
+		return err
+	}
+	return db.Where("last_at < ?", at.UTC()).Delete(&SigninCounter{}).Error
 }
 
 // Counter loads one sign-in counter.
 func (t *Tx) Counter(subject string) (record.SigninCounter, bool, error) {
+	db, err := t.counters()
+	if err != nil {
+		return record.SigninCounter{}, false, err
+	}
 	var rows []SigninCounter
-	if err := t.db.Where("subject = ?", subject).Limit(1).Find(&rows).Error; err != nil {
+	if err := db.Where("subject = ?", subject).Limit(1).Find(&rows).Error; err != nil {
 		return record.SigninCounter{}, false, err
 	}
 	if len(rows) == 0 {
@@ -196,28 +204,56 @@ func (t *Tx) Counter(subject string) (record.SigninCounter, bool, error) {
 
 // CounterCount is the number of sign-in counters.
 func (t *Tx) CounterCount() (int64, error) {
+	db, err := t.counters()
+	if err != nil {
+		return 0, err
+	}
 	var n int64
-	err := t.db.Model(&SigninCounter{}).Count(&n).Error
+	err = db.Model(&SigninCounter{}).Count(&n).Error
 	return n, err
 }
 
 // SaveCounters writes counters, replacing those with the same subject.
 func (t *Tx) SaveCounters(cs []record.SigninCounter) error {
+	db, err := t.counters()
+	if err != nil {
+		return err
+	}
 	rows := make([]SigninCounter, len(cs))
 	for i, c := range cs {
 		rows[i] = SigninCounter{Subject: c.Subject, Attempts: c.Attempts, LastAt: c.LastAt.UTC()}
 	}
-	return t.db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "subject"}},
+	return db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "subject"}},
 		DoUpdates: clause.AssignmentColumns([]string{"attempts", "last_at"})}).Create(&rows).Error
 }
 
 // ForgetCounter drops one counter.
 func (t *Tx) ForgetCounter(subject string) error {
-	return t.db.Where("subject = ?", subject).Delete(&SigninCounter{}).Error
+	db, err := t.counters()
+	if err != nil {
+		return err
+	}
+	return db.Where("subject = ?", subject).Delete(&SigninCounter{}).Error
 }
 
 // GiveBackAttempt takes one attempt off a counter that has any.
 func (t *Tx) GiveBackAttempt(subject string) error {
-	return t.db.Model(&SigninCounter{}).Where("subject = ? AND attempts > 0", subject).
+	db, err := t.counters()
+	if err != nil {
+		return err
+	}
+	return db.Model(&SigninCounter{}).Where("subject = ? AND attempts > 0", subject).
 		UpdateColumn("attempts", gorm.Expr("attempts - 1")).Error
+}
+
+// counters is the transaction after it has taken the sign-in counters'
+// lock (lockSignin, held to its end; taking it again is free). On
+// PostgreSQL two sign-ins would otherwise both read a counter at 3 and
+// both write 4, and a burst of wrong passwords get more tries than the
+// policy allows; SQLite's one writer already runs them one at a time.
+func (t *Tx) counters() (*gorm.DB, error) {
+	if err := xactLock(t.db, lockSignin); err != nil {
+		return nil, fmt.Errorf("sign-in counters: %w", err)
+	}
+	return t.db, nil
 }
