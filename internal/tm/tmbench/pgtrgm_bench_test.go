@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +52,7 @@ func BenchmarkPgTrgm(b *testing.B) {
 	sources = nil // the index holds its own copy, read back from the table
 	x := readIndex(b, ctx, conn, &setup)
 	b.Logf("%d units; pg_trgm on the first %d of %d queries, Tilmash on all of them", size, sample, len(queries))
+	b.Logf("pg_trgm's plan:\n%s", explain(b, ctx, conn, queries[0]))
 
 	var trgmT, tmT, tmAll []time.Duration
 	agree := agreement{limit: limit, minScore: minScore}
@@ -110,6 +112,24 @@ func lookupTrgm(b *testing.B, ctx context.Context, conn *pgx.Conn, query string)
 		b.Fatalf("pg_trgm lookup %q: %v", query, err)
 	}
 	return out
+}
+
+// explain is PostgreSQL's plan of the peer's lookup: it must go through the GIN index.
+func explain(b *testing.B, ctx context.Context, conn *pgx.Conn, query string) string {
+	b.Helper()
+	rows, err := conn.Query(ctx, "EXPLAIN (COSTS OFF) "+trgmLookup, query)
+	if err != nil {
+		b.Fatalf("explain: %v", err)
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		b.Fatalf("explain: %v", err)
+	}
+	plan := strings.Join(lines, "\n")
+	if !strings.Contains(plan, "tm_unit_source_trgm") {
+		b.Fatalf("pg_trgm's lookup does not use its GIN index:\n%s", plan)
+	}
+	return plan
 }
 
 func envInt(b *testing.B, name string, def int) int {
