@@ -34,44 +34,17 @@ func syntheticEntriesTargets(n int, seed uint64, translate bool) []Entry {
 	return out
 }
 
-// syntheticQueries are what translators look up, in five equal parts: one-word variants of units
-// in the memory, one-letter variants of them (a typo, an inflection), units of the memory
-// itself, new sentences (mostly no match), and short units: one-letter variants of 1–4-word
-// units of the memory alternating with new headings.
+// syntheticQueries are tmsynth's queries (Generator.Queries) of seed over the entries' sources.
 func syntheticQueries(entries []Entry, n int, seed uint64) []string {
-	g := tmsynth.New(seed)
-	out := make([]string, n)
-	for i := range out {
-		at := (i * 7919) % len(entries)
-		switch i % 5 {
-		case 0:
-			out[i] = g.Variant(entries[at].Source)
-		case 1:
-			out[i] = g.Letter(entries[at].Source)
-		case 2:
-			out[i] = entries[(i*104729)%len(entries)].Source
-		case 3:
-			out[i] = g.Sentence()
-		default:
-			if i%10 == 4 {
-				out[i] = g.Letter(entries[shortAt(entries, at)].Source)
-			} else {
-				out[i] = g.Heading()
-			}
-		}
-	}
-	return out
+	return tmsynth.New(seed).Queries(sourcesOf(entries), n)
 }
 
-// shortAt is the first unit of 1–4 words at or after i (wrapping).
-func shortAt(entries []Entry, i int) int {
-	for j := range entries {
-		k := (i + j) % len(entries)
-		if w := tmsynth.Words(entries[k].Source); w >= 1 && w <= 4 {
-			return k
-		}
+func sourcesOf(entries []Entry) []string {
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = e.Source
 	}
-	return i
+	return out
 }
 
 // exactCorpus answers by brute force over prepared folded sources, with the length filter and a

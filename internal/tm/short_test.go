@@ -23,8 +23,9 @@ func TestShortVariantsFindTheirHeading(t *testing.T) {
 	type pair struct{ heading, query string }
 	pairs := []pair{{"Гостей.", "Гостеа."}, {"Зачитал себя принимаются.", "Зачитал себа принимаются."}}
 	g := tmsynth.New(17)
+	sources := sourcesOf(entries)
 	for i := 0; len(pairs) < 300; i += 331 {
-		h := entries[shortAt(entries, i%len(entries))].Source
+		h := sources[tmsynth.ShortAt(sources, i%len(sources))]
 		if q := g.Letter(h); q != h {
 			pairs = append(pairs, pair{h, q})
 		}
