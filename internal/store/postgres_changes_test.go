@@ -11,6 +11,21 @@ import (
 	"tilmash/internal/record"
 )
 
+// openFollower opens a store on dsn whose follower polls every interval,
+// closed when t ends.
+func openFollower(t *testing.T, dsn string, interval time.Duration) *Store {
+	t.Helper()
+	st, err := OpenWith(context.Background(), dsn, Options{FollowInterval: interval})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.follow(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
 // TestPostgresChangeLogInCommitOrder: eight writers on two stores add
 // glossary terms at once; every store's follower, polling every
 // millisecond, applies every change row exactly once and never meets a gap.
@@ -21,17 +36,7 @@ import (
 func TestPostgresChangeLogInCommitOrder(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgURL(t)
-	open := func() *Store {
-		st, err := OpenWith(ctx, dsn, Options{FollowInterval: time.Millisecond})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		if err := st.follow(ctx); err != nil {
-			t.Fatal(err)
-		}
-		return st
-	}
+	open := func() *Store { return openFollower(t, dsn, time.Millisecond) }
 	a, b, c := open(), open(), open()
 	start, err := c.newestChange(ctx)
 	if err != nil {

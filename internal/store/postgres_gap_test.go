@@ -18,17 +18,7 @@ import (
 func TestPostgresRolledBackChangeIsSteppedOver(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgURL(t)
-	open := func() *Store {
-		st, err := OpenWith(ctx, dsn, Options{FollowInterval: time.Hour})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		if err := st.follow(ctx); err != nil {
-			t.Fatal(err)
-		}
-		return st
-	}
+	open := func() *Store { return openFollower(t, dsn, time.Hour) }
 	a, b := open(), open()
 	addTerm := func(source string) {
 		t.Helper()
