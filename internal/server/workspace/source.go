@@ -87,7 +87,7 @@ func (s *Server) reviseDocumentForm(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if _, err := s.app.ReviseDocument(c.Request.Context(), actor(c), v.DocID, text); err != nil {
+	if _, err := s.app.ReviseDocument(c.Request.Context(), actor(c), v.DocID, v.Revision, text); err != nil {
 		s.refuseSource(c, v, err)
 		return
 	}

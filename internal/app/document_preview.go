@@ -1,0 +1,103 @@
+package app
+
+import (
+	"context"
+
+	"tilmash/internal/apperr"
+	"tilmash/internal/record"
+	"tilmash/internal/segment"
+	"tilmash/internal/workflow"
+)
+
+// RevisionPreview is what a revision would do, worked out by the same plan
+// the revision then follows.
+type RevisionPreview struct {
+	Document     int64 `json:"document"`
+	BaseRevision int   `json:"base_revision"` // the revision previewed against; send it back to revise
+	Unchanged    bool  `json:"unchanged"`     // the text is the current one: no revision
+	Segments     int   `json:"segments"`      // in the new revision
+	Kept         int   `json:"kept"`
+	Changed      int   `json:"changed"`
+	Added        int   `json:"added"`
+	Restored     int   `json:"restored"` // sentences an earlier revision had, back with their translations
+	Removed      int   `json:"removed"`  // current segments with no successor
+	// Outdated counts, per language, the translations the revision makes outdated.
+	Outdated map[string]int `json:"outdated"`
+	// RestoredTranslations counts, per language, the translations that come back.
+	RestoredTranslations map[string]int `json:"restored_translations"`
+}
+
+func (p revisionPlan) preview(docID int64, base int) RevisionPreview {
+	v := RevisionPreview{Document: docID, BaseRevision: base, Segments: len(p.Segments), Removed: p.Removed,
+		Outdated: map[string]int{}, RestoredTranslations: map[string]int{}}
+	for _, s := range p.Segments {
+		switch s.Kind {
+		case segment.Kept:
+			v.Kept++
+		case segment.Changed:
+			v.Changed++
+		case segment.Restored:
+			v.Restored++
+		default:
+			v.Added++
+		}
+		for _, c := range s.Carry {
+			v.Outdated[c.Lang]++
+		}
+		for _, t := range s.Restore {
+			v.RestoredTranslations[t.Lang]++
+		}
+	}
+	return v
+}
+
+// PreviewRevision answers what ReviseDocument would do with text now,
+// without storing anything.
+func (a *App) PreviewRevision(ctx context.Context, actor workflow.Actor, docID int64, text string) (RevisionPreview, error) {
+	if !actor.CanManageDocuments() {
+		return RevisionPreview{}, apperr.New(apperr.Forbidden, "%s may not revise documents", actor.Name)
+	}
+	src, err := parseSource(text)
+	if err != nil {
+		return RevisionPreview{}, err
+	}
+	doc, err := a.db.Document(ctx, docID)
+	if err != nil {
+		return RevisionPreview{}, err
+	}
+	rev, err := a.db.Revision(ctx, docID, doc.Revision)
+	if err != nil {
+		return RevisionPreview{}, err
+	}
+	if rev.Text == src.text {
+		cur, err := a.db.CurrentSegments(ctx, docID)
+		if err != nil {
+			return RevisionPreview{}, err
+		}
+		return RevisionPreview{Document: docID, BaseRevision: doc.Revision, Unchanged: true, Segments: len(cur), Kept: len(cur),
+			Outdated: map[string]int{}, RestoredTranslations: map[string]int{}}, nil
+	}
+	plan, err := planRevision(readsOf{ctx, a.db}, docID, &src)
+	if err != nil {
+		return RevisionPreview{}, err
+	}
+	return plan.preview(docID, doc.Revision), nil
+}
+
+// readsOf asks a Reader what planning a revision asks a transaction.
+type readsOf struct {
+	ctx context.Context
+	db  Reader
+}
+
+func (r readsOf) PlacedSegments(docID int64) ([]record.Placed, error) {
+	return r.db.CurrentSegments(r.ctx, docID)
+}
+
+func (r readsOf) EarlierSegments(docID int64) ([]record.Placed, error) {
+	return r.db.EarlierSegments(r.ctx, docID)
+}
+
+func (r readsOf) SegmentTranslations(segID int64) ([]record.Translation, error) {
+	return r.db.SegmentTranslations(r.ctx, segID)
+}
