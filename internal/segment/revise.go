@@ -56,12 +56,13 @@ func Revise(current, earlier, next []string) []Step {
 	return steps
 }
 
-// Removed lists the indexes of current sentences that no step of a plan keeps, derives from
-// or replaces: they leave the document with no successor.
+// Removed lists the indexes of current sentences that no step of a plan keeps or derives
+// from: they leave the document with no successor. One replaced by a restored sentence is
+// removed too (the restored sentence has its own segment and translations).
 func Removed(current int, steps []Step) []int {
 	used := make([]bool, current)
 	for _, s := range steps {
-		if s.Old >= 0 {
+		if s.Kind == Kept || s.Kind == Changed {
 			used[s.Old] = true
 		}
 	}

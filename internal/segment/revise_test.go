@@ -24,7 +24,7 @@ func TestRevise(t *testing.T) {
 		{"paragraph restored", []string{a, x}, []string{b, c}, []string{a, b, c},
 			[]Step{{Kept, 0, -1}, {Restored, -1, 0}, {Restored, -1, 1}}, []int{1}},
 		{"correction undone: identity beats similarity", []string{a, b2}, []string{b}, []string{a, b},
-			[]Step{{Kept, 0, -1}, {Restored, 1, 0}}, nil},
+			[]Step{{Kept, 0, -1}, {Restored, 1, 0}}, []int{1}},
 		{"earlier duplicates pair in order", []string{a}, []string{"Да.", "Да."}, []string{"Да.", "Да.", "Да.", a},
 			[]Step{{Restored, -1, 0}, {Restored, -1, 1}, {Added, -1, -1}, {Kept, 0, -1}}, nil},
 		{"added", []string{a}, nil, []string{a, x}, []Step{{Kept, 0, -1}, {Added, -1, -1}}, nil},
