@@ -101,3 +101,16 @@ func (r readsOf) EarlierSegments(docID int64) ([]record.Placed, error) {
 func (r readsOf) SegmentTranslations(segID int64) ([]record.Translation, error) {
 	return r.db.SegmentTranslations(r.ctx, segID)
 }
+
+// RevisionAuthor names the author of revision number of a document.
+func (a *App) RevisionAuthor(ctx context.Context, docID int64, number int) (string, error) {
+	rev, err := a.db.Revision(ctx, docID, number)
+	if err != nil {
+		return "", err
+	}
+	names, err := a.db.UserNames(ctx)
+	if err != nil {
+		return "", err
+	}
+	return names[rev.AuthorID], nil
+}
