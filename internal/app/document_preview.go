@@ -61,27 +61,46 @@ func (a *App) PreviewRevision(ctx context.Context, actor workflow.Actor, docID i
 	if err != nil {
 		return RevisionPreview{}, err
 	}
-	doc, err := a.db.Document(ctx, docID)
-	if err != nil {
-		return RevisionPreview{}, err
+	// The plan is read outside a transaction: a revision made meanwhile
+	// shows as a changed revision number, and the preview is worked out again.
+	for try := 0; ; try++ {
+		doc, err := a.db.Document(ctx, docID)
+		if err != nil {
+			return RevisionPreview{}, err
+		}
+		p, err := a.previewOn(ctx, doc, src)
+		if err != nil {
+			return RevisionPreview{}, err
+		}
+		again, err := a.db.Document(ctx, docID)
+		if err != nil {
+			return RevisionPreview{}, err
+		}
+		if again.Revision == doc.Revision || try == 2 {
+			return p, nil
+		}
 	}
-	rev, err := a.db.Revision(ctx, docID, doc.Revision)
+}
+
+// previewOn previews src against the current revision of doc.
+func (a *App) previewOn(ctx context.Context, doc record.Document, src parsedSource) (RevisionPreview, error) {
+	rev, err := a.db.Revision(ctx, doc.ID, doc.Revision)
 	if err != nil {
 		return RevisionPreview{}, err
 	}
 	if rev.Text == src.text {
-		cur, err := a.db.CurrentSegments(ctx, docID)
+		cur, err := a.db.CurrentSegments(ctx, doc.ID)
 		if err != nil {
 			return RevisionPreview{}, err
 		}
-		return RevisionPreview{Document: docID, BaseRevision: doc.Revision, Unchanged: true, Segments: len(cur), Kept: len(cur),
+		return RevisionPreview{Document: doc.ID, BaseRevision: doc.Revision, Unchanged: true, Segments: len(cur), Kept: len(cur),
 			Outdated: map[string]int{}, RestoredTranslations: map[string]int{}}, nil
 	}
-	plan, err := planRevision(readsOf{ctx, a.db}, docID, &src)
+	plan, err := planRevision(readsOf{ctx, a.db}, doc.ID, &src)
 	if err != nil {
 		return RevisionPreview{}, err
 	}
-	return plan.preview(docID, doc.Revision), nil
+	return plan.preview(doc.ID, doc.Revision), nil
 }
 
 // readsOf asks a Reader what planning a revision asks a transaction.
