@@ -46,7 +46,12 @@ func cmdImport(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	var doc app.DocumentView
 	if *docID != 0 {
-		doc, err = a.ReviseDocument(ctx, cliActor(), *docID, text)
+		// The command line revises what is current when it runs: an
+		// operator's import is not a browser form left open for an hour.
+		var cur app.DocumentView
+		if cur, err = a.Document(ctx, *docID); err == nil {
+			doc, err = a.ReviseDocument(ctx, cliActor(), *docID, cur.Revision, text)
+		}
 	} else {
 		doc, err = a.CreateDocument(ctx, cliActor(), *title, text)
 	}

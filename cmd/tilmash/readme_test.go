@@ -62,6 +62,8 @@ func TestREADMEWalkThrough(t *testing.T) {
 		`<html lang="kk"`,           // ... in Kazakh
 		`"comment":"«более десяти»`, // the rejection in history
 		`"score":100`,               // the memory suggestion
+		`"current_revision":2`,      // the stale revision
+		`"source":"Выступил д-р Дж. Смит из Лондона."`, // the corrected source
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("README output lacks %s\n--- output ---\n%s", want, got)

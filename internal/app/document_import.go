@@ -31,11 +31,19 @@ func (a *App) CreateDocument(ctx context.Context, actor workflow.Actor, title, t
 		if err := tx.InsertDocument(&doc); err != nil {
 			return err
 		}
-		links := make([]segment.Link, src.count)
-		for i := range links {
-			links[i] = segment.Link{Old: -1}
+		from := make([]planFrom, src.count)
+		for i := range from {
+			from[i] = planFrom{kind: segment.Added}
 		}
-		return storeRevision(tx, now, actor, doc.ID, 1, src, nil, links)
+		plan, err := buildPlan(tx, src.paragraphs, from)
+		if err != nil {
+			return err
+		}
+		warnings, err := warningsJSON(src.warnings)
+		if err != nil {
+			return err
+		}
+		return storeRevision(tx, now, actor, doc.ID, 1, src.text, warnings, plan)
 	})
 	if err != nil {
 		return DocumentView{}, fmt.Errorf("import document: %w", err)

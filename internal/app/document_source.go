@@ -59,72 +59,53 @@ func cleanTitle(title string) (string, error) {
 	return segment.Normalize(title), nil
 }
 
-// storeRevision writes revision number of a document: its segments (reused,
-// derived or new, as links say) and, for derived segments, the outdated
-// translations carried over from the old ones.
-func storeRevision(tx Tx, now time.Time, actor workflow.Actor, docID int64, number int, src parsedSource, old []record.Placed, links []segment.Link) error {
-	warnings, err := json.Marshal(src.warnings)
-	if err != nil {
-		return err
-	}
-	rev := record.Revision{DocumentID: docID, Number: number, Text: src.text, Warnings: string(warnings), AuthorID: actor.ID, CreatedAt: now}
+// storeRevision writes revision number of a document as plan says: its
+// segments (reused, restored or new), the outdated translations carried
+// over to changed ones, and an event for every translation touched.
+func storeRevision(tx Tx, now time.Time, actor workflow.Actor, docID int64, number int, text, warnings string, plan revisionPlan) error {
+	rev := record.Revision{DocumentID: docID, Number: number, Text: text, Warnings: warnings, AuthorID: actor.ID, CreatedAt: now}
 	if err := tx.InsertRevision(&rev); err != nil {
 		return err
 	}
-	i := 0
-	for _, p := range src.paragraphs {
-		for pos, sentence := range p.Sentences {
-			link := links[i]
-			segID := int64(0)
-			if link.Same {
-				segID = old[link.Old].ID
-			} else {
-				seg := record.Segment{DocumentID: docID, Source: sentence}
-				if link.Old >= 0 {
-					from := old[link.Old].ID
-					seg.DerivedFromID = &from
-				}
-				if err := tx.InsertSegment(&seg); err != nil {
-					return err
-				}
-				segID = seg.ID
-				if link.Old >= 0 {
-					if err := carryOver(tx, old[link.Old].ID, segID, now); err != nil {
-						return err
-					}
-				}
-			}
-			if err := tx.Place(record.Placement{RevisionID: rev.ID, Ordinal: i, SegmentID: segID, Paragraph: p.Number, Position: pos + 1}); err != nil {
+	note := fmt.Sprintf("revision %d by %s", number, actor.Name)
+	for i, ps := range plan.Segments {
+		segID := ps.Reuse
+		if segID == 0 {
+			seg := record.Segment{DocumentID: docID, Source: ps.Source, DerivedFromID: ps.DerivedFrom}
+			if err := tx.InsertSegment(&seg); err != nil {
 				return err
 			}
-			i++
+			segID = seg.ID
+		}
+		for _, t := range ps.Restore {
+			ch := workflow.Restore(workflow.Current{State: workflow.State(t.State), Version: t.Version})
+			ev := record.Event{SegmentID: segID, Lang: t.Lang, Action: string(ch.Action), FromState: string(ch.From), ToState: string(ch.To),
+				Version: ch.Version, Text: t.Text, Comment: "the source came back as it was; " + note, At: now}
+			if err := tx.InsertEvent(ev); err != nil {
+				return err
+			}
+		}
+		for _, c := range ps.Carry {
+			nt := c.Translation
+			nt.SegmentID, nt.UpdatedAt = segID, now
+			if err := tx.InsertTranslation(&nt); err != nil {
+				return err
+			}
+			ev := record.Event{SegmentID: segID, Lang: nt.Lang, Action: string(workflow.ActionOutdate), FromState: string(c.From), ToState: nt.State,
+				Version: nt.Version, Text: nt.Text, Comment: c.Comment + "; " + note, At: now}
+			if err := tx.InsertEvent(ev); err != nil {
+				return err
+			}
+		}
+		if err := tx.Place(record.Placement{RevisionID: rev.ID, Ordinal: i, SegmentID: segID, Paragraph: ps.Paragraph, Position: ps.Position}); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// carryOver copies the translations of a changed segment to its successor as
-// outdated, so the translator starts from the old target and sees what changed.
-func carryOver(tx Tx, fromID, toID int64, now time.Time) error {
-	trs, err := tx.SegmentTranslations(fromID)
-	if err != nil {
-		return err
-	}
-	for _, t := range trs {
-		ch := workflow.Outdate(workflow.Current{State: workflow.State(t.State), Version: t.Version, Text: t.Text, AuthorID: t.AuthorID})
-		if !ch.Changed {
-			continue
-		}
-		nt := record.Translation{SegmentID: toID, Lang: t.Lang, Text: t.Text, State: string(ch.To), Version: 1,
-			AuthorID: t.AuthorID, Origin: "revision", UpdatedAt: now}
-		if err := tx.InsertTranslation(&nt); err != nil {
-			return err
-		}
-		ev := record.Event{SegmentID: toID, Lang: t.Lang, Action: string(ch.Action), FromState: t.State, ToState: string(ch.To),
-			Version: nt.Version, Text: t.Text, Comment: fmt.Sprintf("source changed; carried over from segment %d version %d", fromID, t.Version), At: now}
-		if err := tx.InsertEvent(ev); err != nil {
-			return err
-		}
-	}
-	return nil
+// warningsJSON is how a revision stores its hygiene warnings.
+func warningsJSON(ws []segment.Warning) (string, error) {
+	b, err := json.Marshal(ws)
+	return string(b), err
 }

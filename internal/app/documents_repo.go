@@ -19,6 +19,14 @@ type DocumentReader interface {
 	// StateCounts counts the segments of a document's current revision
 	// (total) and its translations per language and state.
 	StateCounts(ctx context.Context, doc record.Document) (total int, counts []record.StateCount, err error)
+	// EarlierSegments lists the segments of a document that its current
+	// revision does not place, most recent first.
+	EarlierSegments(ctx context.Context, docID int64) ([]record.Placed, error)
+	// SegmentTranslations lists a segment's translations in every language.
+	SegmentTranslations(ctx context.Context, segID int64) ([]record.Translation, error)
+	// DocumentEvents lists the events of one action on the segments of a
+	// document's current revision, oldest first.
+	DocumentEvents(ctx context.Context, docID int64, action string) ([]record.Event, error)
 }
 
 // DocumentWriter writes documents inside a transaction.
@@ -32,6 +40,9 @@ type DocumentWriter interface {
 	CurrentRevision(doc record.Document) (record.Revision, error)
 	// PlacedSegments lists the segments of a document's current revision in order.
 	PlacedSegments(docID int64) ([]record.Placed, error)
+	// EarlierSegments lists the segments of a document that its current
+	// revision does not place, most recent first.
+	EarlierSegments(docID int64) ([]record.Placed, error)
 	InsertRevision(r *record.Revision) error
 	InsertSegment(s *record.Segment) error
 	Place(p record.Placement) error

@@ -83,7 +83,7 @@ func TestReleaseImmutable(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.approve(t, w.doc.Segments[0].ID, "kk", "Өзгерген.", 2)
-	if _, err := w.app.ReviseDocument(ctx, w.pub, w.doc.ID, strings.Replace(releaseText, "Третье", "Четвёртое", 1)); err != nil {
+	if _, err := w.app.ReviseDocument(ctx, w.pub, w.doc.ID, 1, strings.Replace(releaseText, "Третье", "Четвёртое", 1)); err != nil {
 		t.Fatal(err)
 	}
 	got, err := w.app.ReleaseByNumber(ctx, w.doc.ID, "kk", r1.Number)

@@ -138,7 +138,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 	}
 	revised := slices.Clone(sentences)
 	revised[5] = "Предложение номер 6 прошло повторную проверку."
-	rev, err := f.app.ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " "))
+	rev, err := f.app.ReviseDocument(ctx, press, f.doc.ID, 1, strings.Join(revised, " "))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 	// A sentence deleted since the export conflicts without a successor; an
 	// empty target of a changed sentence loses nothing and is unchanged.
 	revised = slices.Delete(slices.Clone(revised), 0, 1)
-	if _, err := f.app.ReviseDocument(ctx, press, f.doc.ID, strings.Join(revised, " ")); err != nil {
+	if _, err := f.app.ReviseDocument(ctx, press, f.doc.ID, 2, strings.Join(revised, " ")); err != nil {
 		t.Fatal(err)
 	}
 	blank6 := rewrite(t, filled, func(i int, u *xliff.Unit) {
@@ -208,7 +208,7 @@ func TestImportXLIFFForeignUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.ReviseDocument(ctx, press, f.doc.ID, strings.Replace(xliffText, "27", "28", 1)); err != nil {
+	if _, err := f.app.ReviseDocument(ctx, press, f.doc.ID, 1, strings.Replace(xliffText, "27", "28", 1)); err != nil {
 		t.Fatal(err)
 	}
 	foreign := fmt.Sprintf(`id="s%d"`, other.Segments[0].ID)

@@ -33,7 +33,7 @@ func TestXLIFFExportsValidate(t *testing.T) {
 	ts.call(t, "POST", docPath+"/releases", team.press, map[string]any{"lang": "kk", "allow_partial": true, "reason": "schema test"}).must(t, 201)
 	// A revision makes the first sentence's translation outdated.
 	revised := "В Алматы обсудили развитие учебных заведений государственного управления\n" + announcement(t)[len(sources[0])+1:]
-	ts.call(t, "PUT", docPath, team.press, map[string]string{"text": revised}).must(t, 200)
+	ts.call(t, "PUT", docPath, team.press, map[string]any{"base_revision": 1, "text": revised}).must(t, 200)
 
 	dir := t.TempDir()
 	for _, format := range []string{"2.1", "1.2"} {

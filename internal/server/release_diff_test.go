@@ -37,7 +37,7 @@ func TestReleaseDiff(t *testing.T) {
 	// Revise the source: sentence 0 changes and a sentence is added at the end.
 	text := strings.Replace(announcement(t), f.sources[0], strings.TrimSuffix(f.sources[0], ".")+" и Бишкеке.", 1)
 	text = strings.TrimRight(text, "\n") + "\nРегистрация открыта до 20 ноября.\n"
-	rev := ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", f.doc), f.publisher, map[string]string{"text": text}).must(t, 200).Body
+	rev := ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", f.doc), f.publisher, map[string]any{"text": text, "base_revision": 1}).must(t, 200).Body
 	f.ids, f.sources = segmentIDs(t, rev), sourcesOf(rev)
 	f.approve(t, "kk", 0, "Алматы мен Бішкекте 1.", stateVersion(t, ts, f, 0))
 	f.approve(t, "kk", len(f.ids)-1, "Тіркеу 20 қарашаға дейін ашық.", 0)

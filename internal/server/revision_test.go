@@ -42,7 +42,7 @@ func TestRevisionKeepsFinishedWork(t *testing.T) {
 	changed := "С 27 по 30 ноября пройдет семинар"
 	paras[1] = strings.Replace(paras[1], "С 27 по 29 ноября пройдет семинар", changed, 1)
 	paras[9] = strings.Replace(paras[9], "(25-27 сентября 2015 г.) государства-члены ООН приняли", "(25-27 сентября 2015 г.) собрались государства-члены ООН. Они приняли", 1)
-	rev := ts.call(t, "PUT", docPath, publisher, map[string]string{"text": strings.Join(paras, "\n")}).must(t, 200).Body
+	rev := ts.call(t, "PUT", docPath, publisher, map[string]any{"text": strings.Join(paras, "\n"), "base_revision": 1}).must(t, 200).Body
 	if num(rev["revision"]) != 2 {
 		t.Fatalf("revision = %v, want 2", rev["revision"])
 	}
@@ -113,7 +113,7 @@ func TestRevisionKeepsFinishedWork(t *testing.T) {
 		t.Errorf("release 1 changed: %.200s", old)
 	}
 	// An unchanged text makes no new revision.
-	same := ts.call(t, "PUT", docPath, publisher, map[string]string{"text": strings.Join(paras, "\n")}).must(t, 200).Body
+	same := ts.call(t, "PUT", docPath, publisher, map[string]any{"text": strings.Join(paras, "\n"), "base_revision": 2}).must(t, 200).Body
 	if num(same["revision"]) != 2 {
 		t.Errorf("resubmitting the same text made revision %v", same["revision"])
 	}

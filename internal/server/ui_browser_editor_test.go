@@ -33,7 +33,7 @@ func TestBrowserSourceCorrected(t *testing.T) {
 	a.typeText(typed)
 
 	// Meanwhile the publisher corrects the first sentence: a new revision.
-	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", num(doc["id"])), pub, map[string]string{
+	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", num(doc["id"])), pub, map[string]any{"base_revision": 1,
 		"text": "Семинар пройдет 28 ноября.\nУчастники обсудят сотрудничество."}).must(t, http.StatusOK)
 	a.ctrlEnter()
 	box := fmt.Sprintf("#seg-%d .conflict", ids[0])

@@ -137,7 +137,7 @@ func TestUIEditorLabels(t *testing.T) {
 		t.Fatalf("segment 1 is %q", sources[1])
 	}
 	text := strings.Replace(announcement(t), "Сегодня в Алматы", "Вчера в Алматы", 1)
-	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", docID), pub, map[string]string{"title": "Семинар в Алматы", "text": text}).
+	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", docID), pub, map[string]any{"title": "Семинар в Алматы", "text": text, "base_revision": 1}).
 		must(t, http.StatusOK)
 
 	b := ts.browser(t)
@@ -246,7 +246,7 @@ func TestUIEditorXLIFFUploadAfterCorrection(t *testing.T) {
 	file, _ := ts.download(t, fmt.Sprintf("/api/v1/documents/%d/xliff/kk?format=2.1", docID), k.kk)
 	filled := fillXLIFF(t, file, func(i int, source string) string { return fakeTarget("kk", source, i) })
 	corrected := strings.Replace(announcement(t), sources[1], strings.Replace(sources[1], "более десяти", "двенадцати", 1), 1)
-	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", docID), k.pub, map[string]string{"text": corrected}).must(t, http.StatusOK)
+	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", docID), k.pub, map[string]any{"text": corrected, "base_revision": 1}).must(t, http.StatusOK)
 	list, err := ts.App.Translations(context.Background(), int64(docID), "kk")
 	if err != nil {
 		t.Fatal(err)

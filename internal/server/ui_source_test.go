@@ -48,7 +48,16 @@ func TestUISourceImportAndRevise(t *testing.T) {
 	ts.call(t, "POST", first+"/approve", rev, map[string]any{"version": 1}).must(t, 200)
 
 	corrected := strings.Replace(announcement(t), "Государственной̆", "Государственной", 1)
-	b.post(t, fmt.Sprintf("/documents/%d/source", id), url.Values{"csrf": {token}, "text": {corrected}}).must(t, http.StatusSeeOther)
+	// The form previews first: one sentence changed, one kk translation outdated.
+	b.post(t, fmt.Sprintf("/documents/%d/source", id), url.Values{"csrf": {token}, "base_revision": {"1"}, "text": {corrected}}).
+		must(t, http.StatusOK).contains(t, "What saving this text does to revision 1", "Sentences kept: 16",
+		"Sentences changed (their translations become outdated): 1",
+		`name="confirm" value="1"`, "Confirm: save as the revision after 1")
+	b.post(t, fmt.Sprintf("/documents/%d/source", id), url.Values{"csrf": {token}, "base_revision": {"1"}, "confirm": {"1"}, "text": {corrected}}).
+		must(t, http.StatusSeeOther)
+	// A confirmation made from revision 1 now meets revision 2: refused, naming it and its author.
+	b.post(t, fmt.Sprintf("/documents/%d/source", id), url.Values{"csrf": {token}, "base_revision": {"1"}, "confirm": {"1"}, "text": {"Другой текст."}}).
+		must(t, http.StatusConflict).contains(t, "Revision 2 was saved by press since you opened this text.", "Другой текст.")
 	page := b.get(t, fmt.Sprintf("/documents/%d/source", id)).must(t, http.StatusOK)
 	if strings.Contains(page.Body, "Stray combining mark") || !strings.Contains(page.Body, "revision 2") {
 		t.Errorf("after the correction the page still warns of the combining mark or is not at revision 2")

@@ -168,15 +168,7 @@ func (t *Tx) Place(p record.Placement) error {
 
 // SegmentTranslations lists a segment's translations in every language.
 func (t *Tx) SegmentTranslations(segID int64) ([]record.Translation, error) {
-	var trs []Translation
-	if err := t.db.Where("segment_id = ?", segID).Find(&trs).Error; err != nil {
-		return nil, fmt.Errorf("load translations of segment %d: %w", segID, err)
-	}
-	out := make([]record.Translation, len(trs))
-	for i, tr := range trs {
-		out[i] = translationRecord(tr)
-	}
-	return out, nil
+	return segmentTranslations(t.db, segID)
 }
 
 // InsertTranslation writes a translation and sets its id.

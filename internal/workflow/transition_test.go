@@ -271,3 +271,39 @@ func TestApproveGate(t *testing.T) {
 		t.Errorf("a translator's approve of a blocked text: %v, want forbidden", err)
 	}
 }
+
+func TestRestoreKeepsState(t *testing.T) {
+	for _, s := range []State{Untranslated, Translated, Approved, Rejected, Outdated} {
+		ch := Restore(Current{State: s, Version: 3})
+		if ch != (Change{Action: ActionRestore, From: s, To: s, Version: 3}) {
+			t.Errorf("Restore(%s) = %+v", s, ch)
+		}
+	}
+}
+
+func TestResegmentPermissions(t *testing.T) {
+	tests := []struct {
+		role      string
+		resegment bool
+		flagInKK  bool
+	}{
+		{"publisher", true, true},
+		{"admin", true, true},
+		{"translator:kk", false, true},
+		{"reviewer:kk", false, true},
+		{"translator:en", false, false},
+	}
+	for _, tt := range tests {
+		r, err := ParseRole(tt.role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := Actor{ID: 1, Name: "x", Roles: []Role{r}}
+		if got := MayResegment(a) == nil; got != tt.resegment {
+			t.Errorf("%s: MayResegment = %v", tt.role, got)
+		}
+		if got := MayFlagSplit(a, "kk") == nil; got != tt.flagInKK {
+			t.Errorf("%s: MayFlagSplit(kk) = %v", tt.role, got)
+		}
+	}
+}

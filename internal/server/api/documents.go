@@ -9,6 +9,8 @@ import (
 type documentRequest struct {
 	Title string `json:"title"`
 	Text  string `json:"text"`
+	// BaseRevision is the revision a new source text was made from (PUT only).
+	BaseRevision int `json:"base_revision"`
 }
 
 func (s *Server) me(c *gin.Context) {
@@ -81,7 +83,7 @@ func (s *Server) reviseDocument(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	doc, err := s.app.ReviseDocument(c.Request.Context(), actor(c), id, req.Text)
+	doc, err := s.app.ReviseDocument(c.Request.Context(), actor(c), id, req.BaseRevision, req.Text)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -57,6 +57,7 @@ func (s *Server) Routes(r gin.IRouter) {
 	api.POST("/documents", s.createDocument)
 	api.GET("/documents/:id", s.getDocument)
 	api.PUT("/documents/:id", s.reviseDocument)
+	s.revisionRoutes(api)
 	api.GET("/documents/:id/translations/:lang", s.heavyRead(s.listTranslations))
 	api.PUT("/segments/:sid/translations/:lang", s.saveTranslation)
 	api.POST("/segments/:sid/translations/:lang/approve", s.approveTranslation)

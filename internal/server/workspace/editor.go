@@ -73,6 +73,7 @@ type editorView struct {
 	From, To     int // the shown segments' positions (1-based) on this page of a long document
 	CanEdit      bool
 	CanReview    bool
+	CanCut       bool // publishers and admins join and split segments
 	XLIFF        string
 	Upload       string // the XLIFF upload form's action
 	ReviewURL    string // this document's review queue in this language
@@ -181,7 +182,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	}
 	base := editorPath(id, list.Lang)
 	v := editorView{DocID: id, Title: list.Title, Revision: list.Revision, Lang: list.Lang, Dir: list.Direction, Native: lang.NativeName,
-		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang),
+		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang), CanCut: a.CanManageDocuments(),
 		XLIFF:     fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
 		Upload:    base + "/xliff" + keepQuery(c, filter),
 		ReviewURL: reviewPath(list.Lang, id), GlossaryURL: glossaryPath(list.Lang), API: editorAPI(list.Lang),

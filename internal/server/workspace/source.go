@@ -1,14 +1,18 @@
 package workspace
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"sort"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"tilmash/internal/app"
 	"tilmash/internal/apperr"
 	"tilmash/internal/server/httpx"
 	"tilmash/internal/server/locale"
@@ -26,6 +30,22 @@ type sourceView struct {
 	Saved    bool   // the text was just stored
 	Problem  string // message id of why the form was refused
 	Detail   string // the refusal's own words (English), if any
+	// Base is the revision the text in the form was made from, sent back as
+	// base_revision: a revision made meanwhile by someone else is a conflict.
+	Base int
+	// Preview is what saving the form's text would do; the page then asks to confirm.
+	Preview      *app.RevisionPreview
+	PreviewLangs []previewLang
+	// Stale: the save was refused because StaleAuthor made revision StaleRevision meanwhile.
+	StaleRevision int
+	StaleAuthor   string
+	Flags         []app.SplitFlag // translators' "split wrong" flags on current segments
+}
+
+// previewLang is one language's line of a preview.
+type previewLang struct {
+	Tag                string
+	Outdated, Restored int
 }
 
 // PublishURL is the document's publish page, linked from its source form.
@@ -74,20 +94,47 @@ func (s *Server) sourcePage(c *gin.Context) {
 	s.renderSource(c, http.StatusOK, v)
 }
 
-// reviseDocumentForm: POST /documents/:id/source {csrf, text | file} — a new
-// revision; unchanged sentences keep their translations, changed ones become
-// outdated in every language.
+// reviseDocumentForm: POST /documents/:id/source {csrf, base_revision, text |
+// file, confirm} — without confirm, the preview of the revision (what it
+// keeps, changes, restores, removes and outdates) and a form to confirm it;
+// with confirm, the new revision, made from base_revision (a revision made
+// meanwhile is refused, naming it).
 func (s *Server) reviseDocumentForm(c *gin.Context) {
 	v, err := s.storedSource(c)
 	if err != nil {
 		s.failPage(c, err)
 		return
 	}
+	current := v.Revision
 	text, ok := s.formSource(c, &v)
 	if !ok {
 		return
 	}
-	if _, err := s.app.ReviseDocument(c.Request.Context(), actor(c), v.DocID, text); err != nil {
+	v.Base, _ = strconv.Atoi(c.PostForm("base_revision"))
+	ctx := c.Request.Context()
+	if c.PostForm("confirm") == "" {
+		p, err := s.app.PreviewRevision(ctx, actor(c), v.DocID, text)
+		if err != nil {
+			s.refuseSource(c, v, err)
+			return
+		}
+		if v.Base != p.BaseRevision {
+			// Say so now; the confirmation then names the revision previewed.
+			v.StaleRevision, v.Problem = p.BaseRevision, "source.stale"
+			v.StaleAuthor = s.revisionAuthor(ctx, v.DocID, p.BaseRevision)
+		}
+		v.Base, v.Preview = p.BaseRevision, &p
+		v.PreviewLangs = previewLangs(p)
+		s.renderSource(c, http.StatusOK, v)
+		return
+	}
+	if _, err := s.app.ReviseDocument(ctx, actor(c), v.DocID, v.Base, text); err != nil {
+		if e, ok := apperr.As(err); ok && e.Code == apperr.Conflict {
+			v.Problem, v.StaleRevision, v.Base = "source.stale", current, current
+			v.StaleAuthor, _ = e.Details["revision_author"].(string)
+			s.renderSource(c, http.StatusConflict, v)
+			return
+		}
 		s.refuseSource(c, v, err)
 		return
 	}
@@ -113,7 +160,10 @@ func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
 	if err != nil {
 		return sourceView{}, err
 	}
-	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Segments: len(doc.Segments)}
+	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Base: doc.Revision, Segments: len(doc.Segments)}
+	if v.Flags, err = s.app.SplitFlags(ctx, id); err != nil {
+		return sourceView{}, err
+	}
 	for _, w := range doc.Warnings {
 		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Kind: w.Kind, Note: locale.Warning(l, w)})
 	}
@@ -178,4 +228,37 @@ func (s *Server) renderSource(c *gin.Context, status int, v sourceView) {
 		title = l.T("source.edit_title")
 	}
 	s.render(c, status, viewSource, title, v)
+}
+
+// previewLangs lists the languages a preview touches, in tag order.
+func previewLangs(p app.RevisionPreview) []previewLang {
+	m := map[string]*previewLang{}
+	add := func(tag string) *previewLang {
+		if m[tag] == nil {
+			m[tag] = &previewLang{Tag: tag}
+		}
+		return m[tag]
+	}
+	for tag, n := range p.Outdated {
+		add(tag).Outdated = n
+	}
+	for tag, n := range p.RestoredTranslations {
+		add(tag).Restored = n
+	}
+	out := make([]previewLang, 0, len(m))
+	for _, l := range m {
+		out = append(out, *l)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Tag < out[j].Tag })
+	return out
+}
+
+// revisionAuthor names who made a revision, for the stale-form message; ""
+// when it cannot be read (the message then names the revision only).
+func (s *Server) revisionAuthor(ctx context.Context, docID int64, number int) string {
+	name, err := s.app.RevisionAuthor(ctx, docID, number)
+	if err != nil {
+		return ""
+	}
+	return name
 }
