@@ -24,6 +24,10 @@ const (
 	Internal     Code = "internal"      // 500
 )
 
+// Unprocessable (422): a well-formed input the action cannot use, such as a
+// TMX file without the language pair asked for.
+const Unprocessable Code = "unprocessable"
+
 // Error is an application error: a code, a human sentence, and optional
 // details that the API adds to the error body (e.g. the current version on a conflict).
 type Error struct {
