@@ -161,8 +161,9 @@ func cmdTMImport(ctx context.Context, args []string, stdin io.Reader, stdout io.
 		if err != nil {
 			return err
 		}
-		if res.Skipped > 0 {
-			fmt.Fprintf(stdout, "skipped %d (empty, or already in the memory)\n", res.Skipped)
+		if res.Duplicates+res.Skipped > 0 {
+			fmt.Fprintf(stdout, "duplicates %d, skipped %d (empty %d, other languages %d)\n",
+				res.Duplicates, res.Skipped, res.SkippedBy.Empty, res.SkippedBy.OtherLanguages)
 		}
 		fmt.Fprintf(stdout, "imported %d\n", res.Imported)
 		return nil

@@ -84,7 +84,7 @@ func TestTMCommands(t *testing.T) {
 	if out := runCLI(t, "", "tm", "import", "--db", db, "--lang", "kk", "--user", "bolat", file); out != "imported 2\n" {
 		t.Errorf("tm import: %q", out)
 	}
-	if out := runCLI(t, tmxText, "tm", "import", "--db", db, "--lang", "kk", "-"); out != "skipped 2 (empty, or already in the memory)\nimported 0\n" {
+	if out := runCLI(t, tmxText, "tm", "import", "--db", db, "--lang", "kk", "-"); out != "duplicates 2, skipped 0 (empty 0, other languages 0)\nimported 0\n" {
 		t.Errorf("tm import again: %q", out)
 	}
 	out := runCLI(t, "", "tm", "export", "--db", db, "--lang", "kk")

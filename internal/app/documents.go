@@ -31,6 +31,18 @@ type DocumentView struct {
 	Counts map[string]map[workflow.State]int `json:"languages,omitempty"`
 }
 
+// DocumentSummary is a document as the list of documents shows it: its
+// counts per language and state, without its segments and warnings, which
+// only DocumentView carries (so the list never shows them as empty or null).
+type DocumentSummary struct {
+	ID        int64     `json:"id"`
+	Title     string    `json:"title"`
+	Revision  int       `json:"revision"`
+	CreatedAt time.Time `json:"created_at"`
+	// Counts maps each target language to the number of segments per state.
+	Counts map[string]map[workflow.State]int `json:"languages"`
+}
+
 func segmentViews(ps []record.Placed) []SegmentView {
 	out := make([]SegmentView, len(ps))
 	for i, p := range ps {
@@ -45,10 +57,11 @@ func (a *App) Document(ctx context.Context, id int64) (DocumentView, error) {
 	if err != nil {
 		return DocumentView{}, err
 	}
-	v, err := a.summary(ctx, doc)
+	sum, err := a.summary(ctx, doc)
 	if err != nil {
 		return DocumentView{}, err
 	}
+	v := DocumentView{ID: sum.ID, Title: sum.Title, Revision: sum.Revision, CreatedAt: sum.CreatedAt, Counts: sum.Counts}
 	segs, err := a.db.CurrentSegments(ctx, id)
 	if err != nil {
 		return DocumentView{}, err
@@ -101,12 +114,12 @@ func (a *App) SourceText(ctx context.Context, docID int64) (string, error) {
 }
 
 // Documents lists every document, newest first, with counts per language and state.
-func (a *App) Documents(ctx context.Context) ([]DocumentView, error) {
+func (a *App) Documents(ctx context.Context) ([]DocumentSummary, error) {
 	docs, err := a.db.Documents(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]DocumentView, 0, len(docs))
+	out := make([]DocumentSummary, 0, len(docs))
 	for _, d := range docs {
 		v, err := a.summary(ctx, d)
 		if err != nil {
@@ -119,14 +132,14 @@ func (a *App) Documents(ctx context.Context) ([]DocumentView, error) {
 
 // summary is a document with its counts per target language and state:
 // every segment without a translation counts as untranslated.
-func (a *App) summary(ctx context.Context, doc record.Document) (DocumentView, error) {
+func (a *App) summary(ctx context.Context, doc record.Document) (DocumentSummary, error) {
 	total, rows, err := a.db.StateCounts(ctx, doc)
 	if err != nil {
-		return DocumentView{}, err
+		return DocumentSummary{}, err
 	}
 	langs, err := a.TargetLanguages(ctx)
 	if err != nil {
-		return DocumentView{}, err
+		return DocumentSummary{}, err
 	}
 	counts := make(map[string]map[workflow.State]int, len(langs))
 	for _, l := range langs {
@@ -145,5 +158,5 @@ func (a *App) summary(ctx context.Context, doc record.Document) (DocumentView, e
 		m[workflow.State(r.State)] += r.N
 		m[workflow.Untranslated] -= r.N
 	}
-	return DocumentView{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts}, nil
+	return DocumentSummary{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts}, nil
 }

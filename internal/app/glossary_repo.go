@@ -37,4 +37,9 @@ type GlossaryWriter interface {
 	DeleteTerms(lang string) error
 	// DeleteTerm removes one term; false when the language has no such term.
 	DeleteTerm(lang string, id int64) (bool, error)
+	// Terms lists a language's glossary, in source order.
+	Terms(lang string) ([]record.Term, error)
+	// UpdateTerm writes a term's target, note and forbidden variants over
+	// the stored term with its id; false when lang has no such term.
+	UpdateTerm(lang string, term record.Term) (bool, error)
 }

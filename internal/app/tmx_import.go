@@ -19,13 +19,28 @@ import (
 // statements for a batch of this size are prepared once.
 const tmxWriteUnits = 1024
 
-// TMXImportResult summarises a TMX import.
+// TMXImportResult summarises a TMX import: every <tu> of the file is
+// counted once, as imported, a duplicate, or skipped for a reason.
 type TMXImportResult struct {
 	Imported int `json:"imported"`
-	// Skipped counts units of the language pair that were not imported: an
-	// empty side, or the same source and target as an entry already in the
-	// memory (or earlier in the file).
-	Skipped int `json:"skipped"`
+	// Duplicates counts units of the language pair with the same source and
+	// target as an entry already in the memory, or earlier in the file.
+	Duplicates int `json:"duplicates"`
+	// Skipped counts the other units that were not imported, the sum of
+	// SkippedBy.
+	Skipped   int        `json:"skipped"`
+	SkippedBy TMXSkipped `json:"skipped_by_reason"`
+	// Pairs are the language pairs the file holds ("ru→kk", "en→de"); see
+	// tmx.Summary.
+	Pairs []string `json:"pairs"`
+}
+
+// TMXSkipped counts the units of a TMX import skipped, by reason.
+type TMXSkipped struct {
+	// Empty: a unit of the pair with an empty source or target.
+	Empty int `json:"empty"`
+	// OtherLanguages: a unit without both Russian and the target language.
+	OtherLanguages int `json:"other_languages"`
 }
 
 // tmxStoreError marks a failure that is not the file's inside tmx.Read's
@@ -80,8 +95,12 @@ func (a *App) ImportTMX(ctx context.Context, actor workflow.Actor, lang string, 
 		for units := range in.units {
 			for _, u := range units {
 				source, target := cleanUnitText(u.Source), cleanUnitText(u.Target)
-				if source == "" || target == "" || !seen.add(source, target) {
-					res.Skipped++
+				if source == "" || target == "" {
+					res.SkippedBy.Empty++
+					continue
+				}
+				if !seen.add(source, target) {
+					res.Duplicates++
 					continue
 				}
 				created := u.Created
@@ -104,6 +123,12 @@ func (a *App) ImportTMX(ctx context.Context, actor workflow.Actor, lang string, 
 			}
 			return apperr.New(apperr.Invalid, "malformed TMX: %s", strings.TrimPrefix(err.Error(), "read tmx: "))
 		}
+		res.SkippedBy.OtherLanguages = in.sum.Other
+		res.Skipped = res.SkippedBy.Empty + res.SkippedBy.OtherLanguages
+		res.Pairs = in.sum.Pairs
+		if in.sum.Units == 0 {
+			return wrongPair(l.Tag, in.sum.Pairs)
+		}
 		return flush()
 	})
 	if err != nil {
@@ -116,6 +141,19 @@ func (a *App) ImportTMX(ctx context.Context, actor workflow.Actor, lang string, 
 	}
 	a.observer.Imported("tmx")
 	return res, nil
+}
+
+// wrongPair refuses a TMX file without a unit of ru → lang, naming the
+// pairs it holds: "imported 0" would leave the user guessing whether the
+// file was the wrong one or its languages were tagged unexpectedly.
+func wrongPair(lang string, pairs []string) error {
+	want := language.Source + "→" + lang
+	if len(pairs) == 0 {
+		return apperr.New(apperr.Unprocessable, "the TMX file has no translation unit with two languages; Tilmash imports %s", want).
+			With("pairs", pairs)
+	}
+	return apperr.New(apperr.Unprocessable, "the TMX file has no %s units: this file has %s", want, strings.Join(pairs, ", ")).
+		With("pairs", pairs)
 }
 
 // pairSet remembers the source/target pairs of a memory by hash, 8 bytes a

@@ -29,6 +29,7 @@ type tmxStream struct {
 	free  chan []tmx.Unit
 	stop  chan struct{}
 	err   error
+	sum   tmx.Summary // what the file held, set with err
 }
 
 // streamTMX starts reading the ru → lang units of r.
@@ -70,7 +71,7 @@ func (s *tmxStream) read(ctx context.Context, r io.Reader, lang string) {
 		s.err = errTMXStopped
 		return
 	}
-	_, err := tmx.Read(r, language.Source, lang, func(u tmx.Unit) error {
+	sum, err := tmx.Scan(r, language.Source, lang, func(u tmx.Unit) error {
 		if err := ctx.Err(); err != nil {
 			return tmxStoreError{err}
 		}
@@ -83,7 +84,7 @@ func (s *tmxStream) read(ctx context.Context, r io.Reader, lang string) {
 	if err == nil && len(batch) > 0 && !send() {
 		err = errTMXStopped
 	}
-	s.err = err
+	s.err, s.sum = err, sum
 }
 
 // recycle gives a batch back to the reader once its units are used.

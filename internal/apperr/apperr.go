@@ -21,9 +21,12 @@ const (
 	TooLarge     Code = "too_large"     // 413
 	ChecksFailed Code = "checks_failed" // 422: quality checks block the action
 	// BadCut is 422: a split or join the document's segments cannot take; "reason" says why.
-	BadCut    Code = "bad_cut"
-	Throttled Code = "throttled" // 429: too many attempts; "retry_after" says how many seconds to wait
-	Internal  Code = "internal"  // 500
+	BadCut Code = "bad_cut"
+	// Unprocessable is 422: a well-formed input the action cannot use, such
+	// as a TMX file without the language pair asked for.
+	Unprocessable Code = "unprocessable"
+	Throttled     Code = "throttled" // 429: too many attempts; "retry_after" says how many seconds to wait
+	Internal      Code = "internal"  // 500
 )
 
 // Error is an application error: a code, a human sentence, and optional

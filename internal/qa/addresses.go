@@ -77,13 +77,16 @@ func sameAddress(a, b string) bool {
 // checkAddresses requires every e-mail and web address of the source,
 // unchanged, in the target: a changed address sends readers elsewhere, like
 // a changed number. A missing address paired with an address only the
-// target has, of the same kind, is reported as changed.
+// target has, of the same kind, is reported as changed. An address only the
+// target has, left over after that pairing, is reported as extra: like an
+// extra number it may be a deliberate addition (a site in the reader's
+// language), so it warns and does not block.
 func checkAddresses(c *checker) {
 	src := addresses(c.in.Source)
-	if len(src) == 0 {
+	tgt := addresses(c.in.Target)
+	if len(src) == 0 && len(tgt) == 0 {
 		return
 	}
-	tgt := addresses(c.in.Target)
 	var missing []address
 	for _, a := range src {
 		if !takeAddress(tgt, a.text) && !containsWhole(c.in.Target, a.text) {
@@ -106,6 +109,13 @@ func checkAddresses(c *checker) {
 		found.used = true
 		c.add(IDAddressChanged, fmt.Sprintf("The %s %q in the source appears as %q in the target; an address must stay as it is.", m.kind(), m.text, found.text),
 			"kind", m.kind(), "address", m.text, "found", found.text)
+	}
+	for _, a := range tgt {
+		if a.used || containsWhole(c.in.Source, a.text) {
+			continue
+		}
+		c.add(IDAddressExtra, fmt.Sprintf("The target has the %s %q, which is not in the source.", a.kind(), a.text),
+			"kind", a.kind(), "address", a.text)
 	}
 }
 

@@ -67,7 +67,7 @@ type profile struct {
 func (p *profile) runs(name string) bool { return slices.Contains(p.checks, name) }
 
 var (
-	commonChecks   = []string{"numbers", "sentence-end", "brackets", "spaces", "untranslated", "length", "glossary", "bidi", "addresses", "invisible"}
+	commonChecks   = []string{"numbers", "sentence-end", "brackets", "spaces", "untranslated", "length", "glossary", "bidi", "addresses", "invisible", "repeated-word", "quotes"}
 	latinChecks    = append(slices.Clone(commonChecks), "script")
 	cyrillicChecks = append(slices.Clone(commonChecks), "script")
 	arabicChecks   = append(slices.Clone(commonChecks), "script", "arabic-letters")

@@ -1,7 +1,8 @@
 // Package qa checks a translated segment against its Russian source: numbers,
 // punctuation, brackets, spaces, length, glossary terms, letters of the wrong
 // script, stray bidi controls and other invisible characters, and e-mail and
-// web addresses. Which checks run and how they judge is
+// web addresses, words typed twice and quotation marks the source does not
+// have. Which checks run and how they judge is
 // data in a per-language profile table; unknown languages get a generic
 // profile. The package is pure.
 package qa
@@ -53,6 +54,9 @@ const (
 //	                     "override", "unopened", "unclosed", "inside-word" or "doubled")
 //	address-missing      kind ("e-mail address" or "web address"), address
 //	address-changed      kind, address, found
+//	address-extra        kind, address
+//	repeated-word        word, count (how many repetitions), context
+//	quotes-added         source_count, target_count (pairs of quotation marks)
 //	invisible            code_point, name, count, context
 //
 // Numbers are written in decimal without grouping; ratios with two decimals;
@@ -93,6 +97,9 @@ const (
 	IDAddressMissing    = "address-missing"    // an e-mail or web address of the source is not in the target
 	IDAddressChanged    = "address-changed"    // an e-mail or web address of the source appears altered
 	IDInvisible         = "invisible"          // invisible characters (zero-width space, soft hyphen, tab...)
+	IDAddressExtra      = "address-extra"      // the target has an e-mail or web address the source lacks
+	IDRepeatedWord      = "repeated-word"      // a word typed twice in a row ("в в")
+	IDQuotesAdded       = "quotes-added"       // the target has more pairs of quotation marks than the source
 )
 
 // severities is the default severity of each finding ID.
@@ -117,6 +124,9 @@ var severities = map[string]Severity{
 	IDAddressMissing:    Error,
 	IDAddressChanged:    Error,
 	IDInvisible:         Warning,
+	IDAddressExtra:      Warning, // like an extra number: may be a deliberate addition
+	IDRepeatedWord:      Warning, // "had had", Dari "کم کم" are correct
+	IDQuotesAdded:       Warning,
 }
 
 // SeverityOf returns the severity findings with the given ID carry.
@@ -147,6 +157,8 @@ var registry = []check{
 	{"bidi", checkBidi},
 	{"addresses", checkAddresses},
 	{"invisible", checkInvisible},
+	{"repeated-word", checkRepeatedWords},
+	{"quotes", checkQuotes},
 }
 
 // checker carries one Check call's input, profile and findings.

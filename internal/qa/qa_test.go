@@ -121,15 +121,18 @@ func TestCheck(t *testing.T) {
 			[]Finding{
 				e(IDLengthExtreme, `The target is 4.82 times as long as the source (714 against 148 characters); 0.50 to 1.60 is usual for English, far too long, as if something were pasted in by accident.`),
 				e(IDScript, `119 words are in Cyrillic letters, which English does not use: «слово», «слово», «слово», …`),
+				w(IDRepeatedWord, `Words are repeated in 118 places, the first "слово": "слово слово".`),
 			}},
 		{"just under three times the upper bound", "en", pressSource, strings.Repeat("word ", 141) + "end.",
 			[]Finding{
 				w(IDLength, `The target is 4.79 times as long as the source (709 against 148 characters); 0.50 to 1.60 is usual for English, so it may be too long.`),
+				w(IDRepeatedWord, `Words are repeated in 140 places, the first "word": "word word".`),
 			}},
 		{"a long source losing most of its text is a strong warning", "en", pressSource, "Today in Almaty.",
 			[]Finding{w(IDLength, `The target is 0.11 times as long as the source (16 against 148 characters); 0.50 to 1.60 is usual for English, far too short, as if most of the translation were missing.`)}},
 		{"twice too long stays a warning", "en", pressSource, strings.Repeat("a ", 200) + "end.",
-			[]Finding{w(IDLength, `The target is 2.73 times as long as the source (404 against 148 characters); 0.50 to 1.60 is usual for English, so it may be too long.`)}},
+			[]Finding{w(IDLength, `The target is 2.73 times as long as the source (404 against 148 characters); 0.50 to 1.60 is usual for English, so it may be too long.`),
+				w(IDRepeatedWord, `Words are repeated in 199 places, the first "a": "a a".`)}},
 
 		// glossary
 		{"forbidden variant", "en", "Повестка дня ООН", "The UN Agenda of the Day",

@@ -51,8 +51,13 @@ func TestTMXExchange(t *testing.T) {
 		t.Fatalf("refused imports left entries:\n%s", got)
 	}
 
+	r = ts.call(t, "POST", "/api/v1/tm/kk/import", bolat, tmxOf(t, "de", [2]string{"Да.", "Ja."})).must(t, 422)
+	if r.Body["error"] != "the TMX file has no ru→kk units: this file has ru→de" || r.Body["code"] != "unprocessable" {
+		t.Errorf("wrong pair: %s", r.Raw)
+	}
+
 	r = ts.call(t, "POST", "/api/v1/tm/kk/import", bolat, file).must(t, 200)
-	if num(r.Body["imported"]) != 2 || num(r.Body["skipped"]) != 0 {
+	if string(r.Raw) != `{"imported":2,"duplicates":0,"skipped":0,"skipped_by_reason":{"empty":0,"other_languages":0},"pairs":["ru→kk"]}` {
 		t.Fatalf("import: %s", r.Raw)
 	}
 	sug := ts.call(t, "GET", fmt.Sprintf("/api/v1/segments/%d/suggestions?lang=kk", ids[2]), aigerim, nil).must(t, 200).Body["suggestions"].([]any)

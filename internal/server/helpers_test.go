@@ -140,7 +140,8 @@ func (ts *testServer) call(tb testing.TB, method, path, token string, body any) 
 }
 
 // send is call that returns its error instead of failing the test: the form
-// for goroutines, which must not call t.Fatal.
+// for goroutines, which must not call t.Fatal. An answer of the API with a
+// null in its JSON is an error (checkNoNull).
 func (ts *testServer) send(method, path, token string, body any) (response, error) {
 	var rd io.Reader
 	switch b := body.(type) {
@@ -172,6 +173,9 @@ func (ts *testServer) send(method, path, token string, body any) (response, erro
 		return response{}, fmt.Errorf("%s %s: read the answer: %w", method, path, err)
 	}
 	out := response{Status: res.StatusCode, Raw: raw, Header: res.Header}
+	if err := checkNoNull(method, path, raw); err != nil {
+		return out, err
+	}
 	if json.Valid(raw) {
 		_ = json.Unmarshal(raw, &out.Body)
 	}

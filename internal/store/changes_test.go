@@ -135,8 +135,8 @@ func TestChangeLogWrites(t *testing.T) {
 		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc(tmxtest.ManyUnits(300)...)))
 		return err
 	}, fmt.Sprintf("memory kk +%d-%d -", approved[0]+1, approved[0]+300))
-	step("empty tmx import", func() error {
-		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc()))
+	step("tmx import of duplicates only", func() error { // an empty file is refused (422) before it could log
+		_, err := testApp(st).ImportTMX(ctx, f.reviewer, "kk", strings.NewReader(tmxtest.Doc(tmxtest.ManyUnits(300)...)))
 		return err
 	})
 	var terms []glossary.Term

@@ -123,3 +123,28 @@ func (t *Tx) DeleteTerm(lang string, id int64) (bool, error) {
 	}
 	return true, t.logGlossary(lang)
 }
+
+// Terms lists a language's glossary inside the transaction, in source
+// order, for an import to merge into.
+func (t *Tx) Terms(lang string) ([]record.Term, error) {
+	var rows []GlossaryTerm
+	if err := t.db.Where("source_lang = ? AND target_lang = ?", language.Source, lang).Order("source, id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list glossary %s: %w", lang, err)
+	}
+	out := make([]record.Term, len(rows))
+	for i, r := range rows {
+		out[i] = termRecord(r)
+	}
+	return out, nil
+}
+
+// UpdateTerm writes a term's target, note and forbidden variants over the
+// stored term with its id; false when lang has no such term.
+func (t *Tx) UpdateTerm(lang string, term record.Term) (bool, error) {
+	res := t.db.Model(&GlossaryTerm{}).Where("id = ? AND target_lang = ?", term.ID, lang).
+		Updates(map[string]any{"target": term.Target, "note": term.Note, "forbidden": strings.Join(term.Forbidden, "|")})
+	if res.Error != nil || res.RowsAffected == 0 {
+		return false, res.Error
+	}
+	return true, t.logGlossary(lang)
+}

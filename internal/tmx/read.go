@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,12 +38,38 @@ const dateLayout = "20060102T150405Z"
 // Memory is bounded by one unit whatever the file's size: only the best <tuv> of each language
 // so far is kept, the other variants of a <tu> are skipped unread.
 func Read(r io.Reader, srcLang, tgtLang string, fn func(Unit) error) (int, error) {
-	rd := &reader{src: srcLang, tgt: tgtLang, fn: fn}
+	s, err := Scan(r, srcLang, tgtLang, fn)
+	return s.Units, err
+}
+
+// MaxPairs bounds Summary.Pairs, so that a file with a thousand languages
+// cannot grow the summary without end.
+const MaxPairs = 20
+
+// Summary tells what a file held besides the units of the pair asked for,
+// so that an importer can say why nothing was imported.
+type Summary struct {
+	Units int // <tu> elements with both languages, passed to fn
+	// Other counts the <tu> elements without a <tuv> in each language of
+	// the pair (another pair, or a single language).
+	Other int
+	// Pairs lists the language pairs of the file's <tu> elements, as
+	// "source→target" with the tags as written, in order of first
+	// appearance, at most MaxPairs. A <tu>'s source is its srclang, else the
+	// header's, else (for "*all*" or none) its first <tuv>'s language.
+	Pairs []string
+}
+
+// Scan is Read that also summarises the file; see Read for what it passes
+// to fn and when it stops. Pairs is never nil.
+func Scan(r io.Reader, srcLang, tgtLang string, fn func(Unit) error) (Summary, error) {
+	rd := &reader{src: srcLang, tgt: tgtLang, fn: fn, sum: Summary{Pairs: []string{}}}
 	n, err := rd.read(r)
+	rd.sum.Units = n
 	if err != nil {
-		return n, fmt.Errorf("read tmx: %w", err)
+		return rd.sum, fmt.Errorf("read tmx: %w", err)
 	}
-	return n, nil
+	return rd.sum, nil
 }
 
 type reader struct {
@@ -51,12 +78,17 @@ type reader struct {
 	x        *limits.XMLReader
 	dec      *xml.Decoder
 	count    int
+	sum      Summary
+	srcLang  string // the header's srclang
+	lastPair [2]string
 
 	// the <tu> being read
 	tuAuthor, tuDate string
-	tuvs             int    // <tuv> elements seen
-	pick             [2]tuv // the <tuv> for the source and the target language so far
-	seg              []byte // text of the <tuv> being read, reused
+	tuSrcLang        string
+	tuLangs          []string // languages of the <tuv> elements seen, each once
+	tuvs             int      // <tuv> elements seen
+	pick             [2]tuv   // the <tuv> for the source and the target language so far
+	seg              []byte   // text of the <tuv> being read, reused
 }
 
 // tuv is the <tuv> picked for a language.
@@ -116,6 +148,9 @@ func (rd *reader) read(r io.Reader) (int, error) {
 					return rd.count, err
 				}
 				continue
+			}
+			if t.Name.Local == "header" {
+				rd.srcLang = attr(t, "srclang")
 			}
 			if err := rd.skip(); err != nil { // <header> and anything unknown
 				return rd.count, err
@@ -225,6 +260,8 @@ func (rd *reader) skip() error {
 func (rd *reader) tu(start xml.StartElement) error {
 	rd.tuAuthor = attr(start, "creationid")
 	rd.tuDate = attr(start, "creationdate")
+	rd.tuSrcLang = attr(start, "srclang")
+	rd.tuLangs = rd.tuLangs[:0]
 	rd.tuvs = 0
 	rd.pick = [2]tuv{}
 	if err := rd.children("tuv", rd.tuv); err != nil {
@@ -255,6 +292,9 @@ func (rd *reader) tuv(start xml.StartElement) error {
 	}
 	if lang == "" {
 		return rd.errorf("<tuv> without xml:lang")
+	}
+	if len(rd.tuLangs) < MaxPairs && !slices.ContainsFunc(rd.tuLangs, func(l string) bool { return strings.EqualFold(l, lang) }) {
+		rd.tuLangs = append(rd.tuLangs, lang)
 	}
 	if !hasSeg {
 		return nil
@@ -315,7 +355,13 @@ func isCode(name string) bool {
 func (rd *reader) emit() error {
 	src, tgt := &rd.pick[0], &rd.pick[1]
 	if src.index == 0 || tgt.index == 0 || src.index == tgt.index {
+		rd.sum.Other++
+		rd.notePairs()
 		return nil
+	}
+	if src.lang != rd.lastPair[0] || tgt.lang != rd.lastPair[1] { // spares the lookup per unit
+		rd.notePair(src.lang, tgt.lang)
+		rd.lastPair = [2]string{src.lang, tgt.lang}
 	}
 	u := Unit{
 		SourceLang: src.lang, TargetLang: tgt.lang,
@@ -333,6 +379,41 @@ func (rd *reader) emit() error {
 	}
 	rd.count++
 	return nil
+}
+
+// notePairs records the language pairs of a <tu> that is not of the pair
+// asked for: its source language to each other language it has.
+func (rd *reader) notePairs() {
+	if len(rd.tuLangs) == 0 {
+		return
+	}
+	declared := firstNonEmpty(rd.tuSrcLang, rd.srcLang)
+	src := rd.tuLangs[0] // for "*all*", none, or a declared language the <tu> lacks
+	for _, l := range rd.tuLangs {
+		if sameLang(declared, l) {
+			src = l
+			break
+		}
+	}
+	for _, l := range rd.tuLangs {
+		if !sameLang(src, l) {
+			rd.notePair(src, l)
+		}
+	}
+}
+
+// sameLang reports whether two tags name one language, one perhaps with
+// more subtags ("ru" and "ru-RU").
+func sameLang(a, b string) bool {
+	return matchLang(a, b) != noMatch || matchLang(b, a) != noMatch
+}
+
+// notePair adds src→tgt to the summary's pairs unless it is there or full.
+func (rd *reader) notePair(src, tgt string) {
+	p := src + "→" + tgt
+	if len(rd.sum.Pairs) < MaxPairs && !slices.Contains(rd.sum.Pairs, p) {
+		rd.sum.Pairs = append(rd.sum.Pairs, p)
+	}
 }
 
 const (

@@ -3,6 +3,7 @@ package tmx
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -247,4 +248,36 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("returned %d units, fn saw %d (err %v)", got, n, err)
 		}
 	})
+}
+
+// TestScanSummary: the summary names the language pairs a file holds, so
+// that an import of the wrong file can say what it found.
+func TestScanSummary(t *testing.T) {
+	doc := `<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en"><seg>Hello</seg></tuv><tuv xml:lang="de"><seg>Hallo</seg></tuv></tu>
+<tu srclang="fr"><tuv xml:lang="de"><seg>Hallo</seg></tuv><tuv xml:lang="fr"><seg>Bonjour</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>Hi</seg></tuv><tuv xml:lang="de"><seg>Hi</seg></tuv><tuv xml:lang="fr"><seg>Salut</seg></tuv></tu>
+<tu><tuv xml:lang="de"><seg>Nur eins</seg></tuv></tu>
+<tu><tuv xml:lang="ru"><seg>Да</seg></tuv><tuv xml:lang="KK"><seg>Иә</seg></tuv></tu>
+<tu><tuv xml:lang="ru"><seg>Нет</seg></tuv><tuv xml:lang="KK"><seg>Жоқ</seg></tuv></tu>
+</body></tmx>`
+	for _, tc := range []struct {
+		tgt  string
+		want Summary
+	}{
+		{"kk", Summary{Units: 2, Other: 4, Pairs: []string{"en→de", "fr→de", "en-US→de", "en-US→fr", "ru→KK"}}},
+		{"ar", Summary{Units: 0, Other: 6, Pairs: []string{"en→de", "fr→de", "en-US→de", "en-US→fr", "ru→KK"}}},
+	} {
+		got, err := Scan(strings.NewReader(doc), "ru", tc.tgt, func(Unit) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Units != tc.want.Units || got.Other != tc.want.Other || !slices.Equal(got.Pairs, tc.want.Pairs) {
+			t.Errorf("ru→%s: got %+v, want %+v", tc.tgt, got, tc.want)
+		}
+	}
+	empty, err := Scan(strings.NewReader(`<tmx version="1.4"><header/><body/></tmx>`), "ru", "kk", func(Unit) error { return nil })
+	if err != nil || empty.Units != 0 || empty.Other != 0 || empty.Pairs == nil || len(empty.Pairs) != 0 {
+		t.Errorf("empty file: %+v, %v", empty, err)
+	}
 }

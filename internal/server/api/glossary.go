@@ -71,7 +71,9 @@ func (s *Server) deleteTerm(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
-// importTerms: POST /api/v1/glossary/:lang/import?format=csv|tbx[&replace=true], the file as the body.
+// importTerms: POST /api/v1/glossary/:lang/import?format=csv|tbx[&replace=true], the file as the body
+// → {"imported", "updated", "duplicates", "removed", "replaced"}: merged into the glossary, or
+// replacing it with replace=true.
 func (s *Server) importTerms(c *gin.Context) {
 	l, err := s.app.TargetLanguage(c.Request.Context(), c.Param("lang"))
 	if err != nil {
@@ -104,12 +106,12 @@ func (s *Server) importTerms(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	added, err := s.app.AddTerms(c.Request.Context(), actor(c), l.Tag, terms, c.Query("replace") == "true")
+	res, err := s.app.ImportTerms(c.Request.Context(), actor(c), l.Tag, terms, c.Query("replace") == "true")
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"imported": len(added)})
+	c.JSON(http.StatusOK, res)
 }
 
 // exportTerms: GET /api/v1/glossary/:lang/export?format=csv|tbx

@@ -16,7 +16,9 @@ import (
 // which is meant for JSON. The CLI has no limit.
 const exchangeLimit = limits.TMXUploadBytes
 
-// importTMX: POST /api/v1/tm/:lang/import, a TMX 1.4b file as the body → {"imported", "skipped"}.
+// importTMX: POST /api/v1/tm/:lang/import, a TMX 1.4b file as the body →
+// {"imported", "duplicates", "skipped", "skipped_by_reason", "pairs"}; 422
+// naming the file's pairs when it has no ru → lang unit.
 func (s *Server) importTMX(c *gin.Context) {
 	if err := refuseFormUpload(c, "TMX"); err != nil {
 		s.fail(c, err)

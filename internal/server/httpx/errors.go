@@ -26,7 +26,7 @@ func StatusOf(code apperr.Code) int {
 		return http.StatusGone
 	case apperr.TooLarge:
 		return http.StatusRequestEntityTooLarge
-	case apperr.ChecksFailed, apperr.BadCut:
+	case apperr.ChecksFailed, apperr.BadCut, apperr.Unprocessable:
 		return http.StatusUnprocessableEntity
 	case apperr.Throttled:
 		return http.StatusTooManyRequests

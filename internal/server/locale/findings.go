@@ -90,6 +90,18 @@ func findingMessage(f qa.Finding) string {
 		return "check.address_changed"
 	case qa.IDInvisible:
 		return "check.invisible"
+	case qa.IDAddressExtra:
+		return "check.address_extra"
+	case qa.IDRepeatedWord:
+		if a["count"] != "1" {
+			return "check.repeated_words"
+		}
+		return "check.repeated_word"
+	case qa.IDQuotesAdded:
+		if a["source_count"] == "0" {
+			return "check.quotes_added"
+		}
+		return "check.quotes_more"
 	}
 	return ""
 }

@@ -24,6 +24,8 @@ func TestFindingWording(t *testing.T) {
 	findings = append(findings, qa.Check(qa.Input{Lang: "uz", Source: "Он сказал да.", Target: "U hа dedi."})...)
 	findings = append(findings, qa.Check(qa.Input{Lang: "en", Source: "Сегодня в Алматы прошел семинар.", Target: "Сегодня в Алматы seminar."})...)
 	findings = append(findings, qa.Check(qa.Input{Lang: "kk", Source: "Стороны подписали соглашения.", Target: "Taraptar kelisimge qol qoydy."})...)
+	findings = append(findings, qa.Check(qa.Input{Lang: "en", Source: "Он сказал да.", Target: `He said "yes" at www.gov.kz, yes yes.`})...)
+	findings = append(findings, qa.Check(qa.Input{Lang: "en", Source: "Он сказал «да».", Target: `He he said “yes” “now” and and more.`})...)
 	for _, lang := range i18n.Complete() {
 		l := bundle.Localizer(lang)
 		for _, f := range findings {

@@ -170,9 +170,9 @@ func (s *Server) deleteTermForm(c *gin.Context) {
 	glossaryDone(c, "deleted", 0)
 }
 
-// importTermsForm: POST /glossary/:lang/import {csrf, file} adds the terms of
-// a CSV or TBX file (told apart by their first character: TBX is XML) to the
-// glossary, all or none.
+// importTermsForm: POST /glossary/:lang/import {csrf, file} merges the terms
+// of a CSV or TBX file (told apart by their first character: TBX is XML) into
+// the glossary, all or none; terms already there are not added again.
 func (s *Server) importTermsForm(c *gin.Context) {
 	ctx := c.Request.Context()
 	lang, err := s.app.TargetLanguage(ctx, c.Param("lang"))
@@ -205,12 +205,12 @@ func (s *Server) importTermsForm(c *gin.Context) {
 		s.glossaryFailed(c, err, "glossary.import_failed", termForm{})
 		return
 	}
-	added, err := s.app.AddTerms(ctx, actor(c), lang.Tag, terms, false)
+	res, err := s.app.ImportTerms(ctx, actor(c), lang.Tag, terms, false)
 	if err != nil {
 		s.glossaryFailed(c, err, "glossary.import_failed", termForm{})
 		return
 	}
-	glossaryDone(c, "imported", len(added))
+	glossaryDone(c, "imported", res.Imported)
 }
 
 // looksLikeXML peeks past a byte order mark and blanks for a "<".
