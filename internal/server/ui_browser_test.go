@@ -135,8 +135,11 @@ func (tb *tab) fitsWidth(path string, width int64) {
 		tb.t.Errorf("%s is %d px wide at a %d px viewport", path, w, width)
 	}
 	if dir := os.Getenv("TILMASH_SCREENSHOTS"); dir != "" {
-		name := strings.Trim(strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(path), "-")
-		shot(tb.t, tb, filepath.Join(dir, fmt.Sprintf("%s-%d.png", strings.SplitN(name, "-", 2)[0], width)))
+		name := strings.SplitN(strings.Trim(strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(path), "-"), "-", 2)[0]
+		if name == "" {
+			name = "dashboard" // the path "/"
+		}
+		shot(tb.t, tb, filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, width)))
 	}
 	tb.do("desktop viewport", chromedp.EmulateViewport(1280, 800))
 }
@@ -270,6 +273,7 @@ func TestBrowserWholeFlow(t *testing.T) {
 		press.open(fmt.Sprintf("/publish/%d", docID))
 	}
 	press.fitsWidth(fmt.Sprintf("/documents/%d/source", docID), 390)
+	press.fitsWidth("/", 390)
 	press.open(fmt.Sprintf("/publish/%d", docID))
 	press.navigate("open the release", chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/releases/%d/kk/1"]`, docID))))
 	body := eval[string](press, `document.body.innerText`)
