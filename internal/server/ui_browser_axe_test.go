@@ -88,6 +88,22 @@ func TestBrowserAccessibility(t *testing.T) {
 			}
 		}
 	}
+
+	// The editor's panels are made by script: open every help and history
+	// panel, and save a text the checks find fault with.
+	tb := newTab(t, browser, ts.URL)
+	tb.signIn("press", testPassword)
+	tb.open(fmt.Sprintf("/translate/%d/kk", docID))
+	tb.do("open the panels", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details:not([open]) > summary").forEach(s => s.click())`))
+	tb.waitFor("the glossary in the help", fmt.Sprintf(`document.querySelectorAll("#seg-%d .help-body li").length > 0`, ids[0]))
+	tb.do("focus an untranslated segment", chromedp.Focus(chromedp.ID(fmt.Sprintf("t-%d", ids[5]))))
+	tb.typeText("x 123")
+	tb.ctrlEnter()
+	tb.waitFor("the findings", fmt.Sprintf(`document.querySelectorAll("#seg-%d .checks li").length > 0`, ids[5]))
+	for _, w := range widths {
+		tb.do("viewport", chromedp.EmulateViewport(w.w, w.h))
+		tb.checkAxe(axe, fmt.Sprintf("editor with its panels open and findings (en, %d px)", w.w))
+	}
 }
 
 // openAny loads path whatever its status (an error page too).
