@@ -9,8 +9,12 @@ import (
 	"tilmash/internal/store"
 )
 
-// TestMain stops the PostgreSQL cluster the tests started, if any.
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+// TestMain stops the PostgreSQL cluster and the Chromium the tests started, if any.
+func TestMain(m *testing.M) {
+	code := pgtest.Main(m)
+	sharedChromium.close()
+	os.Exit(code)
+}
 
 // migrated is a PostgreSQL database as store.Open leaves a new one
 // (migrated, the languages seeded), copied for each test: migrating a

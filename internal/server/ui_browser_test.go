@@ -19,8 +19,9 @@ import (
 // chromiumPath is Debian's Chromium, which CI installs.
 const chromiumPath = "/usr/bin/chromium"
 
-// startBrowser starts headless Chromium for one test. Without Chromium the
-// test skips, unless TILMASH_BROWSER_TESTS=required (CI), where it fails.
+// startBrowser is the headless Chromium the test binary shares
+// (sharedChromium), started by the first test that asks. Without Chromium
+// the test skips, unless TILMASH_BROWSER_TESTS=required (CI), where it fails.
 func startBrowser(t *testing.T) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
@@ -29,27 +30,11 @@ func startBrowser(t *testing.T) context.Context {
 		}
 		t.Skipf("browser test skipped: %s not found (apt-get install chromium; set TILMASH_BROWSER_TESTS=required to fail instead)", chromiumPath)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("lang", "en-US"),
-		chromedp.WindowSize(1280, 800),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start %s: %v", chromiumPath, err)
+	browser, err := sharedChromium.start()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return bctx
+	return browser
 }
 
 // tab is one person's browser: a tab in a browser context of its own, so
@@ -150,8 +135,11 @@ func (tb *tab) fitsWidth(path string, width int64) {
 		tb.t.Errorf("%s is %d px wide at a %d px viewport", path, w, width)
 	}
 	if dir := os.Getenv("TILMASH_SCREENSHOTS"); dir != "" {
-		name := strings.Trim(strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(path), "-")
-		shot(tb.t, tb, filepath.Join(dir, fmt.Sprintf("%s-%d.png", strings.SplitN(name, "-", 2)[0], width)))
+		name := strings.SplitN(strings.Trim(strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(path), "-"), "-", 2)[0]
+		if name == "" {
+			name = "dashboard" // the path "/"
+		}
+		shot(tb.t, tb, filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, width)))
 	}
 	tb.do("desktop viewport", chromedp.EmulateViewport(1280, 800))
 }
@@ -285,6 +273,7 @@ func TestBrowserWholeFlow(t *testing.T) {
 		press.open(fmt.Sprintf("/publish/%d", docID))
 	}
 	press.fitsWidth(fmt.Sprintf("/documents/%d/source", docID), 390)
+	press.fitsWidth("/", 390)
 	press.open(fmt.Sprintf("/publish/%d", docID))
 	press.navigate("open the release", chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/releases/%d/kk/1"]`, docID))))
 	body := eval[string](press, `document.body.innerText`)

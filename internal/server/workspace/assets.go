@@ -94,7 +94,7 @@ func (l *assetLoader) fingerprint(name string) (string, error) {
 	sum := sha256.Sum256(body)
 	hash := hex.EncodeToString(sum[:])[:12]
 	printed := strings.TrimSuffix(name, ext) + "." + hash + ext
-	ctype := mime.TypeByExtension(ext)
+	ctype := contentType(ext)
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
@@ -102,6 +102,15 @@ func (l *assetLoader) fingerprint(name string) (string, error) {
 	l.as.byName[name] = "/static/" + printed
 	l.as.byPrint[printed] = asset{body: body, ctype: ctype, etag: `"` + hash + `"`}
 	return printed, nil
+}
+
+// contentType is the media type of a file extension; .ico is not among
+// Go's built-in types, and a machine's mime.types may lack it.
+func contentType(ext string) string {
+	if ext == ".ico" {
+		return "image/x-icon"
+	}
+	return mime.TypeByExtension(ext)
 }
 
 // rewriteImports points a module's relative imports at the fingerprinted
@@ -145,7 +154,13 @@ func (as *assets) serve(c *gin.Context) {
 		httpx.WriteError(c, http.StatusNotFound, "not_found", "no such file: "+c.Request.URL.Path)
 		return
 	}
-	c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	as.write(c, a, "public, max-age=31536000, immutable")
+}
+
+// write sends an asset with its caching headers, or 304 when the browser's
+// copy has its ETag.
+func (as *assets) write(c *gin.Context, a asset, cacheControl string) {
+	c.Header("Cache-Control", cacheControl)
 	c.Header("ETag", a.etag)
 	c.Header("X-Content-Type-Options", "nosniff")
 	if c.GetHeader("If-None-Match") == a.etag {
@@ -153,4 +168,9 @@ func (as *assets) serve(c *gin.Context) {
 		return
 	}
 	c.Data(http.StatusOK, a.ctype, a.body)
+}
+
+// printedName is the fingerprinted name of a static file ("app.HASH.css"), "" if there is none.
+func (as *assets) printedName(name string) string {
+	return strings.TrimPrefix(as.byName[name], "/static/")
 }

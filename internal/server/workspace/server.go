@@ -64,6 +64,7 @@ func New(cfg Config) (*Server, error) {
 // every POST a CSRF token.
 func (s *Server) Routes(r gin.IRouter) {
 	r.GET("/static/*file", s.assets.serve)
+	r.GET("/favicon.ico", s.assets.favicon)
 
 	open := r.Group("", s.uiHeaders())
 	open.GET("/signin", s.signinPage)
