@@ -50,6 +50,7 @@ func TestBrowserAccessibility(t *testing.T) {
 		{"publish", fmt.Sprintf("/publish/%d", docID)},
 		{"source", fmt.Sprintf("/documents/%d/source", docID)},
 		{"new document", "/documents/new"},
+		{"split or join", fmt.Sprintf("/documents/%d/segments/%d/cut?lang=kk", docID, ids[4])},
 		{"glossary", "/glossary/kk"},
 		{"account", "/account"},
 		{"error", "/translate/999999/kk"},
