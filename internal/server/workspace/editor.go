@@ -272,7 +272,9 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	for i, pg := range pages {
 		labels[i] = paragraphRange(pg[0].Number, pg[len(pg)-1].Number)
 	}
-	v.Pager = newPager(l, base, q, v.Page, labels)
+	if v.Pager = newPager(base, q, v.Page, labels); v.Pager != nil {
+		v.Pager.Text = newPagerText(l, v.Page, len(labels))
+	}
 	if err := s.decorateSegments(ctx, a, list.Lang, v.Paragraphs); err != nil {
 		s.failPage(c, err)
 		return

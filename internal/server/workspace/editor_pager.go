@@ -90,13 +90,13 @@ func newPagerText(l *i18n.Localizer, page, pages int) pagerText {
 }
 
 // newPager is the pager of page (1-based) of pages, each labelled by labels.
-func newPager(l *i18n.Localizer, base string, q editorQuery, page int, labels []string) *pager {
+// Its Text is the caller's (newPagerText).
+func newPager(base string, q editorQuery, page int, labels []string) *pager {
 	n := len(labels)
 	if n < 2 {
 		return nil
 	}
-	p := &pager{Page: page, Pages: n, Cur: q.url(base, page), CurLabel: labels[page-1], GoTo: base, Hidden: q.hidden(false),
-		Text: newPagerText(l, page, n)}
+	p := &pager{Page: page, Pages: n, Cur: q.url(base, page), CurLabel: labels[page-1], GoTo: base, Hidden: q.hidden(false)}
 	if page > 1 {
 		p.First, p.Prev, p.PrevLabel = q.url(base, 1), q.url(base, page-1), labels[page-2]
 	}
