@@ -39,6 +39,7 @@ type Reader interface {
 	TranslationReader
 	GlossaryReader
 	MemoryReader
+	CommentReader
 	// Ping checks that the database answers.
 	Ping(ctx context.Context) error
 	// SchemaVersions reads the newest migration the database has applied
@@ -55,6 +56,7 @@ type Tx interface {
 	GlossaryWriter
 	XLIFFWriter
 	MemoryWriter
+	CommentWriter
 }
 
 // Observer hears what the use cases committed, for metrics; it is called

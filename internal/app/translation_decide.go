@@ -39,12 +39,14 @@ func (a *App) act(ctx context.Context, actor workflow.Actor, segID int64, lang s
 	}
 	var out TranslationView
 	var changed []workflow.Change
+	var seenAuthor int64 // who wrote the version the transaction read
 	err = a.db.Write(ctx, func(tx Tx) error {
 		changed = changed[:0]
 		p, err := tx.PlaceOf(segID, l.Tag)
 		if err != nil {
 			return err
 		}
+		seenAuthor = p.Translation.AuthorID
 		d, err := decide(p)
 		if err != nil {
 			return err
@@ -62,6 +64,7 @@ func (a *App) act(ctx context.Context, actor workflow.Actor, segID int64, lang s
 	if err != nil {
 		if apperr.CodeOf(err) == apperr.Conflict {
 			a.observer.Conflict(l.Tag)
+			err = a.nameConflictAuthor(ctx, err, seenAuthor)
 		}
 		return TranslationView{}, err
 	}
@@ -190,4 +193,31 @@ func (a *App) ClearTranslation(ctx context.Context, actor workflow.Actor, segID 
 		ch, err := workflow.Clear(actor, p.Translation.Lang, current(p.Translation), base)
 		return decision{change: ch}, err
 	})
+}
+
+// nameConflictAuthor adds to a version conflict's "current" translation the
+// name of its author, the person whose version won: the editor's header
+// names them, not whoever wrote the version the loser had read.
+func (a *App) nameConflictAuthor(ctx context.Context, err error, authorID int64) error {
+	ae, ok := apperr.As(err)
+	if !ok {
+		return err
+	}
+	cur, ok := ae.Details["current"].(map[string]any)
+	if !ok {
+		return err
+	}
+	named := make(map[string]any, len(cur)+1)
+	for k, v := range cur {
+		named[k] = v
+	}
+	named["author"] = ""
+	if authorID != 0 {
+		names, nerr := a.db.NamesOf(ctx, []int64{authorID})
+		if nerr != nil {
+			return err // the conflict still answers, without the name
+		}
+		named["author"] = names[authorID]
+	}
+	return ae.With("current", named)
 }

@@ -85,3 +85,14 @@ const (
 	// hundreds to a few thousand terms.
 	GlossaryTerms = 100_000
 )
+
+// Texts people type into the workspace (issue 14: comments and search).
+const (
+	// CommentRunes bounds one comment on a segment, in characters. A
+	// question about a sentence is a few lines; 4,000 characters is a page.
+	CommentRunes = 4000
+
+	// SearchRunes bounds a search inside a document, in characters: a word
+	// or a phrase, never a paragraph.
+	SearchRunes = 200
+)

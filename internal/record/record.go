@@ -210,3 +210,17 @@ type MemoryUnit struct {
 // same after `tilmash copy` to PostgreSQL, and public pages that show it
 // (a release's JSON) keep their bytes.
 func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// Comment is a question or an answer about a segment, in one target
+// language or (Lang "") about the source for every language.
+type Comment struct {
+	ID         int64
+	SegmentID  int64
+	DocumentID int64
+	Lang       string
+	AuthorID   int64
+	Text       string
+	CreatedAt  time.Time
+	ResolvedBy int64      // 0 while unresolved
+	ResolvedAt *time.Time // nil while unresolved
+}

@@ -7,6 +7,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -186,11 +187,14 @@ func TestUIEditorPaging(t *testing.T) {
 		t.Errorf("the editor page of a 3,000-segment document is %d bytes, want at most %d", len(p.Body), maxPage)
 	}
 	t.Logf("editor page 1: %d bytes", len(p.Body))
+	if d := os.Getenv("DUMP_EDITOR"); d != "" {
+		_ = os.WriteFile(d, []byte(p.Body), 0o644)
+	}
 	if n := strings.Count(p.Body, `<article class="seg"`); n == 0 || n > editorPageSize {
 		t.Errorf("page 1 shows %d segments, want 1…%d", n, editorPageSize)
 	}
 	// Paragraph 1 is the title (1 segment), then 10 a paragraph: 1 + 19×10 fit in 200.
-	p.contains(t, `id="p-20"`, "Segments 1–191 of 3000.", fmt.Sprintf(`href="%s?page=2" title="¶ 21–40"`, editor))
+	p.contains(t, `id="p-20"`, "Segments 1–191 of 3000.", fmt.Sprintf(`href="%s?page=2" title="¶ 21–40" rel="next"`, editor))
 	if strings.Contains(p.Body, `id="p-21"`) {
 		t.Error("page 1 shows paragraph 21")
 	}
@@ -204,7 +208,7 @@ func TestUIEditorPaging(t *testing.T) {
 	ru.get(t, editor+"?page=2").must(t, http.StatusOK).contains(t, "Сегменты 192–391 из 3000.")
 	p = b.get(t, editor+"?state=untranslated&page=3").must(t, http.StatusOK)
 	p.contains(t, `id="p-41"`, "Segments 392–591 of 3000.", fmt.Sprintf(`href="%s?page=4&amp;state=untranslated"`, editor),
-		fmt.Sprintf(`href="%s?state=untranslated" aria-current="true"`, editor), `aria-current="page" title="¶ 41–60">3</a>`)
+		fmt.Sprintf(`href="%s?state=untranslated" aria-current="true"`, editor), `aria-current="page" title="¶ 41–60">Page 3 of 16</a>`)
 	b.get(t, editor+"?page=999").must(t, http.StatusOK).contains(t, `id="p-301"`)
 
 	// The review queue: 150 translated, 100 a page.

@@ -12,7 +12,7 @@ import (
 // copyTables are the tables a copy moves, parents before children. The
 // change log is left behind: the target's caches are built from its tables.
 var copyTables = []string{"languages", "users", "user_roles", "tokens", "sessions", "signin_counters",
-	"documents", "revisions", "segments", "revision_segments", "translations", "events", "memory_entries",
+	"documents", "revisions", "segments", "revision_segments", "translations", "events", "comments", "memory_entries",
 	"glossary_terms", "releases", "release_segments", "webhook_outboxes", "webhook_deliveries"}
 
 // ownedTables are the tables whose rows make a database someone's: a copy

@@ -428,7 +428,7 @@ func TestModelsMatchMigrations(t *testing.T) {
 	before := schemaOf(t, sqlDB)
 	models := []any{&Document{}, &Revision{}, &Segment{}, &RevisionSegment{}, &Language{}, &User{}, &UserRole{},
 		&Token{}, &Translation{}, &Event{}, &MemoryEntry{}, &GlossaryTerm{}, &SigninCounter{}, &Release{},
-		&ReleaseSegment{}, &WebhookDelivery{}, &WebhookOutbox{}, &Session{}, &Change{}}
+		&ReleaseSegment{}, &WebhookDelivery{}, &WebhookOutbox{}, &Session{}, &Change{}, &Comment{}}
 	if err := st.db.AutoMigrate(models...); err != nil {
 		t.Fatal(err)
 	}

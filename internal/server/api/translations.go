@@ -2,6 +2,8 @@ package api
 
 import (
 	"net/http"
+
+	"tilmash/internal/app"
 	"tilmash/internal/server/httpx"
 
 	"github.com/gin-gonic/gin"
@@ -24,7 +26,9 @@ func (s *Server) listTranslations(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	list, err := s.app.Translations(c.Request.Context(), id, c.Param("lang"))
+	// ?q=WORD&author=NAME&check=ID: a search inside the document (issue 14).
+	f := app.TranslationFilter{Query: c.Query("q"), Author: c.Query("author"), Check: c.Query("check")}
+	list, err := s.app.SearchTranslations(c.Request.Context(), id, c.Param("lang"), f)
 	if err != nil {
 		s.fail(c, err)
 		return

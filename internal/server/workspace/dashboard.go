@@ -49,6 +49,7 @@ type dashLang struct {
 	CanEdit, CanReview     bool
 	EditorURL, ReviewURL   string
 	GlossaryURL            string
+	dashComments
 }
 
 type dashDoc struct {
@@ -112,6 +113,10 @@ func (s *Server) dashboard(c *gin.Context) {
 		}
 		sort.SliceStable(dd.Langs, func(i, j int) bool { return dd.Langs[i].Mine && !dd.Langs[j].Mine })
 		view.Docs = append(view.Docs, dd)
+	}
+	if err := s.countComments(ctx, view.Docs); err != nil {
+		s.failPage(c, err)
+		return
 	}
 	s.render(c, http.StatusOK, viewDashboard, s.localizer(c).T("dashboard.title"), view)
 }

@@ -13,18 +13,22 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tilmash/internal/i18n"
+	"tilmash/internal/limits"
 	"tilmash/internal/workflow"
 )
 
 // editorSegment is one sentence of the editor.
 type editorSegment struct {
 	app.TranslationView
-	Label      string     // the state's message id
-	Open       bool       // still needs a translator
-	Number     string     // "paragraph.position", as people cite it
-	SourceDiff []diffPart // outdated: the previous source against the current one, word by word
-	Reviewer   string     // rejected: who rejected it, the author of Comment
-	Rejection  string     // rejected: the reviewer's comment, shown to the translator
+	Label        string            // the state's message id
+	Open         bool              // still needs a translator
+	Number       string            // "paragraph.position", as people cite it
+	SourceDiff   []diffPart        // outdated: the previous source against the current one, word by word
+	Reviewer     string            // rejected: who rejected it, the author of Comment
+	Rejection    string            // rejected: the reviewer's comment, shown to the translator
+	SourceParts  []sourcePart      // the source with its glossary terms marked
+	Comments     []app.CommentView // in the editor's language and about the source, oldest first
+	OpenComments int               // how many of Comments are unresolved
 	// Actions is what the person may do with the segment (workflow.Permit),
 	// written on its element for the script, which keeps it from the API's answers.
 	Actions workflow.Permissions
@@ -81,8 +85,13 @@ type editorView struct {
 	API          editorURLs // what the script calls
 	Filtered     bool       // a state filter is on: a save may move segments between pages
 	Messages     map[string]string
-	Pages        []pageLink // empty when everything fits on one page
+	Pager        *pager // nil when everything fits on one page
 	Page         int
+	Search       editorSearch
+	Commented    bool // only segments with unresolved comments
+	CanComment   bool
+	CommentMax   int         // limits.CommentRunes, the comment box's maxlength
+	GoToMissing  string      // "go to segment" named a segment not shown
 	Import       *importView // the outcome of an XLIFF upload, on the page that answers it
 }
 
@@ -137,6 +146,7 @@ func editorMessages(l *i18n.Localizer) map[string]string {
 	// Texts with values carry placeholders the script fills in.
 	m["editor.by"] = l.T("editor.by", "Name", "{name}")
 	m["editor.conflict_who"] = l.T("editor.conflict_who", "Name", "{name}", "Version", "{version}")
+	editorMessages14(l, m)
 	return m
 }
 
@@ -157,10 +167,25 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	ctx, a, l := c.Request.Context(), actor(c), s.localizer(c)
 	// Findings are worked out for the page shown only (decorateSegments): a
 	// long document has thousands of segments and shows a couple of hundred.
+	search := app.TranslationFilter{Query: c.Query("q"), Author: c.Query("author"), Check: c.Query("check")}
 	list, err := s.app.TranslationsUnchecked(ctx, id, c.Param("lang"))
 	if err != nil {
 		s.failPage(c, err)
 		return
+	}
+	authors := list.Authors() // of the whole document, before the search narrows it
+	if !search.Empty() {      // the search checks what it found: the check filter needs it
+		if list, err = s.app.FilterTranslations(ctx, list, search); err != nil {
+			s.failPage(c, err)
+			return
+		}
+	}
+	commented := c.Query("comments") == "open"
+	if commented {
+		if list.Segments, err = s.keepCommented(ctx, id, list.Lang, list.Segments); err != nil {
+			s.failPage(c, err)
+			return
+		}
 	}
 	warnings, err := s.app.SourceWarnings(ctx, id)
 	if err != nil {
@@ -181,12 +206,14 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 		filter = "all"
 	}
 	base := editorPath(id, list.Lang)
+	q := editorQuery{State: filter, Search: search, Comments: commented}
 	v := editorView{DocID: id, Title: list.Title, Revision: list.Revision, Lang: list.Lang, Dir: list.Direction, Native: lang.NativeName,
 		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang), CanCut: a.CanManageDocuments(),
 		XLIFF:     fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
-		Upload:    base + "/xliff" + keepQuery(c, filter),
+		Upload:    base + "/xliff" + keepQuery(c, q),
 		ReviewURL: reviewPath(list.Lang, id), GlossaryURL: glossaryPath(list.Lang), API: editorAPI(list.Lang),
-		Filtered: filter != "all", Messages: editorMessages(l), Import: imp}
+		Filtered: filter != "all" || !search.Empty() || commented, Messages: editorMessages(l), Import: imp,
+		Search: newEditorSearch(base, q, authors), Commented: commented, CommentMax: limits.CommentRunes, CanComment: a.CanTranslate(list.Lang) || a.CanPublish()}
 	for _, k := range editorFilters() {
 		n := 0
 		for _, sg := range list.Segments {
@@ -194,11 +221,8 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 				n++
 			}
 		}
-		u := base
-		if k != "all" {
-			u += "?state=" + k
-		}
-		v.Filters = append(v.Filters, filterLink{Key: k, Label: filterLabel(k), N: n, Current: k == filter, URL: u})
+		v.Filters = append(v.Filters, filterLink{Key: k, Label: filterLabel(k), N: n, Current: k == filter,
+			URL: editorQuery{State: k, Search: search, Comments: commented}.url(base, 1)})
 	}
 	byPara := map[int]int{} // paragraph number → index in v.Paragraphs
 	for _, w := range warnings {
@@ -224,6 +248,13 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	v.Paragraphs = out
 	sort.Slice(v.Paragraphs, func(i, j int) bool { return v.Paragraphs[i].Number < v.Paragraphs[j].Number })
 	pages := pageParagraphs(v.Paragraphs, EditorPageSize)
+	if at := c.Query("at"); at != "" { // "go to segment N": its page, scrolled to it
+		if pg, sid, ok := segmentAt(pages, at); ok {
+			c.Redirect(http.StatusSeeOther, q.url(base, pg)+"#seg-"+strconv.FormatInt(sid, 10))
+			return
+		}
+		v.GoToMissing = at
+	}
 	v.Page = min(max(atoi(c.Query("page")), 1), max(len(pages), 1))
 	if len(pages) > 0 {
 		v.Paragraphs = pages[v.Page-1]
@@ -238,15 +269,12 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 		v.To = v.From + n - 1
 		break
 	}
-	if len(pages) > 1 {
-		for i, pg := range pages {
-			u := base + "?page=" + strconv.Itoa(i+1)
-			if filter != "all" {
-				u += "&state=" + filter
-			}
-			v.Pages = append(v.Pages, pageLink{N: i + 1, URL: u, Current: i+1 == v.Page,
-				Label: paragraphRange(pg[0].Number, pg[len(pg)-1].Number)})
-		}
+	labels := make([]string, len(pages))
+	for i, pg := range pages {
+		labels[i] = paragraphRange(pg[0].Number, pg[len(pg)-1].Number)
+	}
+	if v.Pager = newPager(base, q, v.Page, labels); v.Pager != nil {
+		v.Pager.Text = newPagerText(l, v.Page, len(labels))
 	}
 	if err := s.decorateSegments(ctx, a, list.Lang, v.Paragraphs); err != nil {
 		s.failPage(c, err)
@@ -258,20 +286,11 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	s.render(c, status, viewEditor, l.T("editor.title", "Lang", lang.NativeName), v)
 }
 
-// keepQuery is the query of the page shown (filter and page number), for a
-// form whose answer shows that page again.
-func keepQuery(c *gin.Context, filter string) string {
-	q := url.Values{}
-	if filter != "all" {
-		q.Set("state", filter)
-	}
-	if p := atoi(c.Query("page")); p > 1 {
-		q.Set("page", strconv.Itoa(p))
-	}
-	if len(q) == 0 {
-		return ""
-	}
-	return "?" + q.Encode()
+// keepQuery is the query of the page shown (filter, search and page
+// number), for a form whose answer shows that page again.
+func keepQuery(c *gin.Context, q editorQuery) string {
+	u := q.url("", atoi(c.Query("page")))
+	return u
 }
 
 func paragraphRange(first, last int) string {
@@ -332,6 +351,11 @@ func (s *Server) decorateSegments(ctx context.Context, a workflow.Actor, lang st
 			}
 			sg.Checks = checks
 			sg.Actions = sg.Permissions(a, lang)
+			hits, err := s.app.TermsIn(ctx, lang, sg.Source)
+			if err != nil {
+				return err
+			}
+			sg.SourceParts = markTerms(sg.Source, hits, "term-"+strconv.FormatInt(sg.ID, 10))
 			if sg.PreviousSource != "" {
 				sg.SourceDiff = wordDiff(sg.PreviousSource, sg.Source)
 			}
@@ -342,6 +366,9 @@ func (s *Server) decorateSegments(ctx context.Context, a workflow.Actor, lang st
 				rejected = append(rejected, sg.ID)
 			}
 		}
+	}
+	if err := s.attachComments(ctx, lang, ps); err != nil {
+		return err
 	}
 	if len(rejected) == 0 {
 		return nil

@@ -30,6 +30,8 @@ type reviewItem struct {
 	CanReject     bool
 	ApproveURL    string // the forms' actions
 	RejectURL     string
+	Comments      []app.CommentView // the segment's comments in this language and about its source
+	OpenComments  int
 }
 
 // reviewResult is the outcome of "approve all shown", carried in the query.
@@ -101,7 +103,14 @@ func (s *Server) renderReview(c *gin.Context, status int, errID, detail string) 
 		s.failPage(c, err)
 		return
 	}
+	comments, err := s.app.CommentsOf(ctx, ids, lang.Tag)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
 	for i := range v.Items {
+		v.Items[i].Comments = comments[v.Items[i].ID]
+		v.Items[i].OpenComments = openCount(v.Items[i].Comments)
 		if p, ok := prev[v.Items[i].ID]; ok {
 			v.Items[i].HasPrevious = true
 			v.Items[i].Diff = wordDiff(p, v.Items[i].Target)

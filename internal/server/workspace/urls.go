@@ -42,6 +42,8 @@ type editorURLs struct {
 	Save, Clear, History  string // PUT, POST, GET; templates with segmentPlaceholder
 	Glossary, Suggestions string // GET; templates with segmentPlaceholder
 	MemorySearch          string // GET; the script adds the query as "q"
+	Comments              string // GET, POST; a template with segmentPlaceholder
+	Resolve               string // POST; a template whose segmentPlaceholder stands for a comment's id
 }
 
 func editorAPI(lang string) editorURLs {
@@ -51,5 +53,7 @@ func editorAPI(lang string) editorURLs {
 	return editorURLs{Save: tr, Clear: tr + "/clear", History: tr + "/history",
 		Glossary:     "/api/v1/segments/" + segmentPlaceholder + "/glossary" + q,
 		Suggestions:  "/api/v1/segments/" + segmentPlaceholder + "/suggestions" + q,
-		MemorySearch: "/api/v1/tm/" + l + "/search"}
+		MemorySearch: "/api/v1/tm/" + l + "/search",
+		Comments:     "/api/v1/segments/" + segmentPlaceholder + "/comments" + q,
+		Resolve:      "/api/v1/comments/" + segmentPlaceholder + "/resolve"}
 }

@@ -39,7 +39,7 @@ export function askClear(seg) {
 
 function clearText(seg) {
   hideClearConfirm(seg);
-  setStatus(seg, t("editor.saving"));
+  setStatus(seg, t("editor.saving"), false, "");
   api("POST", apiURL("clear", seg), { version: Number(seg.dataset.version) }).then(function (r) {
     if (r.status !== 200) {
       setStatus(seg, t("editor.clear_failed") + " " + refusal(r.data, r.status), true);

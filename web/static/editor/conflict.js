@@ -25,15 +25,25 @@ export function showConflict(seg, mine, current, keep) {
   var head = el("h3", "conflict-title", t("editor.conflict_title"));
   head.tabIndex = -1;
   box.appendChild(head);
-  // The 409 names the version; who wrote it is the history's latest entry.
+  // The 409 names the winning version and its author; the segment's
+  // header names them at once (the stored text is theirs now), not whoever
+  // wrote the version this page had read.
   var who = el("p", "conflict-who");
   box.appendChild(who);
-  events(seg).then(function (evs) {
-    var last = evs[evs.length - 1];
-    if (!last) return;
-    current.author = last.actor;
-    who.textContent = t("editor.conflict_who").replace("{name}", last.actor).replace("{version}", String(current.version));
-  });
+  if (current.author !== undefined) {
+    named(current.author);
+  } else { // an older server: the history's latest text entry
+    events(seg).then(function (evs) {
+      var last = evs.filter(function (e) { return e.action !== "comment" && e.action !== "resolve"; }).pop();
+      if (last) named(last.actor);
+    });
+  }
+  function named(name) {
+    current.author = name;
+    if (!name) return;
+    who.textContent = t("editor.conflict_who").replace("{name}", name).replace("{version}", String(current.version));
+    setAuthor(seg, name);
+  }
   var pair = el("div", "pair");
   var yours = el("div", "yours");
   yours.appendChild(el("h3", "", t("editor.conflict_yours")));

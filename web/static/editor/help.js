@@ -5,6 +5,7 @@
 import { lang, apiURL, memorySearchURL, area, el, fit } from "./page.js";
 import { t, refusal } from "./messages.js";
 import { api } from "./api.js";
+import { announce } from "./live.js";
 
 export function loadHelp(seg) {
   var d = seg.querySelector("details.help");
@@ -66,6 +67,10 @@ export function loadHelp(seg) {
       body.appendChild(ol);
     }
     seg.suggestions = sugs;
+    // Heard once, when they come for the segment being translated.
+    if (sugs.length && seg.contains(document.activeElement)) {
+      announce(t("editor.suggestions_arrived").replace("{n}", seg.dataset.place).replace("{count}", String(sugs.length)));
+    }
   });
 }
 
@@ -74,18 +79,21 @@ export function suggestion(seg, n) {
   return seg.suggestions && seg.suggestions[n];
 }
 
-export function useSuggestion(seg, text) {
+// useSuggestion puts text in the textarea; n (from 1), when given, is the
+// suggestion's number, said in the live region with its text.
+export function useSuggestion(seg, text, n) {
   var ta = area(seg);
   ta.value = text;
   fit(ta);
   ta.focus();
+  if (n) announce(t("editor.suggestion_inserted").replace("{n}", String(n)).replace("{text}", text));
 }
 
 // useButton is a "Use" button that puts text in the segment's textarea.
 function useButton(seg, text) {
   var b = el("button", "use", t("editor.use"));
   b.type = "button";
-  b.addEventListener("click", function () { useSuggestion(seg, text); });
+  b.addEventListener("click", function () { useSuggestion(seg, text, 0); });
   return b;
 }
 

@@ -26,7 +26,9 @@ export function loadHistory(seg) {
       var li = el("li");
       var when = new Date(e.at);
       li.appendChild(el("time", "muted", when.toLocaleString(document.documentElement.lang)));
-      li.appendChild(document.createTextNode(" " + e.actor + " · " + stateLabel(e.to) + " · v" + e.version));
+      // A comment leaves the state as it was: say what it was instead.
+      var what = e.action === "comment" ? t("editor.history_comment") : e.action === "resolve" ? t("editor.history_resolve") : stateLabel(e.to);
+      li.appendChild(document.createTextNode(" " + e.actor + " · " + what + " · v" + e.version));
       if (e.text) {
         var q = el("q", "", e.text);
         q.setAttribute("lang", lang);

@@ -1,5 +1,6 @@
 // Tilmash editor: saves a segment through the JSON API without reloading,
-// Ctrl+Enter saves and moves to the next open segment, Alt+1…5 inserts a
+// Ctrl+Enter saves and moves to the next open segment (it stays on one
+// whose save found errors), Alt+1…5 inserts a
 // memory suggestion, the checks of a saved text show at once, a 409 shows the
 // other person's text beside yours, history loads in place, the help panel
 // searches the memory, and Clear takes a text back after asking.
@@ -8,16 +9,19 @@
 // page's data attributes and the API's answers carry them.
 import { root, segments, area, fit } from "./page.js";
 import { t } from "./messages.js";
-import { setStatus } from "./view.js";
+import { setStatus, errorCount } from "./view.js";
 import { save } from "./save.js";
 import { askClear } from "./clear.js";
 import { loadHistory } from "./history.js";
 import { loadHelp, searchMemory, suggestion, useSuggestion } from "./help.js";
 import { nextOpenAfter, nextOpen, nextPage, continueAfter, arrive } from "./navigation.js";
+import { startTools } from "./tools.js";
+import { send, resolve, openForm } from "./comments.js";
 
 if (root) start();
 
 function start() {
+  startTools();
   // The text last saved (or loaded), to tell edits from untouched segments.
   segments().forEach(function (seg) {
     seg.dataset.saved = area(seg).value;
@@ -34,6 +38,11 @@ function start() {
 
   root.addEventListener("submit", function (ev) {
     var f = ev.target;
+    if (f.matches && f.matches("form.comment-form")) {
+      ev.preventDefault();
+      send(f);
+      return;
+    }
     if (!f.matches || !f.matches("form.tm-search")) return;
     ev.preventDefault();
     searchMemory(f.closest("article.seg"), f.elements.q.value);
@@ -52,6 +61,7 @@ function start() {
     if (!d.matches || !d.open || d.dataset.loaded) return;
     if (d.matches("details.history")) loadHistory(d.closest("article.seg"));
     if (d.matches("details.help")) loadHelp(d.closest("article.seg"));
+    if (d.matches("details.comment-add")) openForm(d);
   }, true);
 
   root.addEventListener("click", function (ev) {
@@ -59,6 +69,8 @@ function start() {
     if (b) save(b.closest("article.seg"));
     var c = ev.target.closest("button.clear");
     if (c) askClear(c.closest("article.seg"));
+    var r = ev.target.closest("button.resolve");
+    if (r) resolve(r);
   });
 
   root.addEventListener("keydown", keydown);
@@ -85,7 +97,7 @@ function keydown(ev) {
     var sg = s && suggestion(s, Number(ev.code.slice(5)) - 1);
     if (sg && ev.target.tagName === "TEXTAREA" && !ev.target.readOnly) {
       ev.preventDefault();
-      useSuggestion(s, sg.target);
+      useSuggestion(s, sg.target, Number(ev.code.slice(5)));
     }
     return;
   }
@@ -95,6 +107,12 @@ function keydown(ev) {
   ev.preventDefault();
   save(seg).then(function (ok) {
     if (!ok) return;
+    // Errors are fixed where they are: the focus stays, the live region
+    // has said what they are.
+    if (errorCount(seg) > 0) {
+      setStatus(seg, t("editor.saved") + " " + t("editor.stay_errors"), false, "");
+      return;
+    }
     var next = nextOpenAfter(seg);
     if (!next && nextPage()) {
       // The work goes on on the next page of a long document.

@@ -25,9 +25,7 @@ export function nextOpen(seg) {
 
 // nextPage is the address of the page after this one of a long document, or "".
 export function nextPage() {
-  var cur = document.querySelector('nav.pages a[aria-current="page"]');
-  var li = cur && cur.closest("li").nextElementSibling;
-  var a = li && li.querySelector("a");
+  var a = document.querySelector('nav.pager a[rel="next"]');
   return a ? a.href : "";
 }
 
@@ -40,9 +38,16 @@ function after(a, b) { return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]); }
 // (a saved segment leaves "open"), so the segments that followed seg may
 // now be on this very page: it is shown again and searched from seg on.
 export function continueAfter(seg) {
-  var cur = document.querySelector('nav.pages a[aria-current="page"]');
+  var cur = document.querySelector('nav.pager a[aria-current="page"]');
   var target = filtered() && cur ? cur.href : nextPage();
-  location.href = target.split("#")[0] + "#open-after=" + seg.dataset.place;
+  var hash = "open-after=" + seg.dataset.place;
+  if (target.split("#")[0] === location.href.split("#")[0]) {
+    // The same address: a new hash alone would not load the page anew.
+    location.hash = hash;
+    location.reload();
+    return;
+  }
+  location.href = target.split("#")[0] + "#" + hash;
 }
 
 // arrive handles a page opened by continueAfter: straight to the first open

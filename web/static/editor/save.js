@@ -8,13 +8,25 @@ import { refreshHistory } from "./history.js";
 import { showConflict, showSourceGone } from "./conflict.js";
 import { setStatus, setState, setAuthor, showChecks, dropComment, hideConflict } from "./view.js";
 
+// savedText is what a save says, on the status line and in the live
+// region: "Saved." or, when the checks found something, the counts and
+// every finding, so a screen reader hears what a sighted person sees.
+function savedText(data) {
+  var checks = data.checks || [];
+  if (data.unchanged && checks.length === 0) return t("editor.unchanged");
+  if (checks.length === 0) return t("editor.saved");
+  var errors = checks.filter(function (c) { return c.severity === "error"; }).length;
+  var head = t("editor.saved_findings").replace("{errors}", String(errors)).replace("{warnings}", String(checks.length - errors));
+  return head + " " + checks.map(function (c) { return c.message; }).join(" ");
+}
+
 // save resolves true when the text is stored.
 export function save(seg, text, version) {
   var ta = area(seg);
   if (text === undefined) text = ta.value;
   if (version === undefined) version = Number(seg.dataset.version);
   seg.classList.add("saving");
-  setStatus(seg, t("editor.saving"));
+  setStatus(seg, t("editor.saving"), false, "");
   return api("PUT", apiURL("save", seg), { target: text, version: version }).then(function (r) {
     seg.classList.remove("saving");
     if (r.status === 200) {
@@ -26,7 +38,7 @@ export function save(seg, text, version) {
       dropComment(seg, r.data);
       hideConflict(seg);
       showChecks(seg, r.data.checks || []);
-      setStatus(seg, r.data.unchanged ? t("editor.unchanged") : t("editor.saved"));
+      setStatus(seg, r.data.unchanged && !(r.data.checks || []).length ? t("editor.unchanged") : t("editor.saved"), false, savedText(r.data));
       refreshHistory(seg);
       return true;
     }

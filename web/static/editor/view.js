@@ -3,11 +3,18 @@
 // "actions"), its author, checks and status line, and the filter counts.
 import { el } from "./page.js";
 import { t, stateLabel } from "./messages.js";
+import { describe } from "./describe.js";
+import { announce } from "./live.js";
 
-export function setStatus(seg, text, isError) {
+// setStatus shows text on the segment's status line and says it in the
+// page's live region (live.js), or says spoken instead when given ("" says
+// nothing: "Saving…" is not worth an interruption).
+export function setStatus(seg, text, isError, spoken) {
   var s = seg.querySelector(".status");
   s.textContent = text;
   s.classList.toggle("error", !!isError);
+  var say = spoken === undefined ? text : spoken;
+  if (say) announce(say);
 }
 
 // bump moves one segment's count from its old filters to its new ones, so
@@ -58,12 +65,15 @@ export function showChecks(seg, checks) {
   var list = seg.querySelector("ul.checks");
   if (checks.length === 0) {
     if (list) list.remove();
+    describe(seg);
     return;
   }
   if (!list) {
     list = el("ul", "checks");
+    list.id = "ck-" + seg.dataset.id;
     list.setAttribute("aria-label", t("editor.checks"));
-    seg.querySelector(".meta").after(list);
+    var after = seg.querySelector(".tgt > .comment") || seg.querySelector(".meta");
+    after.after(list);
   }
   list.textContent = "";
   checks.forEach(function (c) {
@@ -71,13 +81,22 @@ export function showChecks(seg, checks) {
     if (c.lang) li.setAttribute("lang", c.lang); // the interface has no wording of its own yet
     list.appendChild(li);
   });
+  describe(seg);
+}
+
+// errorCount is how many of the segment's shown findings are errors.
+export function errorCount(seg) {
+  return seg.querySelectorAll("ul.checks li.error").length;
 }
 
 // dropComment removes the reviewer's comment once the server's answer
 // carries none (a new text answers it).
 export function dropComment(seg, tr) {
-  var c = seg.querySelector(".comment");
-  if (c && !tr.comment) c.remove();
+  var c = seg.querySelector(".tgt > .comment");
+  if (c && !tr.comment) {
+    c.remove();
+    describe(seg);
+  }
 }
 
 export function hideConflict(seg) {
