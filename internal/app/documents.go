@@ -27,6 +27,10 @@ type DocumentView struct {
 	CreatedAt time.Time         `json:"created_at"`
 	Segments  []SegmentView     `json:"segments"`
 	Warnings  []segment.Warning `json:"warnings"`
+	// ArchivedAt is when the document left the work lists; absent while in use.
+	ArchivedAt *time.Time `json:"archived_at,omitempty"`
+	// ActivityAt is its newest import, revision or history event.
+	ActivityAt time.Time `json:"activity_at"`
 	// Counts maps each target language to the number of segments per state.
 	Counts map[string]map[workflow.State]int `json:"languages,omitempty"`
 }
@@ -145,5 +149,6 @@ func (a *App) summary(ctx context.Context, doc record.Document) (DocumentView, e
 		m[workflow.State(r.State)] += r.N
 		m[workflow.Untranslated] -= r.N
 	}
-	return DocumentView{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts}, nil
+	return DocumentView{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts,
+		ArchivedAt: doc.ArchivedAt, ActivityAt: doc.ActivityAt}, nil
 }
