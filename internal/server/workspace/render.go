@@ -31,12 +31,13 @@ const (
 	viewError     = "error"
 	viewAccount   = "account"
 	viewGlossary  = "glossary"
+	viewDelete    = "document_delete" // confirming a document's deletion
 )
 
 // views lists every declared view; start-up fails if one lacks its file or a
 // file is no declared view.
 func views() []string {
-	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError, viewAccount, viewGlossary}
+	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError, viewAccount, viewGlossary, viewDelete}
 }
 
 const layoutFile = "layout.html"

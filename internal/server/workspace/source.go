@@ -26,10 +26,17 @@ type sourceView struct {
 	Saved    bool   // the text was just stored
 	Problem  string // message id of why the form was refused
 	Detail   string // the refusal's own words (English), if any
+	Archived bool   // off the dashboard and the work lists
 }
 
 // PublishURL is the document's publish page, linked from its source form.
 func (v sourceView) PublishURL() string { return publishPath(v.DocID) }
+
+// ArchiveAction is the form action that archives the document, or brings it back.
+func (v sourceView) ArchiveAction() string { return archivePath(v.DocID, !v.Archived) }
+
+// DeleteURL is the page that confirms the document's deletion.
+func (v sourceView) DeleteURL() string { return deletePath(v.DocID) }
 
 type sourceWarning struct {
 	Paragraph int
@@ -113,7 +120,8 @@ func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
 	if err != nil {
 		return sourceView{}, err
 	}
-	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Segments: len(doc.Segments)}
+	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Segments: len(doc.Segments),
+		Archived: doc.ArchivedAt != nil}
 	for _, w := range doc.Warnings {
 		v.Warnings = append(v.Warnings, sourceWarning{Paragraph: w.Paragraph, Kind: w.Kind, Note: locale.Warning(l, w)})
 	}
