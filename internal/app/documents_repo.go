@@ -16,6 +16,9 @@ type DocumentReader interface {
 	// ListDocuments pages through the documents q selects, newest activity
 	// first, in SQL: the total, and q.Limit of them from q.Offset.
 	ListDocuments(ctx context.Context, q record.DocumentQuery) (total int, page []record.Document, err error)
+	// Blockers lists, in text order, the first limit segments of a
+	// document's current revision not approved in lang.
+	Blockers(ctx context.Context, docID int64, lang string, limit int) ([]record.Blocker, error)
 	// Revision loads revision number of a document.
 	Revision(ctx context.Context, docID int64, number int) (record.Revision, error)
 	// CurrentSegments lists the segments of a document's current revision in order.

@@ -25,3 +25,12 @@ type DocumentQuery struct {
 	Offset   int
 	Limit    int // 0: count only
 }
+
+// Blocker is a segment of a document's current revision that is not
+// approved in a language, and so keeps a full release of it back.
+type Blocker struct {
+	SegmentID int64
+	Paragraph int
+	Position  int
+	State     string // "" when there is no translation (untranslated)
+}

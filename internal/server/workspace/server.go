@@ -87,6 +87,7 @@ func (s *Server) Routes(r gin.IRouter) {
 	pages.GET("/documents/:id/delete", s.deleteDocumentPage)
 	pages.POST("/documents/:id/delete", s.deleteDocumentForm)
 	pages.GET("/publish/:id", s.publishPage)
+	pages.POST("/publish/:id", s.publishSeveralForm)
 	pages.POST("/publish/:id/:lang", s.publishRelease)
 	pages.POST("/publish/:id/:lang/withdraw", s.withdrawReleaseForm)
 	pages.POST("/translate/:id/:lang/xliff", s.uploadXLIFF)
