@@ -167,7 +167,11 @@ func (s *Server) dashboard(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	latest, err := s.app.LatestReleases(ctx)
+	ids := make([]int64, len(list.Documents))
+	for i, d := range list.Documents {
+		ids[i] = d.ID
+	}
+	latest, err := s.app.LatestReleases(ctx, ids)
 	if err != nil {
 		s.failPage(c, err)
 		return
