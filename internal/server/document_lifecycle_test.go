@@ -78,8 +78,8 @@ func TestDeleteDocument(t *testing.T) {
 	doc := ts.call(t, "POST", "/api/v1/documents", f.publisher, map[string]string{
 		"title": "Черновик", "text": "Первое предложение. Второе предложение.\n\nТретий абзац."}).must(t, http.StatusCreated).Body
 	id := int64(num(doc["id"]))
-	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", id), f.publisher, map[string]string{
-		"text": "Первое предложение. Второе, исправленное.\n\nТретий абзац."}).must(t, http.StatusOK)
+	ts.call(t, "PUT", fmt.Sprintf("/api/v1/documents/%d", id), f.publisher, map[string]any{
+		"text": "Первое предложение. Второе, исправленное.\n\nТретий абзац.", "base_revision": 1}).must(t, http.StatusOK)
 	cur := ts.call(t, "GET", fmt.Sprintf("/api/v1/documents/%d", id), f.publisher, nil).must(t, http.StatusOK).Body
 	ids := segmentIDs(t, cur)
 	for _, lang := range []string{"kk", "en"} {
