@@ -24,7 +24,7 @@ func (s *Store) ListDocuments(ctx context.Context, q record.DocumentQuery) (int,
 	}
 	var docs []Document
 	err := s.documentsWhere(db.Model(&Document{}), q).
-		Select("id, title, source_lang, revision, created_at, created_by, archived_at, archived_by, activity_at").
+		Select(documentColumns).
 		Order("activity_at DESC").Order("id DESC").Offset(q.Offset).Limit(q.Limit).Find(&docs).Error
 	if err != nil {
 		return 0, nil, fmt.Errorf("list documents: %w", err)

@@ -28,9 +28,14 @@ func translationRecord(t Translation) record.Translation {
 		AuthorID: t.AuthorID, Comment: t.Comment, Origin: t.Origin, UpdatedAt: t.UpdatedAt}
 }
 
+// documentColumns are the columns a Document is loaded with: all but
+// search_text, a folded copy of the whole current text that only the
+// list's WHERE reads (megabytes for a long document, on every load).
+const documentColumns = "id, title, source_lang, revision, created_at, created_by, archived_at, archived_by, activity_at"
+
 func loadDocument(db *gorm.DB, id int64) (record.Document, error) {
 	var d Document
-	if err := db.Take(&d, id).Error; err != nil {
+	if err := db.Select(documentColumns).Take(&d, id).Error; err != nil {
 		return record.Document{}, notFound(err, "document %d not found", id)
 	}
 	return documentRecord(d), nil
@@ -67,7 +72,7 @@ func (s *Store) Document(ctx context.Context, id int64) (record.Document, error)
 // Documents lists every document, newest first.
 func (s *Store) Documents(ctx context.Context) ([]record.Document, error) {
 	var docs []Document
-	if err := s.read(ctx).Order("id DESC").Find(&docs).Error; err != nil {
+	if err := s.read(ctx).Select(documentColumns).Order("id DESC").Find(&docs).Error; err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
 	}
 	out := make([]record.Document, len(docs))
