@@ -27,6 +27,10 @@ type DocumentView struct {
 	CreatedAt time.Time         `json:"created_at"`
 	Segments  []SegmentView     `json:"segments"`
 	Warnings  []segment.Warning `json:"warnings"`
+	// ArchivedAt is when the document left the work lists; absent while in use.
+	ArchivedAt *time.Time `json:"archived_at,omitempty"`
+	// ActivityAt is its newest import, revision or history event.
+	ActivityAt time.Time `json:"activity_at"`
 	// Counts maps each target language to the number of segments per state.
 	Counts map[string]map[workflow.State]int `json:"languages,omitempty"`
 }
@@ -39,6 +43,10 @@ type DocumentSummary struct {
 	Title     string    `json:"title"`
 	Revision  int       `json:"revision"`
 	CreatedAt time.Time `json:"created_at"`
+	// ArchivedAt is when the document left the work lists; absent while in use.
+	ArchivedAt *time.Time `json:"archived_at,omitempty"`
+	// ActivityAt is its newest import, revision or history event.
+	ActivityAt time.Time `json:"activity_at"`
 	// Counts maps each target language to the number of segments per state.
 	Counts map[string]map[workflow.State]int `json:"languages"`
 }
@@ -61,7 +69,8 @@ func (a *App) Document(ctx context.Context, id int64) (DocumentView, error) {
 	if err != nil {
 		return DocumentView{}, err
 	}
-	v := DocumentView{ID: sum.ID, Title: sum.Title, Revision: sum.Revision, CreatedAt: sum.CreatedAt, Counts: sum.Counts}
+	v := DocumentView{ID: sum.ID, Title: sum.Title, Revision: sum.Revision, CreatedAt: sum.CreatedAt, Counts: sum.Counts,
+		ArchivedAt: sum.ArchivedAt, ActivityAt: sum.ActivityAt}
 	segs, err := a.db.CurrentSegments(ctx, id)
 	if err != nil {
 		return DocumentView{}, err
@@ -158,5 +167,6 @@ func (a *App) summary(ctx context.Context, doc record.Document) (DocumentSummary
 		m[workflow.State(r.State)] += r.N
 		m[workflow.Untranslated] -= r.N
 	}
-	return DocumentSummary{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts}, nil
+	return DocumentSummary{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts,
+		ArchivedAt: doc.ArchivedAt, ActivityAt: doc.ActivityAt}, nil
 }

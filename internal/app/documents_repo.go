@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"tilmash/internal/record"
 )
@@ -12,6 +13,12 @@ type DocumentReader interface {
 	Document(ctx context.Context, id int64) (record.Document, error)
 	// Documents lists every document, newest first.
 	Documents(ctx context.Context) ([]record.Document, error)
+	// ListDocuments pages through the documents q selects, newest activity
+	// first, in SQL: the total, and q.Limit of them from q.Offset.
+	ListDocuments(ctx context.Context, q record.DocumentQuery) (total int, page []record.Document, err error)
+	// Blockers lists, in text order, the first limit segments of a
+	// document's current revision not approved in lang.
+	Blockers(ctx context.Context, docID int64, lang string, limit int) ([]record.Blocker, error)
 	// Revision loads revision number of a document.
 	Revision(ctx context.Context, docID int64, number int) (record.Revision, error)
 	// CurrentSegments lists the segments of a document's current revision in order.
@@ -50,4 +57,11 @@ type DocumentWriter interface {
 	SegmentTranslations(segID int64) ([]record.Translation, error)
 	InsertTranslation(t *record.Translation) error
 	InsertEvent(e record.Event) error
+	// SetArchived archives a document (at and by set) or brings it back (nil).
+	SetArchived(docID int64, at *time.Time, by *int64) error
+	// CountReleases counts a document's releases, withdrawn ones too.
+	CountReleases(docID int64) (int, error)
+	// DeleteDocument removes a document and every row of it but the memory
+	// entries it made, answering the rows removed per table.
+	DeleteDocument(docID int64) (map[string]int64, error)
 }

@@ -183,9 +183,9 @@ func (a *App) FeedReleases(ctx context.Context, lang string, docID int64, limit 
 }
 
 // LatestReleases maps document id → language → the newest release that is
-// not withdrawn, for the workspace's dashboard.
-func (a *App) LatestReleases(ctx context.Context) (map[int64]map[string]ReleaseView, error) {
-	rs, err := a.db.LatestLive(ctx)
+// not withdrawn, for the documents of a page of the workspace's dashboard.
+func (a *App) LatestReleases(ctx context.Context, docIDs []int64) (map[int64]map[string]ReleaseView, error) {
+	rs, err := a.db.LatestLive(ctx, docIDs)
 	if err != nil {
 		return nil, err
 	}

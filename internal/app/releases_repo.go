@@ -24,8 +24,8 @@ type ReleaseReader interface {
 	// LiveReleases lists the latest live release of a document in each
 	// language, in the catalogue's order.
 	LiveReleases(ctx context.Context, docID int64) ([]record.Release, error)
-	// LatestLive lists the newest live release of every document × language.
-	LatestLive(ctx context.Context) ([]record.Release, error)
+	// LatestLive lists the newest live release of each of the documents × language.
+	LatestLive(ctx context.Context, docIDs []int64) ([]record.Release, error)
 	// PublishedLanguages lists the languages with a live release of a document.
 	PublishedLanguages(ctx context.Context, docID int64) ([]string, error)
 	// FeedReleases lists the newest releases in a language, of one document

@@ -25,6 +25,8 @@ type Document struct {
 	Revision   int
 	CreatedAt  time.Time
 	CreatedBy  int64
+	ArchivedAt *time.Time // off the work lists since then; nil while in use
+	ActivityAt time.Time  // its newest import, revision or history event
 }
 
 // Revision is one version of a document's source text.

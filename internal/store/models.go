@@ -19,6 +19,10 @@ type Document struct {
 	Revision   int // the current revision number
 	CreatedAt  time.Time
 	CreatedBy  int64
+	ArchivedAt *time.Time // off the work lists since then; nil while in use
+	ArchivedBy *int64
+	ActivityAt *time.Time `gorm:"index"` // the newest import, revision or history event
+	SearchText *string    // title and current text, folded (search.go); nil until filled
 }
 
 // Revision is one version of a document's source text.

@@ -19,7 +19,7 @@ import (
 func TestPostgresMigrate(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgURL(t)
-	_, known := embedded(t)
+	ms, known := embedded(t)
 	for run := 1; run <= 2; run++ {
 		v, err := Migrate(ctx, dsn)
 		if err != nil || v != known {
@@ -30,7 +30,7 @@ func TestPostgresMigrate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(status) != int(known) || status[len(status)-1].Pending() {
+	if len(status) != len(ms) || status[len(status)-1].Pending() {
 		t.Fatalf("status after migrating: %+v", status)
 	}
 	db, err := openPostgresDB(dsn, 1)
@@ -145,9 +145,9 @@ func TestPostgresMigrateAtOnce(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	_, known := embedded(t)
+	ms, _ := embedded(t)
 	status, err := SchemaStatus(ctx, dsn)
-	if err != nil || len(status) != int(known) {
+	if err != nil || len(status) != len(ms) {
 		t.Fatalf("status: %+v, %v", status, err)
 	}
 }

@@ -15,6 +15,9 @@ type Tx struct {
 	now func() time.Time // the store's clock
 	mem *memBatch        // the memory entries the transaction adds and removes
 	ins *memoryInserter  // the imports' INSERTs, prepared when first needed
+	// touched are the segments the transaction wrote history for: their
+	// documents' activity_at moves to now once, before the commit (activity.go).
+	touched map[int64]struct{}
 }
 
 // Write runs fn in one transaction through the writer goroutine (write.go):
@@ -33,6 +36,9 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 			tx.ins.close()
 		}
 		if err != nil {
+			return err
+		}
+		if err := tx.bumpActivity(); err != nil {
 			return err
 		}
 		return b.log(db, s.now())

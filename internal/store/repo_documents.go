@@ -10,7 +10,12 @@ import (
 )
 
 func documentRecord(d Document) record.Document {
-	return record.Document{ID: d.ID, Title: d.Title, SourceLang: d.SourceLang, Revision: d.Revision, CreatedAt: d.CreatedAt, CreatedBy: d.CreatedBy}
+	r := record.Document{ID: d.ID, Title: d.Title, SourceLang: d.SourceLang, Revision: d.Revision, CreatedAt: d.CreatedAt,
+		CreatedBy: d.CreatedBy, ArchivedAt: d.ArchivedAt, ActivityAt: d.CreatedAt}
+	if d.ActivityAt != nil {
+		r.ActivityAt = *d.ActivityAt
+	}
+	return r
 }
 
 func revisionRecord(r Revision) record.Revision {
@@ -23,9 +28,14 @@ func translationRecord(t Translation) record.Translation {
 		AuthorID: t.AuthorID, Comment: t.Comment, Origin: t.Origin, UpdatedAt: t.UpdatedAt}
 }
 
+// documentColumns are the columns a Document is loaded with: all but
+// search_text, a folded copy of the whole current text that only the
+// list's WHERE reads (megabytes for a long document, on every load).
+const documentColumns = "id, title, source_lang, revision, created_at, created_by, archived_at, archived_by, activity_at"
+
 func loadDocument(db *gorm.DB, id int64) (record.Document, error) {
 	var d Document
-	if err := db.Take(&d, id).Error; err != nil {
+	if err := db.Select(documentColumns).Take(&d, id).Error; err != nil {
 		return record.Document{}, notFound(err, "document %d not found", id)
 	}
 	return documentRecord(d), nil
@@ -62,7 +72,7 @@ func (s *Store) Document(ctx context.Context, id int64) (record.Document, error)
 // Documents lists every document, newest first.
 func (s *Store) Documents(ctx context.Context) ([]record.Document, error) {
 	var docs []Document
-	if err := s.read(ctx).Order("id DESC").Find(&docs).Error; err != nil {
+	if err := s.read(ctx).Select(documentColumns).Order("id DESC").Find(&docs).Error; err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
 	}
 	out := make([]record.Document, len(docs))
@@ -111,17 +121,34 @@ func (t *Tx) LockDocument(id int64) (record.Document, error) { return loadDocume
 
 // InsertDocument writes a new document and sets its id.
 func (t *Tx) InsertDocument(d *record.Document) error {
-	row := Document{Title: d.Title, SourceLang: d.SourceLang, Revision: d.Revision, CreatedAt: d.CreatedAt, CreatedBy: d.CreatedBy}
+	if d.CreatedAt.IsZero() {
+		d.CreatedAt = t.now()
+	}
+	search := fold(d.Title) // the text joins it when a revision becomes current (SetRevision)
+	row := Document{Title: d.Title, SourceLang: d.SourceLang, Revision: d.Revision, CreatedAt: d.CreatedAt, CreatedBy: d.CreatedBy,
+		ActivityAt: &d.CreatedAt, SearchText: &search}
 	if err := t.db.Create(&row).Error; err != nil {
 		return fmt.Errorf("create document: %w", err)
 	}
-	d.ID, d.CreatedAt = row.ID, row.CreatedAt
+	d.ID, d.CreatedAt, d.ActivityAt = row.ID, row.CreatedAt, row.CreatedAt
 	return nil
 }
 
-// SetRevision makes revision number the document's current one.
+// SetRevision makes revision number the document's current one, and its
+// text the one the document list searches.
 func (t *Tx) SetRevision(docID int64, number int) error {
-	if err := t.db.Model(&Document{}).Where("id = ?", docID).Update("revision", number).Error; err != nil {
+	d, err := loadDocument(t.db, docID)
+	if err != nil {
+		return err
+	}
+	rev, err := loadRevision(t.db, docID, number)
+	if err != nil {
+		return err
+	}
+	now := t.now()
+	err = t.db.Model(&Document{}).Where("id = ?", docID).
+		Updates(map[string]any{"revision": number, "activity_at": now, "search_text": searchText(d.Title, rev.Text)}).Error
+	if err != nil {
 		return fmt.Errorf("set the revision of document %d: %w", docID, err)
 	}
 	return nil
@@ -144,6 +171,16 @@ func (t *Tx) InsertRevision(r *record.Revision) error {
 		return fmt.Errorf("create revision %d of document %d: %w", r.Number, r.DocumentID, err)
 	}
 	r.ID, r.CreatedAt = row.ID, row.CreatedAt
+	// An import writes its first revision as the current one: the list
+	// searches its text from now on. A later revision waits for SetRevision.
+	d, err := loadDocument(t.db, r.DocumentID)
+	if err != nil || d.Revision != r.Number {
+		return err
+	}
+	err = t.db.Model(&Document{}).Where("id = ?", d.ID).Update("search_text", searchText(d.Title, r.Text)).Error
+	if err != nil {
+		return fmt.Errorf("index revision %d of document %d: %w", r.Number, r.DocumentID, err)
+	}
 	return nil
 }
 
@@ -191,5 +228,6 @@ func (t *Tx) InsertEvent(e record.Event) error {
 	if err != nil {
 		return fmt.Errorf("record history of segment %d in %s: %w", e.SegmentID, e.Lang, err)
 	}
+	t.touch(e.SegmentID)
 	return nil
 }

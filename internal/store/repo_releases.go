@@ -117,12 +117,17 @@ func (s *Store) LiveReleases(ctx context.Context, docID int64) ([]record.Release
 	return releaseRecords(rs), nil
 }
 
-// LatestLive lists the newest live release of every document × language.
-func (s *Store) LatestLive(ctx context.Context) ([]record.Release, error) {
+// LatestLive lists the newest live release of each of the documents ×
+// language: a page of a list asks for its own documents only.
+func (s *Store) LatestLive(ctx context.Context, docIDs []int64) ([]record.Release, error) {
+	if len(docIDs) == 0 {
+		return []record.Release{}, nil
+	}
 	var rs []Release
 	err := s.read(ctx).Raw(`SELECT r.* FROM releases r
-		JOIN (SELECT document_id, lang, MAX(number) AS number FROM releases WHERE withdrawn_at IS NULL GROUP BY document_id, lang) m
-		ON m.document_id = r.document_id AND m.lang = r.lang AND m.number = r.number`).Scan(&rs).Error
+		JOIN (SELECT document_id, lang, MAX(number) AS number FROM releases
+			WHERE withdrawn_at IS NULL AND document_id IN ? GROUP BY document_id, lang) m
+		ON m.document_id = r.document_id AND m.lang = r.lang AND m.number = r.number`, docIDs).Scan(&rs).Error
 	if err != nil {
 		return nil, fmt.Errorf("list latest releases: %w", err)
 	}

@@ -169,13 +169,14 @@ func (t *Tx) ForgetApproved(translationID int64) error {
 }
 
 // queueFrom selects the translations of the documents' current revisions
-// in one state and language, optionally of one document.
+// in one state and language, optionally of one document; the queue of every
+// document leaves archived ones out (a document named by id is shown anyway).
 const queueFrom = `FROM translations t
 JOIN revision_segments rs ON rs.segment_id = t.segment_id
 JOIN revisions r ON r.id = rs.revision_id
 JOIN documents d ON d.id = r.document_id AND d.revision = r.number
 JOIN segments s ON s.id = t.segment_id
-WHERE t.lang = ? AND t.state = ? AND (? = 0 OR d.id = ?)`
+WHERE t.lang = ? AND t.state = ? AND (? = 0 OR d.id = ?) AND (? <> 0 OR d.archived_at IS NULL)`
 
 // Queue pages through the translations of one language in one state in
 // the documents' current revisions (of one document when docID > 0),
@@ -184,7 +185,7 @@ WHERE t.lang = ? AND t.state = ? AND (? = 0 OR d.id = ?)`
 func (s *Store) Queue(ctx context.Context, lang, state string, docID int64, offset, limit int) (int, []record.Queued, error) {
 	db := s.read(ctx)
 	var total int64
-	if err := db.Raw("SELECT COUNT(*) "+queueFrom, lang, state, docID, docID).Scan(&total).Error; err != nil {
+	if err := db.Raw("SELECT COUNT(*) "+queueFrom, lang, state, docID, docID, docID).Scan(&total).Error; err != nil {
 		return 0, nil, fmt.Errorf("count the %s queue in %s: %w", state, lang, err)
 	}
 	if limit == 0 {
@@ -192,7 +193,7 @@ func (s *Store) Queue(ctx context.Context, lang, state string, docID int64, offs
 	}
 	rs, err := db.Raw(`SELECT d.id, d.title, s.id, rs.paragraph, rs.position, s.source, t.text, t.state, t.version,
 		t.author_id, t.comment, t.origin, t.updated_at `+queueFrom+` ORDER BY d.id DESC, rs.ordinal LIMIT ? OFFSET ?`,
-		lang, state, docID, docID, limit, offset).Rows()
+		lang, state, docID, docID, docID, limit, offset).Rows()
 	if err != nil {
 		return 0, nil, fmt.Errorf("list the %s queue in %s: %w", state, lang, err)
 	}

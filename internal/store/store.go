@@ -196,7 +196,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	steps := []func(context.Context) error{st.seedLanguages, st.loadLanguages}
+	steps := []func(context.Context) error{st.seedLanguages, st.loadLanguages, st.fillSearchText}
 	if opts.Memory {
 		steps = append(steps, st.ensureMemory)
 	}

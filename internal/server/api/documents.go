@@ -2,8 +2,14 @@ package api
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"tilmash/internal/app"
+	"tilmash/internal/apperr"
+	"tilmash/internal/record"
 )
 
 type documentRequest struct {
@@ -35,13 +41,49 @@ func (s *Server) listLanguages(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"languages": out})
 }
 
+// listDocuments: GET /api/v1/documents?q=&lang=&filter=&archived=&page=
+// answers one page of at most 50 documents, newest activity first, as
+// {"documents": [...], "total", "page", "pages", "per_page", "langs"}.
+// lang may repeat or list tags by commas; filter is needs_work or ready.
 func (s *Server) listDocuments(c *gin.Context) {
-	docs, err := s.app.Documents(c.Request.Context())
+	q, err := documentListQuery(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"documents": docs})
+	list, err := s.app.ListDocuments(c.Request.Context(), q)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, list)
+}
+
+// documentListQuery reads a document list's query parameters.
+func documentListQuery(c *gin.Context) (app.DocumentListQuery, error) {
+	q := app.DocumentListQuery{Q: c.Query("q"), Filter: record.DocumentFilter(c.Query("filter")), Page: 1}
+	for _, v := range c.QueryArray("lang") {
+		for _, t := range strings.Split(v, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				q.Langs = append(q.Langs, t)
+			}
+		}
+	}
+	if v := c.Query("archived"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return q, apperr.New(apperr.Invalid, "archived is true or false, not %q", v)
+		}
+		q.Archived = b
+	}
+	if v := c.Query("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return q, apperr.New(apperr.Invalid, "page is a whole number from 1, not %q", v)
+		}
+		q.Page = n
+	}
+	return q, nil
 }
 
 func (s *Server) createDocument(c *gin.Context) {

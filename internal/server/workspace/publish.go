@@ -38,14 +38,17 @@ type publishLang struct {
 	CanPartial       bool // with a waiver: at least one segment approved
 	Action           string
 	Releases         []releaseLink
-	Latest           string // the public "latest" link, when released
-	Just             bool   // published by the request that led here
-	Same             int    // the request that led here changed nothing: the live release's number
-	Withdrew         int    // the request that led here withdrew this release
-	Error            string // localized: why the last action on this language was refused
-	Detail           string // the application's precise reason
-	Reason           string // the reason typed before a refusal, to type it not again
-	Form             string // which form the error belongs to: "partial" or "withdraw-N"
+	Latest           string        // the public "latest" link, when released
+	Just             bool          // published by the request that led here
+	Same             int           // the request that led here changed nothing: the live release's number
+	Withdrew         int           // the request that led here withdrew this release
+	Error            string        // localized: why the last action on this language was refused
+	Detail           string        // the application's precise reason
+	Reason           string        // the reason typed before a refusal, to type it not again
+	Form             string        // which form the error belongs to: "partial" or "withdraw-N"
+	Blockers         []blockerLink // the first segments not approved, linked to the editor
+	MoreBlockers     int           // not approved beyond those listed
+	EditorURL        string
 }
 
 type publishView struct {
@@ -54,6 +57,14 @@ type publishView struct {
 	Revision   int
 	Langs      []publishLang
 	CanPublish bool
+	// The several-languages form: its action, the languages it offers (those
+	// ready in full), the refusal of its last submission, and what the
+	// submission that led here published.
+	MultiAction string
+	MultiLangs  []publishLang
+	MultiError  string
+	MultiDetail string
+	MultiDone   string
 }
 
 // publishPage: GET /publish/:id — per language, n of N approved, a publish
@@ -86,12 +97,27 @@ func (s *Server) renderPublish(c *gin.Context, status int, failed publishLang) {
 		s.failPage(c, err)
 		return
 	}
-	v := publishView{DocID: id, Title: doc.Title, Revision: doc.Revision, CanPublish: a.CanPublish()}
+	v := publishView{DocID: id, Title: doc.Title, Revision: doc.Revision, CanPublish: a.CanPublish(), MultiAction: publishPath(id),
+		MultiDone: c.Query("multi")}
+	if failed.Form == "multi" {
+		v.MultiError, v.MultiDetail = failed.Error, failed.Detail
+	} else if nr := c.Query("notready"); nr != "" {
+		v.MultiError, v.MultiDetail = l.T("publish.failed"), "not every segment is approved in "+nr
+	}
+	just := map[string]bool{}
+	for _, t := range strings.Split(c.Query("published"), ",") {
+		just[t] = t != ""
+	}
+	unchanged := map[string]bool{}
+	for _, t := range strings.Split(c.Query("unchanged"), ",") {
+		unchanged[t] = t != ""
+	}
+	pages := editorPages(doc.Segments)
 	for _, lg := range langs {
 		counts := doc.Counts[lg.Tag]
 		pl := publishLang{Tag: lg.Tag, Native: lg.NativeName, Dir: lg.Direction, Approved: counts[workflow.Approved],
-			Total: len(doc.Segments), Just: c.Query("published") == lg.Tag,
-			Action: fmt.Sprintf("/publish/%d/%s", id, url.PathEscape(lg.Tag))}
+			Total: len(doc.Segments), Just: just[lg.Tag] || unchanged[lg.Tag],
+			Action: fmt.Sprintf("/publish/%d/%s", id, url.PathEscape(lg.Tag)), EditorURL: editorPath(id, lg.Tag)}
 		if pl.Just {
 			pl.Same, pl.Withdrew = atoi(c.Query("same")), atoi(c.Query("withdrew"))
 		}
@@ -100,6 +126,14 @@ func (s *Server) renderPublish(c *gin.Context, status int, failed publishLang) {
 		}
 		pl.Ready, pl.CanPartial = publish.Ready(pl.Approved, pl.Total)
 		pl.Missing = pl.Total - pl.Approved
+		if pl.Missing > 0 {
+			bs, err := s.app.ReleaseBlockers(ctx, id, lg.Tag, maxBlockersShown)
+			if err != nil {
+				s.failPage(c, err)
+				return
+			}
+			pl.Blockers, pl.MoreBlockers = blockerLinks(id, lg.Tag, bs, pages), pl.Missing-len(bs)
+		}
 		for _, r := range rels { // newest first
 			if r.Lang != lg.Tag {
 				continue
@@ -108,7 +142,13 @@ func (s *Server) renderPublish(c *gin.Context, status int, failed publishLang) {
 				By: r.PublishedBy, URL: publish.ReleasePath(id, r.Lang, strconv.Itoa(r.Number)), Partial: r.Partial, Withdrawn: r.Withdrawn != nil})
 			if r.Withdrawn == nil {
 				pl.Latest = publish.ReleasePath(id, r.Lang, "latest")
+				if unchanged[lg.Tag] && pl.Same == 0 {
+					pl.Same = r.Number
+				}
 			}
+		}
+		if pl.Ready {
+			v.MultiLangs = append(v.MultiLangs, pl)
 		}
 		v.Langs = append(v.Langs, pl)
 	}

@@ -32,12 +32,13 @@ const (
 	viewAccount   = "account"
 	viewGlossary  = "glossary"
 	viewCut       = "cut"
+	viewDelete    = "document_delete" // confirming a document's deletion
 )
 
 // views lists every declared view; start-up fails if one lacks its file or a
 // file is no declared view.
 func views() []string {
-	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError, viewAccount, viewGlossary, viewCut}
+	return []string{viewSignin, viewDashboard, viewEditor, viewReview, viewPublish, viewSource, viewError, viewAccount, viewGlossary, viewCut, viewDelete}
 }
 
 const layoutFile = "layout.html"

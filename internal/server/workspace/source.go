@@ -40,6 +40,7 @@ type sourceView struct {
 	StaleRevision int
 	StaleAuthor   string
 	Flags         []app.SplitFlag // translators' "split wrong" flags on current segments
+	Archived      bool            // off the dashboard and the work lists
 }
 
 // previewLang is one language's line of a preview.
@@ -50,6 +51,12 @@ type previewLang struct {
 
 // PublishURL is the document's publish page, linked from its source form.
 func (v sourceView) PublishURL() string { return publishPath(v.DocID) }
+
+// ArchiveAction is the form action that archives the document, or brings it back.
+func (v sourceView) ArchiveAction() string { return archivePath(v.DocID, !v.Archived) }
+
+// DeleteURL is the page that confirms the document's deletion.
+func (v sourceView) DeleteURL() string { return deletePath(v.DocID) }
 
 type sourceWarning struct {
 	Paragraph int
@@ -160,7 +167,8 @@ func (s *Server) storedSource(c *gin.Context) (sourceView, error) {
 	if err != nil {
 		return sourceView{}, err
 	}
-	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Base: doc.Revision, Segments: len(doc.Segments)}
+	v := sourceView{DocID: id, Title: doc.Title, Text: text, Revision: doc.Revision, Base: doc.Revision, Segments: len(doc.Segments),
+		Archived: doc.ArchivedAt != nil}
 	if v.Flags, err = s.app.SplitFlags(ctx, id); err != nil {
 		return sourceView{}, err
 	}

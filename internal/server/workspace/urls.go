@@ -33,6 +33,19 @@ func publishPath(doc int64) string { return fmt.Sprintf("/publish/%d", doc) }
 
 func sourcePath(doc int64) string { return fmt.Sprintf("/documents/%d/source", doc) }
 
+// archivePath is the form action that archives a document (archive) or
+// brings it back.
+func archivePath(doc int64, archive bool) string {
+	if archive {
+		return fmt.Sprintf("/documents/%d/archive", doc)
+	}
+	return fmt.Sprintf("/documents/%d/unarchive", doc)
+}
+
+// deletePath is the page that asks to confirm a document's deletion, and
+// the action of its form.
+func deletePath(doc int64) string { return fmt.Sprintf("/documents/%d/delete", doc) }
+
 // segmentPlaceholder stands for a segment's id in the editor's API address
 // templates; the script puts the id of the segment it acts on in its place.
 const segmentPlaceholder = ":id"
