@@ -93,7 +93,13 @@ func TestDeleteDocument(t *testing.T) {
 			ts.call(t, "POST", p+action, f.people[lang][1], body).must(t, http.StatusOK)
 		}
 	}
+	// A question about a sentence: the comments go with the document too.
+	ts.call(t, "POST", fmt.Sprintf("/api/v1/segments/%d/comments?lang=kk", ids[0]), f.people["kk"][0],
+		map[string]string{"text": "Бұл термин дұрыс па?"}).must(t, http.StatusCreated)
 	during := census(t, ts)
+	if during["comments"] != before["comments"]+1 {
+		t.Fatalf("comments: %d before, %d after one was written", before["comments"], during["comments"])
+	}
 	if during["memory_entries"] <= before["memory_entries"] {
 		t.Fatalf("the approvals made no memory entries (%d before, %d after)", before["memory_entries"], during["memory_entries"])
 	}

@@ -30,6 +30,7 @@ func (t *Tx) CountReleases(docID int64) (int, error) {
 // rows of a document needs its statement here; TestDeleteDocumentLeavesNoRows
 // counts every table of the schema.
 var documentRows = []struct{ table, sql string }{
+	{"comments", "DELETE FROM comments WHERE document_id = ?"},
 	{"events", "DELETE FROM events WHERE segment_id IN (SELECT id FROM segments WHERE document_id = ?)"},
 	{"translations", "DELETE FROM translations WHERE segment_id IN (SELECT id FROM segments WHERE document_id = ?)"},
 	{"revision_segments", "DELETE FROM revision_segments WHERE revision_id IN (SELECT id FROM revisions WHERE document_id = ?)"},
