@@ -41,9 +41,13 @@ func TestBrowserAccessibility(t *testing.T) {
 	}
 	big := ts.call(t, "POST", "/api/v1/documents", pub, map[string]string{"title": "Длинный документ", "text": long.String()}).must(t, http.StatusCreated).Body
 	bigID := num(big["id"])
+	// An archived draft, for the archive's list and its tag.
+	draft := ts.call(t, "POST", "/api/v1/documents", pub, map[string]string{"title": "Черновик", "text": "Один абзац."}).must(t, http.StatusCreated).Body
+	ts.call(t, "POST", fmt.Sprintf("/api/v1/documents/%d/archive", num(draft["id"])), pub, nil).must(t, http.StatusOK)
 
 	pages := []struct{ name, path string }{
 		{"dashboard", "/"},
+		{"archive", "/?filter=archived"},
 		{"editor", fmt.Sprintf("/translate/%d/kk", docID)},
 		{"editor of a long document", fmt.Sprintf("/translate/%d/kk?page=2", bigID)},
 		{"review queue", "/review/kk"},
