@@ -20,8 +20,11 @@ const (
 	Gone         Code = "gone"          // 410: withdrawn
 	TooLarge     Code = "too_large"     // 413
 	ChecksFailed Code = "checks_failed" // 422: quality checks block the action
-	Throttled    Code = "throttled"     // 429: too many attempts; "retry_after" says how many seconds to wait
-	Internal     Code = "internal"      // 500
+	// Unprocessable is 422 too: well-formed input whose content Tilmash
+	// cannot take (text XML cannot carry, an XLIFF of no Tilmash unit).
+	Unprocessable Code = "unprocessable"
+	Throttled     Code = "throttled" // 429: too many attempts; "retry_after" says how many seconds to wait
+	Internal      Code = "internal"  // 500
 )
 
 // Error is an application error: a code, a human sentence, and optional

@@ -137,7 +137,7 @@ func TestReadTooManyUnits(t *testing.T) {
 // writer escapes most expensively (& as &amp;, 5 bytes for 1) still fits the
 // token limit on the way back.
 func TestReadsWhatItWrites(t *testing.T) {
-	unit := Unit{SegmentID: 1, Source: strings.Repeat("&", limits.TextBytes), Target: "ә", State: "translated", Version: 1}
+	unit := Unit{SegmentID: 1, Source: strings.Repeat("&", limits.TextBytes), Target: "ә", State: "translated", Version: 1, Done: true}
 	var buf bytes.Buffer
 	w, err := NewWriter(&buf, V21, Header{SourceLang: "ru", TargetLang: "kk", Title: strings.Repeat("&", limits.AttributeBytes)})
 	if err != nil {

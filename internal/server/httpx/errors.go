@@ -26,7 +26,7 @@ func StatusOf(code apperr.Code) int {
 		return http.StatusGone
 	case apperr.TooLarge:
 		return http.StatusRequestEntityTooLarge
-	case apperr.ChecksFailed:
+	case apperr.ChecksFailed, apperr.Unprocessable:
 		return http.StatusUnprocessableEntity
 	case apperr.Throttled:
 		return http.StatusTooManyRequests
