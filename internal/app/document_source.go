@@ -12,6 +12,7 @@ import (
 	"tilmash/internal/record"
 	"tilmash/internal/segment"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xmltext"
 )
 
 // MaxTitleLength bounds a document title, in characters.
@@ -27,6 +28,9 @@ type parsedSource struct {
 
 // parseSource normalises a Russian text and splits it into sentences.
 func parseSource(text string) (parsedSource, error) {
+	if err := sourceXMLSafe(text); err != nil {
+		return parsedSource{}, err
+	}
 	if !utf8.ValidString(text) {
 		return parsedSource{}, apperr.New(apperr.Invalid, "the text is not valid UTF-8")
 	}
@@ -48,6 +52,9 @@ func parseSource(text string) (parsedSource, error) {
 
 func cleanTitle(title string) (string, error) {
 	title = strings.TrimSpace(title)
+	if err := xmltext.Check("the title", title); err != nil {
+		return "", err
+	}
 	switch {
 	case !utf8.ValidString(title):
 		return "", apperr.New(apperr.Invalid, "the title is not valid UTF-8")
@@ -57,6 +64,26 @@ func cleanTitle(title string) (string, error) {
 		return "", apperr.New(apperr.Invalid, "the title is longer than %d characters", MaxTitleLength)
 	}
 	return segment.Normalize(title), nil
+}
+
+// sourceXMLSafe refuses a document text holding a character that XML cannot
+// carry (see package xmltext), naming its paragraph (as Split numbers them:
+// non-empty lines), its line, and its position in that line.
+func sourceXMLSafe(text string) error {
+	b, bad := xmltext.Find(text)
+	if !bad {
+		return nil
+	}
+	before := text[:b.Byte]
+	start := strings.LastIndexAny(before, "\n\r") + 1
+	line, para := 1, 1
+	for l := range strings.FieldsFuncSeq(before[:start], func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if strings.TrimSpace(l) != "" {
+			para++
+		}
+	}
+	line += strings.Count(before[:start], "\n")
+	return xmltext.Check(fmt.Sprintf("paragraph %d (line %d)", para, line), text[start:])
 }
 
 // storeRevision writes revision number of a document: its segments (reused,

@@ -9,6 +9,7 @@ import (
 	"tilmash/internal/glossary"
 	"tilmash/internal/record"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xmltext"
 )
 
 // termOf is a stored term as the glossary package matches it.
@@ -34,6 +35,23 @@ func termRecord(lang string, t glossary.Term) (record.Term, error) {
 		}
 	}
 	return record.Term{TargetLang: lang, Source: src, Target: tgt, Note: strings.TrimSpace(t.Note), Forbidden: forbidden}, nil
+}
+
+// termXMLSafe refuses term number n when a text of it holds a character
+// XML cannot carry (see package xmltext): the glossary is exported as TBX.
+func termXMLSafe(n int, t glossary.Term) error {
+	texts := append([]string{t.Source, t.Target, t.Note}, t.Forbidden...)
+	names := []string{"source", "target", "note"}
+	for i, s := range texts {
+		name := "forbidden variant"
+		if i < len(names) {
+			name = names[i]
+		}
+		if err := xmltext.Check(fmt.Sprintf("the %s of term %d", name, n), s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Terms lists the glossary of a target language, in source order.
@@ -89,6 +107,9 @@ func (a *App) AddTerms(ctx context.Context, actor workflow.Actor, lang string, t
 	}
 	rows := make([]record.Term, len(terms))
 	for i, t := range terms {
+		if err := termXMLSafe(i+1, t); err != nil {
+			return nil, err
+		}
 		if rows[i], err = termRecord(l.Tag, t); err != nil {
 			return nil, fmt.Errorf("term %d: %w", i+1, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/xmltext"
 )
 
 // ErrTooLarge is in the chain of Read's error when the file is bigger than
@@ -44,7 +45,7 @@ func (e *ParseError) Error() string {
 // one apperr.As finds, and the cause.
 func (e *ParseError) Unwrap() []error {
 	code := apperr.Invalid
-	if errors.Is(e.Err, ErrForeign) {
+	if errors.Is(e.Err, ErrForeign) || xmltext.IsCharError(e.Err) {
 		code = apperr.Unprocessable
 	}
 	if errors.Is(e.Err, ErrTooLarge) || e.Err != nil && apperr.CodeOf(e.Err) == apperr.TooLarge {

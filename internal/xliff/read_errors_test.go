@@ -116,8 +116,8 @@ func TestReadErrors(t *testing.T) {
 			if c.limit > 0 {
 				wantCode = apperr.TooLarge
 			}
-			if strings.Contains(c.want, "namespace \"") {
-				wantCode = apperr.Unprocessable // another kind of file
+			if strings.Contains(c.want, "namespace \"") || strings.Contains(c.want, "illegal character code") {
+				wantCode = apperr.Unprocessable // another kind of file, or text Tilmash cannot store
 			}
 			if code := apperr.CodeOf(err); code != wantCode {
 				t.Errorf("apperr code = %q, want %q", code, wantCode)

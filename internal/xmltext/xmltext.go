@@ -6,10 +6,12 @@
 // a character reference. So inputs are refused with Find, and texts stored
 // before the rule existed are exported through Replace.
 //
-// The package is pure and imports only apperr.
+// The package is pure and imports only apperr and the standard library.
 package xmltext
 
 import (
+	"encoding/xml"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -109,4 +111,13 @@ func Replace(s string) (string, int) {
 		i += size
 	}
 	return out.String(), n
+}
+
+// IsCharError reports whether err is encoding/xml's refusal of a character
+// XML 1.0 cannot carry in a file being read ("illegal character code
+// U+0007", with the line): readers of XLIFF, TMX and TBX answer it with the
+// code Check uses, Unprocessable.
+func IsCharError(err error) bool {
+	var se *xml.SyntaxError
+	return errors.As(err, &se) && strings.HasPrefix(se.Msg, "illegal character code")
 }

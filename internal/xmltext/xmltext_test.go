@@ -1,6 +1,8 @@
 package xmltext
 
 import (
+	"encoding/xml"
+	"strings"
 	"testing"
 
 	"tilmash/internal/apperr"
@@ -80,4 +82,18 @@ func FuzzReplace(f *testing.F) {
 			t.Fatalf("Replace(%q) replaced %d, Find says bad=%v", s, n, bad)
 		}
 	})
+}
+
+func TestIsCharError(t *testing.T) {
+	d := xml.NewDecoder(strings.NewReader("<a>x&#x7;</a>"))
+	var err error
+	for err == nil {
+		_, err = d.Token()
+	}
+	if !IsCharError(err) {
+		t.Errorf("IsCharError(%v) = false", err)
+	}
+	if IsCharError(&xml.SyntaxError{Msg: "unexpected EOF"}) {
+		t.Error("IsCharError(unexpected EOF) = true")
+	}
 }
