@@ -20,11 +20,8 @@ const (
 	Gone         Code = "gone"          // 410: withdrawn
 	TooLarge     Code = "too_large"     // 413
 	ChecksFailed Code = "checks_failed" // 422: quality checks block the action
-	// Unprocessable is 422 too: well-formed input whose content Tilmash
-	// cannot take (text XML cannot carry, an XLIFF of no Tilmash unit).
-	Unprocessable Code = "unprocessable"
-	Throttled     Code = "throttled" // 429: too many attempts; "retry_after" says how many seconds to wait
-	Internal      Code = "internal"  // 500
+	Throttled    Code = "throttled"     // 429: too many attempts; "retry_after" says how many seconds to wait
+	Internal     Code = "internal"      // 500
 )
 
 // Error is an application error: a code, a human sentence, and optional
@@ -67,3 +64,7 @@ func As(err error) (*Error, bool) {
 	ok := errors.As(err, &e)
 	return e, ok
 }
+
+// Unprocessable is 422: well-formed input whose content Tilmash cannot take
+// (text XML cannot carry, an XLIFF of no Tilmash unit).
+const Unprocessable Code = "unprocessable"

@@ -26,10 +26,12 @@ func StatusOf(code apperr.Code) int {
 		return http.StatusGone
 	case apperr.TooLarge:
 		return http.StatusRequestEntityTooLarge
-	case apperr.ChecksFailed, apperr.Unprocessable:
+	case apperr.ChecksFailed:
 		return http.StatusUnprocessableEntity
 	case apperr.Throttled:
 		return http.StatusTooManyRequests
+	case apperr.Unprocessable:
+		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
 }
