@@ -25,7 +25,7 @@ func TestXMLUnsafeTextRefused(t *testing.T) {
 			"paragraph 2 (line 3) has U+000B at character 7, which XML 1.0 cannot carry; remove it and try again"},
 		{"title", "POST", "/api/v1/documents", team.press, map[string]string{"title": "Т\x01", "text": "Текст."},
 			"the title has U+0001 at character 2, which XML 1.0 cannot carry; remove it and try again"},
-		{"revision", "PUT", docPath, team.press, map[string]string{"text": "Абзац.\n\n\n\nЕщё \uFFFF."},
+		{"revision", "PUT", docPath, team.press, map[string]any{"text": "Абзац.\n\n\n\nЕщё \uFFFF.", "base_revision": 1},
 			"paragraph 2 (line 5) has U+FFFF at character 5, which XML 1.0 cannot carry; remove it and try again"},
 		{"translation", "PUT", seg, team.aigerim, map[string]any{"target": "Семинар\a өтті.", "version": 0},
 			fmt.Sprintf("the translation of segment %d has U+0007 at character 8, which XML 1.0 cannot carry; remove it and try again", ids[0])},
