@@ -20,8 +20,13 @@ const (
 	Gone         Code = "gone"          // 410: withdrawn
 	TooLarge     Code = "too_large"     // 413
 	ChecksFailed Code = "checks_failed" // 422: quality checks block the action
-	Throttled    Code = "throttled"     // 429: too many attempts; "retry_after" says how many seconds to wait
-	Internal     Code = "internal"      // 500
+	// BadCut is 422: a split or join the document's segments cannot take; "reason" says why.
+	BadCut Code = "bad_cut"
+	// Unprocessable is 422: a well-formed input the action cannot use, such
+	// as a TMX file without the language pair asked for.
+	Unprocessable Code = "unprocessable"
+	Throttled     Code = "throttled" // 429: too many attempts; "retry_after" says how many seconds to wait
+	Internal      Code = "internal"  // 500
 )
 
 // Error is an application error: a code, a human sentence, and optional
@@ -64,7 +69,3 @@ func As(err error) (*Error, bool) {
 	ok := errors.As(err, &e)
 	return e, ok
 }
-
-// Unprocessable is 422: well-formed input whose content Tilmash cannot take
-// (text XML cannot carry, an XLIFF of no Tilmash unit).
-const Unprocessable Code = "unprocessable"

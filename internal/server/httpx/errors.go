@@ -26,12 +26,10 @@ func StatusOf(code apperr.Code) int {
 		return http.StatusGone
 	case apperr.TooLarge:
 		return http.StatusRequestEntityTooLarge
-	case apperr.ChecksFailed:
+	case apperr.ChecksFailed, apperr.BadCut, apperr.Unprocessable:
 		return http.StatusUnprocessableEntity
 	case apperr.Throttled:
 		return http.StatusTooManyRequests
-	case apperr.Unprocessable:
-		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
 }
