@@ -21,6 +21,9 @@ func termOf(r record.Term) glossary.Term {
 // a source and a target; forbidden variants may not hold "|", which the
 // store joins them with.
 func termRecord(lang string, t glossary.Term) (record.Term, error) {
+	if err := termXMLSafe(t); err != nil {
+		return record.Term{}, err
+	}
 	src, tgt := cleanText(t.Source), cleanText(t.Target)
 	if src == "" || tgt == "" {
 		return record.Term{}, apperr.New(apperr.Invalid, "a glossary term needs a source and a target")
@@ -37,9 +40,10 @@ func termRecord(lang string, t glossary.Term) (record.Term, error) {
 	return record.Term{TargetLang: lang, Source: src, Target: tgt, Note: strings.TrimSpace(t.Note), Forbidden: forbidden}, nil
 }
 
-// termXMLSafe refuses term number n when a text of it holds a character
-// XML cannot carry (see package xmltext): the glossary is exported as TBX.
-func termXMLSafe(n int, t glossary.Term) error {
+// termXMLSafe refuses a term when a text of it holds a character XML cannot
+// carry (see package xmltext): the glossary is exported as TBX. The term is
+// named by its source, quoted as Go does, so that the character shows.
+func termXMLSafe(t glossary.Term) error {
 	texts := append([]string{t.Source, t.Target, t.Note}, t.Forbidden...)
 	names := []string{"source", "target", "note"}
 	for i, s := range texts {
@@ -47,7 +51,7 @@ func termXMLSafe(n int, t glossary.Term) error {
 		if i < len(names) {
 			name = names[i]
 		}
-		if err := xmltext.Check(fmt.Sprintf("the %s of term %d", name, n), s); err != nil {
+		if err := xmltext.Check(fmt.Sprintf("the %s of the term %q", name, strings.TrimSpace(t.Source)), s); err != nil {
 			return err
 		}
 	}
@@ -107,9 +111,6 @@ func (a *App) AddTerms(ctx context.Context, actor workflow.Actor, lang string, t
 	}
 	rows := make([]record.Term, len(terms))
 	for i, t := range terms {
-		if err := termXMLSafe(i+1, t); err != nil {
-			return nil, err
-		}
 		if rows[i], err = termRecord(l.Tag, t); err != nil {
 			return nil, fmt.Errorf("term %d: %w", i+1, err)
 		}

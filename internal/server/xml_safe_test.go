@@ -30,9 +30,9 @@ func TestXMLUnsafeTextRefused(t *testing.T) {
 		{"translation", "PUT", seg, team.aigerim, map[string]any{"target": "Семинар\a өтті.", "version": 0},
 			fmt.Sprintf("the translation of segment %d has U+0007 at character 8, which XML 1.0 cannot carry; remove it and try again", ids[0])},
 		{"glossary term", "POST", "/api/v1/glossary/kk", team.bolat, map[string]any{"source": "саммит", "target": "самми\x1bт"},
-			"the target of term 1 has U+001B at character 6, which XML 1.0 cannot carry; remove it and try again"},
+			"the target of the term \"саммит\" has U+001B at character 6, which XML 1.0 cannot carry; remove it and try again"},
 		{"glossary csv", "POST", "/api/v1/glossary/kk/import?format=csv", team.bolat, []byte("source,target\nООН,БҰҰ\nсам\x0cмит,саммит\n"),
-			"the source of term 2 has U+000C at character 4, which XML 1.0 cannot carry; remove it and try again"},
+			"the source of the term \"сам\\fмит\" has U+000C at character 4, which XML 1.0 cannot carry; remove it and try again"},
 		{"tmx", "POST", "/api/v1/tm/kk/import", team.bolat, []byte(`<?xml version="1.0"?><tmx version="1.4"><header srclang="ru" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
 			"\n<tu><tuv xml:lang=\"ru\"><seg>Да&#x7;</seg></tuv><tuv xml:lang=\"kk\"><seg>Иә</seg></tuv></tu></body></tmx>"),
 			"malformed TMX: line 2: illegal character code U+0007"},
