@@ -46,6 +46,7 @@ FUZZ_TARGETS = \
 	./internal/glossary:FuzzReadCSV \
 	./internal/glossary:FuzzReadTBX \
 	./internal/segment:FuzzSegment \
+	./internal/xmltext:FuzzReplace \
 	./internal/app:FuzzImportXLIFF \
 	./internal/app:FuzzImportTMX \
 	./internal/app:FuzzImportGlossary

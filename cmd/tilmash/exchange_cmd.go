@@ -32,6 +32,7 @@ func cmdXLIFFExport(ctx context.Context, args []string, stdout io.Writer) error 
 	docID := fs.Int64("document", 0, "id of the document")
 	lang := fs.String("lang", "", "target language, e.g. kk")
 	format := fs.String("format", "2.1", "XLIFF version: 2.1 or 1.2")
+	target := fs.String("target", "source", "1.2 only: target of untranslated units, a copy of the source (OmegaT, memoQ, Trados) or empty")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -39,6 +40,10 @@ func cmdXLIFFExport(ctx context.Context, args []string, stdout io.Writer) error 
 		return usageError{"xliff export needs --document ID and --lang LANG, and no FILE (it writes to stdout)"}
 	}
 	f, err := xliff.ParseFormat(*format)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	fill, err := xliff.ParseTargetFill(*target)
 	if err != nil {
 		return usageError{err.Error()}
 	}
@@ -51,7 +56,15 @@ func cmdXLIFFExport(ctx context.Context, args []string, stdout io.Writer) error 
 	if err != nil {
 		return err
 	}
-	return a.ExportXLIFF(ctx, *docID, *lang, f, stdout)
+	exp, err := a.XLIFFUnits(ctx, *docID, *lang)
+	if err != nil {
+		return err
+	}
+	if exp.Replaced > 0 {
+		fmt.Fprintf(os.Stderr, "warning: %d characters that XML cannot carry were replaced by U+FFFD in the export\n", exp.Replaced)
+	}
+	exp.Fill = fill
+	return exp.Write(stdout, f)
 }
 
 func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
@@ -74,8 +87,9 @@ func cmdXLIFFImport(ctx context.Context, args []string, stdin io.Reader, stdout 
 	})
 }
 
-// printXLIFFResult lists conflicts and check findings, then the summary as
-// the last line, which scripts may rely on.
+// printXLIFFResult lists conflicts, the other units not saved (unchanged
+// ones are only counted) and check findings, then the summary as the last
+// line, which scripts may rely on.
 func printXLIFFResult(w io.Writer, res app.XLIFFImportResult) {
 	for _, c := range res.Conflicts {
 		switch {
@@ -87,6 +101,16 @@ func printXLIFFResult(w io.Writer, res app.XLIFFImportResult) {
 		default:
 			fmt.Fprintf(w, "conflict s%d: changed in Tilmash since the export (now version %d, %s by %s: %q); yours, not saved: %q\n",
 				c.ID, c.Current.Version, c.Current.State, c.Current.Author, c.Current.Target, c.Yours)
+		}
+	}
+	for _, n := range res.NotSaved {
+		switch app.Outcome(n.Reason) {
+		case app.OutcomeCopiedSource:
+			fmt.Fprintf(w, "not saved s%d: the target is a copy of the source\n", n.ID)
+		case app.OutcomeEmpty:
+			fmt.Fprintf(w, "not saved s%d: the target is empty\n", n.ID)
+		case app.OutcomeRefused:
+			fmt.Fprintf(w, "not saved s%d: %s\n", n.ID, n.Message)
 		}
 	}
 	for _, sc := range res.Checks {

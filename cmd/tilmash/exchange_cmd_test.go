@@ -53,7 +53,7 @@ func TestXLIFFCommands(t *testing.T) {
 		}
 		out := runCLI(t, "", "xliff", "import", "--db", db, "--user", "aigerim", path)
 		lines := strings.Split(strings.TrimSpace(out), "\n")
-		want := map[string]string{"2.1": "saved 17, unchanged 0, conflicts 0", "1.2": "saved 0, unchanged 0, conflicts 17"}[format]
+		want := map[string]string{"2.1": "saved 17, unchanged 0, copied_source 0, empty 0, conflicts 0, refused 0", "1.2": "saved 0, unchanged 0, copied_source 0, empty 0, conflicts 17, refused 0"}[format]
 		if last := lines[len(lines)-1]; last != want {
 			t.Errorf("import %s: last line %q, want %q; output:\n%s", format, last, want, out)
 		}

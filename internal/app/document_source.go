@@ -12,6 +12,7 @@ import (
 	"tilmash/internal/record"
 	"tilmash/internal/segment"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xmltext"
 )
 
 // MaxTitleLength bounds a document title, in characters.
@@ -27,6 +28,9 @@ type parsedSource struct {
 
 // parseSource normalises a Russian text and splits it into sentences.
 func parseSource(text string) (parsedSource, error) {
+	if err := sourceXMLSafe(text); err != nil {
+		return parsedSource{}, err
+	}
 	if !utf8.ValidString(text) {
 		return parsedSource{}, apperr.New(apperr.Invalid, "the text is not valid UTF-8")
 	}
@@ -48,6 +52,9 @@ func parseSource(text string) (parsedSource, error) {
 
 func cleanTitle(title string) (string, error) {
 	title = strings.TrimSpace(title)
+	if err := xmltext.Check("the title", title); err != nil {
+		return "", err
+	}
 	switch {
 	case !utf8.ValidString(title):
 		return "", apperr.New(apperr.Invalid, "the title is not valid UTF-8")

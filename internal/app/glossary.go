@@ -9,6 +9,7 @@ import (
 	"tilmash/internal/glossary"
 	"tilmash/internal/record"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xmltext"
 )
 
 // termOf is a stored term as the glossary package matches it.
@@ -20,6 +21,9 @@ func termOf(r record.Term) glossary.Term {
 // a source and a target; forbidden variants may not hold "|", which the
 // store joins them with.
 func termRecord(lang string, t glossary.Term) (record.Term, error) {
+	if err := termXMLSafe(t); err != nil {
+		return record.Term{}, err
+	}
 	src, tgt := cleanText(t.Source), cleanText(t.Target)
 	if src == "" || tgt == "" {
 		return record.Term{}, apperr.New(apperr.Invalid, "a glossary term needs a source and a target")
@@ -34,6 +38,24 @@ func termRecord(lang string, t glossary.Term) (record.Term, error) {
 		}
 	}
 	return record.Term{TargetLang: lang, Source: src, Target: tgt, Note: strings.TrimSpace(t.Note), Forbidden: forbidden}, nil
+}
+
+// termXMLSafe refuses a term when a text of it holds a character XML cannot
+// carry (see package xmltext): the glossary is exported as TBX. The term is
+// named by its source, quoted as Go does, so that the character shows.
+func termXMLSafe(t glossary.Term) error {
+	texts := append([]string{t.Source, t.Target, t.Note}, t.Forbidden...)
+	names := []string{"source", "target", "note"}
+	for i, s := range texts {
+		name := "forbidden variant"
+		if i < len(names) {
+			name = names[i]
+		}
+		if err := xmltext.Check(fmt.Sprintf("the %s of the term %q", name, strings.TrimSpace(t.Source)), s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Terms lists the glossary of a target language, in source order.

@@ -12,6 +12,7 @@ import (
 	"tilmash/internal/language"
 	"tilmash/internal/record"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xmltext"
 )
 
 // tmxWriteUnits is how many new entries the import hands to the repository
@@ -121,7 +122,11 @@ func (a *App) ImportTMX(ctx context.Context, actor workflow.Actor, lang string, 
 			if errors.As(err, &se) {
 				return se.err
 			}
-			return apperr.New(apperr.Invalid, "malformed TMX: %s", strings.TrimPrefix(err.Error(), "read tmx: "))
+			code := apperr.Invalid
+			if xmltext.IsCharError(err) {
+				code = apperr.Unprocessable // text Tilmash cannot store, in a well-formed file otherwise
+			}
+			return apperr.New(code, "malformed TMX: %s", strings.TrimPrefix(err.Error(), "read tmx: "))
 		}
 		res.SkippedBy.OtherLanguages = in.sum.Other
 		res.Skipped = res.SkippedBy.Empty + res.SkippedBy.OtherLanguages

@@ -9,6 +9,7 @@ import (
 	"tilmash/internal/qa"
 	"tilmash/internal/record"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xmltext"
 )
 
 // decision is what a use case decided on one segment × language: the
@@ -136,6 +137,9 @@ func (a *App) apply(tx Tx, actor workflow.Actor, t *record.Translation, d decisi
 // SaveTranslation stores a new target text written from version base.
 func (a *App) SaveTranslation(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, text string) (TranslationView, error) {
 	text = cleanText(text)
+	if err := xmltext.Check(fmt.Sprintf("the translation of segment %d", segID), text); err != nil {
+		return TranslationView{}, err
+	}
 	v, err := a.act(ctx, actor, segID, lang, func(p record.Place) (decision, error) {
 		ch, err := workflow.Edit(actor, p.Translation.Lang, current(p.Translation), base, text)
 		return decision{change: ch, text: text}, err
@@ -157,6 +161,9 @@ func (a *App) Approve(ctx context.Context, actor workflow.Actor, segID int64, la
 // errors, a reason to approve anyway is required and kept in history.
 func (a *App) ApproveWithOverride(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, override string) (TranslationView, error) {
 	override = cleanText(override)
+	if err := xmltext.Check("the reason to approve", override); err != nil {
+		return TranslationView{}, err
+	}
 	return a.act(ctx, actor, segID, lang, func(p record.Place) (decision, error) {
 		t := p.Translation
 		findings, err := a.Check(ctx, t.Lang, p.Segment.Source, t.Text)
@@ -178,6 +185,9 @@ func (a *App) ApproveWithOverride(ctx context.Context, actor workflow.Actor, seg
 // Reject returns version base of a translation to its translator with a comment.
 func (a *App) Reject(ctx context.Context, actor workflow.Actor, segID int64, lang string, base int, comment string) (TranslationView, error) {
 	comment = cleanText(comment)
+	if err := xmltext.Check(fmt.Sprintf("the comment on segment %d", segID), comment); err != nil {
+		return TranslationView{}, err
+	}
 	return a.act(ctx, actor, segID, lang, func(p record.Place) (decision, error) {
 		ch, err := workflow.Reject(actor, p.Translation.Lang, current(p.Translation), base, comment)
 		return decision{change: ch, comment: comment}, err

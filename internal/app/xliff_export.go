@@ -9,6 +9,7 @@ import (
 	"tilmash/internal/language"
 	"tilmash/internal/workflow"
 	"tilmash/internal/xliff"
+	"tilmash/internal/xmltext"
 )
 
 // XLIFFExport is a document × language ready to be written as XLIFF: the
@@ -16,11 +17,20 @@ import (
 type XLIFFExport struct {
 	Header xliff.Header
 	Units  []xliff.Unit
+	// Fill is what an XLIFF 1.2 file carries as the target of a unit
+	// without translation; "" means xliff.FillSource.
+	Fill xliff.TargetFill
+	// Replaced counts the characters XML 1.0 cannot carry that stored texts
+	// held (rows older than the rule of package xmltext) and that the
+	// export replaced by U+FFFD; the API warns about them.
+	Replaced int
 }
 
 // XLIFFUnits collects what an XLIFF export of a document in one language
 // carries: each segment of the current revision with its paragraph, target,
 // state and version, and the rejection comment or previous source as notes.
+// Characters XML cannot carry in stored texts become U+FFFD (counted in
+// Replaced), so that no stored text can make an export fail.
 // Approved text whose version the latest release took is "published" (final).
 func (a *App) XLIFFUnits(ctx context.Context, docID int64, lang string) (XLIFFExport, error) {
 	list, err := a.TranslationsUnchecked(ctx, docID, lang) // a file carries no findings
@@ -36,11 +46,17 @@ func (a *App) XLIFFUnits(ctx context.Context, docID int64, lang string) (XLIFFEx
 			SourceLang: language.Source, TargetLang: list.Lang},
 		Units: make([]xliff.Unit, len(list.Segments)),
 	}
+	safe := func(s string) string {
+		s, n := xmltext.Replace(s)
+		out.Replaced += n
+		return s
+	}
+	out.Header.Title = safe(out.Header.Title)
 	for i, v := range list.Segments {
-		u := xliff.Unit{SegmentID: v.ID, Paragraph: v.Paragraph, Source: v.Source, Target: v.Target,
-			State: string(v.State), Version: v.Version, PreviousSource: v.PreviousSource}
+		u := xliff.Unit{SegmentID: v.ID, Paragraph: v.Paragraph, Source: safe(v.Source), Target: safe(v.Target),
+			State: string(v.State), Version: v.Version, PreviousSource: safe(v.PreviousSource)}
 		if v.State == workflow.Rejected {
-			u.Comment = v.Comment
+			u.Comment = safe(v.Comment)
 		}
 		if rv, ok := released[v.ID]; ok && v.State == workflow.Approved && rv == v.Version {
 			u.State = "published"
@@ -94,6 +110,11 @@ func (e XLIFFExport) Write(w io.Writer, f xliff.Format) error {
 	xw, err := xliff.NewWriter(w, f, e.Header)
 	if err != nil {
 		return fmt.Errorf("export document %d: %w", e.Header.DocumentID, err)
+	}
+	if e.Fill != "" {
+		if err := xw.SetTargetFill(e.Fill); err != nil {
+			return fmt.Errorf("export document %d: %w", e.Header.DocumentID, err)
+		}
 	}
 	for _, u := range e.Units {
 		if err := xw.WriteUnit(u); err != nil {

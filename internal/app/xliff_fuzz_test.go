@@ -36,7 +36,8 @@ func FuzzImportXLIFF(f *testing.F) {
 		if err != nil {
 			t.Fatalf("import accepted a file Read refuses: %v", err)
 		}
-		if n := res.Saved + res.Unchanged + len(res.Conflicts); n != len(file.Units) {
+		c := res.Counts
+		if n := c.Saved + c.Unchanged + c.CopiedSource + c.Empty + c.Conflicts + c.Refused; n != len(file.Units) || len(res.NotSaved) != n-c.Saved {
 			t.Fatalf("%s accounts for %d of %d units", res.Summary(), n, len(file.Units))
 		}
 		if got := after.Events - before.Events; got != int64(res.Saved) {

@@ -20,16 +20,19 @@ import (
 // (the CLI). Files bigger than limit bytes are refused (limit <= 0 means
 // xliff.DefaultLimit).
 //
-// The file is refused as a whole when it is malformed, belongs to another
-// document, its languages are not ru → a target language, or one of its units
-// was never a segment of the document. Per unit: an empty or identical target
-// is unchanged; a unit whose segment left the document in a later revision
-// (its Russian sentence changed or was deleted) is a SourceChanged conflict;
-// a target that differs from the current text of a translation changed since
-// the export (another version, or any text when the file carries no version)
-// is a TranslationChanged conflict; anything else is saved through
-// workflow.Edit with origin "xliff". Any unit that workflow refuses refuses
-// the whole file: nothing of it is written.
+// The file is refused as a whole when it is malformed, holds no unit Tilmash
+// exported (units of another namespace refuse it in xliff.Read), belongs to
+// another document, its languages are not ru → a target language, or one of
+// its units was never a segment of the document. Every other unit has one
+// Outcome: an empty target is empty; a target equal to the current text is
+// unchanged; a target equal to its source that the file does not mark done
+// is copied_source; a unit whose segment left the document in a later
+// revision is a SourceChanged conflict; a target that differs from the
+// current text of a translation changed since the export (another version,
+// or any text when the file carries no version) is a TranslationChanged
+// conflict; a text the rules refuse (too long) is refused; anything else is
+// saved through workflow.Edit with origin "xliff". Nothing of the file is
+// written when saving one unit fails.
 func (a *App) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64, lang string, r io.Reader, limit int64) (XLIFFImportResult, error) {
 	if limit <= 0 {
 		limit = xliff.DefaultLimit
@@ -40,6 +43,10 @@ func (a *App) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64
 	}
 	if err != nil {
 		return XLIFFImportResult{}, fmt.Errorf("import xliff: %w", err)
+	}
+	if len(f.Units) == 0 {
+		return XLIFFImportResult{}, apperr.New(apperr.Unprocessable,
+			"the file holds no unit that Tilmash exported (no <trans-unit> or <unit> with an id like s123 in the XLIFF %s namespace); import a file exported from this document", f.Version)
 	}
 	docID, err = xliffDocument(docID, f.Header)
 	if err != nil {
@@ -74,7 +81,7 @@ func (a *App) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64
 	var res XLIFFImportResult
 	var saved []savedUnit
 	err = a.db.Write(ctx, func(tx Tx) error {
-		res = XLIFFImportResult{Document: docID, Lang: l.Tag, Conflicts: []XLIFFConflict{}, Checks: []SegmentChecks{}}
+		res = XLIFFImportResult{Document: docID, Lang: l.Tag, NotSaved: []XLIFFNotSaved{}, Conflicts: []XLIFFConflict{}, Checks: []SegmentChecks{}}
 		saved = saved[:0]
 		doc, err := tx.LockDocument(docID)
 		if err != nil {
@@ -91,31 +98,49 @@ func (a *App) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64
 			text := cleanText(u.Target)
 			if next, gone := cur.gone[u.SegmentID]; gone {
 				t := cur.trs[next] // zero when the sentence was deleted
-				if text == "" || (next != 0 && text == t.Text) {
-					res.Unchanged++
+				switch {
+				case text == "":
+					res.skip(u.SegmentID, OutcomeEmpty, "")
+					continue
+				case next != 0 && text == t.Text:
+					res.skip(u.SegmentID, OutcomeUnchanged, "")
+					continue
+				case copiedSource(u, text):
+					res.skip(u.SegmentID, OutcomeCopiedSource, "")
 					continue
 				}
 				c := XLIFFConflict{ID: u.SegmentID, Reason: SourceChanged, Yours: text, ExportedVersion: u.Version}
 				if next != 0 {
 					c.Current, c.Segment, c.NewSource = current(t), next, cur.segs[next].Source
 				}
-				res.Conflicts = append(res.Conflicts, c)
+				res.conflict(c)
 				continue
 			}
 			seg, t := cur.segs[u.SegmentID], cur.trs[u.SegmentID]
-			if text == "" || text == t.Text {
-				res.Unchanged++
+			switch {
+			case text == "":
+				res.skip(u.SegmentID, OutcomeEmpty, "")
+				continue
+			case text == t.Text:
+				res.skip(u.SegmentID, OutcomeUnchanged, "")
+				continue
+			case copiedSource(xliff.Unit{Source: seg.Source, Done: u.Done}, text):
+				res.skip(u.SegmentID, OutcomeCopiedSource, "")
 				continue
 			}
 			if stale(u.Version, t) {
-				res.Conflicts = append(res.Conflicts, XLIFFConflict{ID: u.SegmentID, Reason: TranslationChanged, Yours: text,
+				res.conflict(XLIFFConflict{ID: u.SegmentID, Reason: TranslationChanged, Yours: text,
 					ExportedVersion: u.Version, Current: current(t)})
+				continue
+			}
+			if msg := refusedText(actor, t, text); msg != "" {
+				res.skip(u.SegmentID, OutcomeRefused, msg)
 				continue
 			}
 			if err := a.importUnit(tx, actor, doc, seg, t, text); err != nil {
 				return err
 			}
-			res.Saved++
+			res.saved()
 			saved = append(saved, savedUnit{id: seg.ID, source: seg.Source, target: text})
 		}
 		return nil
@@ -134,6 +159,32 @@ func (a *App) ImportXLIFF(ctx context.Context, actor workflow.Actor, docID int64
 			docID, l.Tag, res.Summary(), err)
 	}
 	return res, nil
+}
+
+// copiedSource reports whether a unit's target text is a copy of its source
+// (equal after NFC and white space normalization) that the unit does not say
+// is finished: CAT tools fill every target with the source for the
+// translator to overwrite, and such a copy is no translation.
+func copiedSource(u xliff.Unit, text string) bool {
+	return !u.Done && normalizedSpace(text) == normalizedSpace(cleanText(u.Source))
+}
+
+// normalizedSpace collapses every run of white space to one space.
+func normalizedSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// refusedText is the sentence with which the rules refuse text as a new
+// version of t for one unit, "" when they take it: such a unit is reported
+// and the rest of the file imported. Refusals that concern the whole file
+// (the actor's role) were decided before.
+func refusedText(actor workflow.Actor, t record.Translation, text string) string {
+	if _, err := workflow.Edit(actor, t.Lang, current(t), t.Version, text); err != nil {
+		if e, ok := apperr.As(err); ok && e.Code == apperr.Invalid {
+			return e.Message
+		}
+	}
+	return ""
 }
 
 // savedUnit is a unit an import saved, to be checked after the commit.

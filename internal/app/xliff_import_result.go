@@ -59,19 +59,95 @@ type SegmentChecks struct {
 	Checks []qa.Finding `json:"checks"`
 }
 
+// Outcome is what an import did with one unit of the file.
+type Outcome string
+
+// The outcomes; every unit of a file has exactly one.
+const (
+	// OutcomeSaved: the target was saved as a new version.
+	OutcomeSaved Outcome = "saved"
+	// OutcomeUnchanged: the target is the current text already.
+	OutcomeUnchanged Outcome = "unchanged"
+	// OutcomeCopiedSource: the target is a copy of the source (after NFC and
+	// white space normalization) and the unit's state does not say it is
+	// done: a CAT tool's placeholder, not a translation.
+	OutcomeCopiedSource Outcome = "copied_source"
+	// OutcomeEmpty: the unit has no target text.
+	OutcomeEmpty Outcome = "empty"
+	// OutcomeConflict: see XLIFFConflict; listed in Conflicts.
+	OutcomeConflict Outcome = "conflict"
+	// OutcomeRefused: the rules refuse the text (too long, for one).
+	OutcomeRefused Outcome = "refused"
+)
+
+// XLIFFCounts counts the units of a file by outcome; they add up to the
+// number of units.
+type XLIFFCounts struct {
+	Saved        int `json:"saved"`
+	Unchanged    int `json:"unchanged"`
+	CopiedSource int `json:"copied_source"`
+	Empty        int `json:"empty"`
+	Conflicts    int `json:"conflicts"`
+	Refused      int `json:"refused"`
+}
+
+// XLIFFNotSaved is a unit of the file that was not saved, and why. Reason is
+// an Outcome other than saved, or for conflicts the ConflictReason.
+type XLIFFNotSaved struct {
+	ID      int64  `json:"id"`
+	Reason  string `json:"reason"`
+	Message string `json:"message,omitempty"` // refused only: the rule's sentence
+}
+
 // XLIFFImportResult summarises an import.
 type XLIFFImportResult struct {
-	Document  int64           `json:"document"`
-	Lang      string          `json:"lang"`
-	Saved     int             `json:"saved"`
-	Unchanged int             `json:"unchanged"`
+	Document int64  `json:"document"`
+	Lang     string `json:"lang"`
+	// Saved and Unchanged repeat Counts, for clients of the first version.
+	Saved     int         `json:"saved"`
+	Unchanged int         `json:"unchanged"`
+	Counts    XLIFFCounts `json:"counts"`
+	// NotSaved lists every unit not saved, in file order, with its reason.
+	NotSaved  []XLIFFNotSaved `json:"not_saved"`
 	Conflicts []XLIFFConflict `json:"conflicts"`
 	// Checks lists the findings of the saved texts, as a save through the
 	// editor would show them; segments without findings are left out.
 	Checks []SegmentChecks `json:"checks"`
 }
 
-// Summary is the one-line account the CLI prints.
+// skip records the outcome of one unit that was not saved.
+func (r *XLIFFImportResult) skip(id int64, o Outcome, message string) {
+	switch o {
+	case OutcomeUnchanged:
+		r.Counts.Unchanged++
+		r.Unchanged++
+	case OutcomeCopiedSource:
+		r.Counts.CopiedSource++
+	case OutcomeEmpty:
+		r.Counts.Empty++
+	case OutcomeRefused:
+		r.Counts.Refused++
+	}
+	r.NotSaved = append(r.NotSaved, XLIFFNotSaved{ID: id, Reason: string(o), Message: message})
+}
+
+// conflict records a unit that conflicts.
+func (r *XLIFFImportResult) conflict(c XLIFFConflict) {
+	r.Conflicts = append(r.Conflicts, c)
+	r.Counts.Conflicts++
+	r.NotSaved = append(r.NotSaved, XLIFFNotSaved{ID: c.ID, Reason: string(c.Reason)})
+}
+
+// saved records a saved unit.
+func (r *XLIFFImportResult) saved() {
+	r.Counts.Saved++
+	r.Saved++
+}
+
+// Summary is the one-line account the CLI prints last: every outcome, also
+// the ones that did not happen, so that scripts read one fixed shape.
 func (r XLIFFImportResult) Summary() string {
-	return fmt.Sprintf("saved %d, unchanged %d, conflicts %d", r.Saved, r.Unchanged, len(r.Conflicts))
+	c := r.Counts
+	return fmt.Sprintf("saved %d, unchanged %d, copied_source %d, empty %d, conflicts %d, refused %d",
+		c.Saved, c.Unchanged, c.CopiedSource, c.Empty, c.Conflicts, c.Refused)
 }

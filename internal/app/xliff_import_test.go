@@ -25,7 +25,7 @@ func TestImportXLIFF(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Summary() != "saved 3, unchanged 0, conflicts 0" || res.Lang != "kk" || res.Document != f.doc.ID {
+			if res.Summary() != "saved 3, unchanged 0, copied_source 0, empty 0, conflicts 0, refused 0" || res.Lang != "kk" || res.Document != f.doc.ID {
 				t.Fatalf("first import: %+v", res)
 			}
 			list, err := f.app.Translations(ctx, f.doc.ID, "kk")
@@ -39,13 +39,13 @@ func TestImportXLIFF(t *testing.T) {
 			}
 			// The same file again changes nothing: its texts are the current ones.
 			res, err = f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
-			if err != nil || res.Summary() != "saved 0, unchanged 3, conflicts 0" {
+			if err != nil || res.Summary() != "saved 0, unchanged 3, copied_source 0, empty 0, conflicts 0, refused 0" {
 				t.Fatalf("second import: %+v, %v", res, err)
 			}
 			// Other texts from the stale export conflict, one by one.
 			other := rewrite(t, filled, func(i int, u *xliff.Unit) { u.Target = kkTargets[i] + " Иә." })
 			res, err = f.app.ImportXLIFF(ctx, f.reviewer, 0, "", bytes.NewReader(other), 0)
-			if err != nil || res.Summary() != "saved 0, unchanged 0, conflicts 3" {
+			if err != nil || res.Summary() != "saved 0, unchanged 0, copied_source 0, empty 0, conflicts 3, refused 0" {
 				t.Fatalf("stale import: %+v, %v", res, err)
 			}
 			c := res.Conflicts[1]
@@ -67,12 +67,12 @@ func TestImportXLIFFWithoutVersions(t *testing.T) {
 	// translated one keeps its own unless the file's text is the same.
 	data := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) { u.Version, u.Target = -1, kkTargets[i]+" *" })
 	res, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(data), 0)
-	if err != nil || res.Summary() != "saved 2, unchanged 0, conflicts 1" || res.Conflicts[0].ExportedVersion != -1 {
+	if err != nil || res.Summary() != "saved 2, unchanged 0, copied_source 0, empty 0, conflicts 1, refused 0" || res.Conflicts[0].ExportedVersion != -1 {
 		t.Fatalf("import without versions: %+v, %v", res, err)
 	}
 	data = rewrite(t, data, func(i int, u *xliff.Unit) { u.Target = strings.TrimSuffix(u.Target, " *") })
 	res, err = f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(data), 0)
-	if err != nil || res.Summary() != "saved 0, unchanged 1, conflicts 2" {
+	if err != nil || res.Summary() != "saved 0, unchanged 1, copied_source 0, empty 0, conflicts 2, refused 0" {
 		t.Fatalf("second import without versions: %+v, %v", res, err)
 	}
 }
@@ -151,7 +151,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Summary() != "saved 16, unchanged 0, conflicts 1" {
+	if res.Summary() != "saved 16, unchanged 0, copied_source 0, empty 0, conflicts 1, refused 0" {
 		t.Fatalf("import after revision: %+v", res)
 	}
 	want := app.XLIFFConflict{ID: old, Reason: app.SourceChanged, Yours: "Сөйлем 6.", ExportedVersion: 0,
@@ -177,7 +177,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 	}
 
 	// A sentence deleted since the export conflicts without a successor; an
-	// empty target of a changed sentence loses nothing and is unchanged.
+	// empty target of a changed sentence loses nothing and is reported empty.
 	revised = slices.Delete(slices.Clone(revised), 0, 1)
 	if _, err := f.app.ReviseDocument(ctx, press, f.doc.ID, 2, strings.Join(revised, " ")); err != nil {
 		t.Fatal(err)
@@ -188,7 +188,7 @@ func TestImportXLIFFAfterSourceChange(t *testing.T) {
 		}
 	})
 	res, err = f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "kk", bytes.NewReader(blank6), 0)
-	if err != nil || res.Summary() != "saved 0, unchanged 16, conflicts 1" {
+	if err != nil || res.Summary() != "saved 0, unchanged 15, copied_source 0, empty 1, conflicts 1, refused 0" {
 		t.Fatalf("import after deletion: %+v, %v", res, err)
 	}
 	want = app.XLIFFConflict{ID: f.doc.Segments[0].ID, Reason: app.SourceChanged, Yours: "Сөйлем 1.", ExportedVersion: 0}
@@ -245,7 +245,7 @@ func TestImportXLIFFObserved(t *testing.T) {
 		t.Errorf("a refused import was heard: %q", heard)
 	}
 	res, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
-	if err != nil || res.Summary() != "saved 3, unchanged 0, conflicts 0" {
+	if err != nil || res.Summary() != "saved 3, unchanged 0, copied_source 0, empty 0, conflicts 0, refused 0" {
 		t.Fatalf("import: %+v, %v", res, err)
 	}
 	seg := f.doc.Segments[1]
@@ -290,7 +290,7 @@ func TestImportXLIFFGlossaryUnreadable(t *testing.T) {
 	}
 	rename("glossary_terms_away", "glossary_terms")
 	res, err := f.app.ImportXLIFF(ctx, f.translator, f.doc.ID, "", bytes.NewReader(filled), 0)
-	if err != nil || res.Summary() != "saved 3, unchanged 0, conflicts 0" {
+	if err != nil || res.Summary() != "saved 3, unchanged 0, copied_source 0, empty 0, conflicts 0, refused 0" {
 		t.Fatalf("import with the glossary back: %+v, %v", res, err)
 	}
 }

@@ -54,6 +54,15 @@ func TestXLIFFExportsValidate(t *testing.T) {
 				}
 			}
 		}
+		if format == "1.2" {
+			// Both fills of untranslated targets (issue 15): the source copy above, empty here.
+			data, _ := ts.download(t, docPath+"/xliff/kk?format=1.2&target=empty", team.bolat)
+			path := filepath.Join(dir, "kk-1.2-empty.xlf")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, path)
+		}
 		xlifftest.Validate(t, format, files...)
 	}
 }

@@ -111,7 +111,7 @@ func TestUIEditorXLIFFUpload(t *testing.T) {
 		contains(t, "Only translators of this language may upload XLIFF.")
 
 	p := b.upload(t, editor+"/xliff", csrf, "kk.xlf", filled).must(t, http.StatusOK)
-	p.contains(t, "Saved 15, unchanged 1, conflicts 1.", "Current text: bolat, version 1",
+	p.contains(t, "Saved 15, unchanged 0, conflicts 1. Not saved: copies of the source 0, empty 1, refused 0.", "Current text: bolat, version 1",
 		fmt.Sprintf(`<li id="import-conflict-%d">`, ids[1]), theirs, yours)
 	list, err := ts.App.Translations(context.Background(), int64(docID), "kk")
 	if err != nil {

@@ -199,10 +199,18 @@ func (rd *reader) syntax(err error) error {
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Errorf("line %d: %s", se.Line, se.Msg)
+		return lineError{se}
 	}
 	return rd.errorf("%v", err)
 }
+
+// lineError shows encoding/xml's syntax error as "line N: msg" and keeps it
+// in the chain, so that callers can tell a refused character
+// (xmltext.IsCharError) from broken markup.
+type lineError struct{ se *xml.SyntaxError }
+
+func (e lineError) Error() string { return fmt.Sprintf("line %d: %s", e.se.Line, e.se.Msg) }
+func (e lineError) Unwrap() error { return e.se }
 
 // nextStart skips the prolog (declaration, comments, doctype) up to the root element.
 func (rd *reader) nextStart() (xml.StartElement, error) {

@@ -25,7 +25,8 @@
 // # States
 //
 //	Tilmash       XLIFF 2 <segment>                 XLIFF 1.2 <target>, <trans-unit>
-//	untranslated  initial, tilmash:untranslated     no target (state="new" if it has text)
+//	untranslated  initial, tilmash:untranslated     state="needs-translation", a copy of the source
+//	                                                (FillSource) or empty (FillEmpty); "new" if it has text
 //	rejected      initial, tilmash:rejected         state="needs-translation"
 //	outdated      initial, tilmash:outdated         state="needs-review-translation"
 //	translated    translated                        state="translated"
@@ -39,4 +40,7 @@
 // state and leave the hint behind. States of other tools map to the nearest
 // class (1.2 "needs-review-*" to translated, "x-*" by whether there is text).
 // The state read is advisory: a translator's changed target matters more.
+// Unit.Done records whether the file's own state says the target is finished
+// (1.2 translated, signed-off, final; 2.x translated, reviewed, final): an
+// importer needs it to tell a translation equal to its source from a copy.
 package xliff

@@ -6,11 +6,17 @@ import (
 	"strings"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/xmltext"
 )
 
 // ErrTooLarge is in the chain of Read's error when the file is bigger than
 // the limit.
 var ErrTooLarge = errors.New("xliff file too large")
+
+// ErrForeign is in the chain of Read's error when the file holds units of
+// another namespace: a well-formed file of something else, code
+// unprocessable (422) rather than invalid.
+var ErrForeign = errors.New("xliff units in a foreign namespace")
 
 // ParseError explains why Read refused a file. Its chain also holds an
 // *apperr.Error (code invalid, or too_large for ErrTooLarge and a file with
@@ -39,6 +45,9 @@ func (e *ParseError) Error() string {
 // one apperr.As finds, and the cause.
 func (e *ParseError) Unwrap() []error {
 	code := apperr.Invalid
+	if errors.Is(e.Err, ErrForeign) || xmltext.IsCharError(e.Err) {
+		code = apperr.Unprocessable
+	}
 	if errors.Is(e.Err, ErrTooLarge) || e.Err != nil && apperr.CodeOf(e.Err) == apperr.TooLarge {
 		code = apperr.TooLarge
 	}

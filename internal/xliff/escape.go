@@ -3,43 +3,28 @@ package xliff
 import (
 	"bufio"
 	"fmt"
-	"unicode/utf8"
+
+	"tilmash/internal/xmltext"
 )
 
-// checkText reports the first character that XML 1.0 cannot carry (control
-// characters other than tab, newline and carriage return, U+FFFE, U+FFFF) or
-// the first invalid UTF-8 byte. Such text cannot be written at all, not even
-// as a character reference, so the writer refuses it rather than dropping
-// what a person typed.
+// checkText reports the first character that XML 1.0 cannot carry (the
+// rule of package xmltext) or the first invalid UTF-8 byte. Such text cannot
+// be written at all, not even as a character reference, so the writer
+// refuses it rather than dropping what a person typed; callers that export
+// stored text replace such characters first (xmltext.Replace).
 func checkText(s string) error {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return fmt.Errorf("character U+%04X at byte %d is not allowed in XML 1.0", c, i)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return fmt.Errorf("invalid UTF-8 at byte %d", i)
-		}
-		if !xmlChar(r) {
-			return fmt.Errorf("character U+%04X at byte %d is not allowed in XML 1.0", r, i)
-		}
-		i += size
+	b, bad := xmltext.Find(s)
+	switch {
+	case !bad:
+		return nil
+	case b.Invalid:
+		return fmt.Errorf("invalid UTF-8 at byte %d", b.Byte)
 	}
-	return nil
+	return fmt.Errorf("character U+%04X at byte %d is not allowed in XML 1.0", b.Rune, b.Byte)
 }
 
 // xmlChar reports whether r is a Char of the XML 1.0 grammar.
-func xmlChar(r rune) bool {
-	return r == '\t' || r == '\n' || r == '\r' ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
-}
+func xmlChar(r rune) bool { return xmltext.Allowed(r) }
 
 // needsPreserve reports whether a text has whitespace that a tool applying
 // xml:space="default" might collapse or trim.

@@ -72,20 +72,67 @@ func TestReadFilledExport(t *testing.T) {
 			if !strings.Contains(data, source) {
 				t.Fatalf("export lacks %q", source)
 			}
-			filled := strings.Replace(data, source, source+"<target>Анықтама телефоны +7 (7172) 00-00-00.</target>\n", 1)
+			translation := "Анықтама телефоны +7 (7172) 00-00-00."
+			want := sampleUnitsKK()
+			want[3].Target = translation
+			filled := strings.Replace(data, source, source+"<target>"+translation+"</target>\n", 1)
+			if f.format == V12 {
+				// The 1.2 export has a copy of the source as target, which a
+				// CAT tool overwrites and leaves the state as it was (OmegaT).
+				copied := `<target state="needs-translation">Справки по телефону +7 (7172) 00-00-00.</target>`
+				if !strings.Contains(data, copied) {
+					t.Fatalf("1.2 export lacks %q", copied)
+				}
+				filled = strings.Replace(data, copied, `<target state="needs-translation">`+translation+`</target>`, 1)
+			}
 			file, err := Read(strings.NewReader(filled), 0)
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			want := sampleUnitsKK()
-			want[3].Target = "Анықтама телефоны +7 (7172) 00-00-00."
-			if f.format == V12 {
-				// In 1.2 the state sits on the target: a new target without
-				// one is a translation. In 2.x the segment still says initial.
-				want[3].State = "translated"
-			}
 			diffUnits(t, file.Units, want)
+			if file.Units[3].Done {
+				t.Errorf("unit 3 reads as done; its state says there is work to do")
+			}
 		})
+	}
+}
+
+// TestReadDone: Done follows the file's standard state only, so that an
+// import can tell a finished translation that equals its source from a copy.
+func TestReadDone(t *testing.T) {
+	v12 := func(state string) string {
+		return `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="x" source-language="ru" target-language="kk" datatype="plaintext"><body>` +
+			`<trans-unit id="s1"><source>Да.</source><target` + state + `>Иә.</target></trans-unit></body></file></xliff>`
+	}
+	v2 := func(state string) string {
+		return `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ru" trgLang="kk"><file id="f"><unit id="s1"><segment` + state +
+			`><source>Да.</source><target>Иә.</target></segment></unit></file></xliff>`
+	}
+	cases := []struct {
+		name, file string
+		done       bool
+	}{
+		{"1.2 translated", v12(` state="translated"`), true},
+		{"1.2 signed-off", v12(` state="signed-off"`), true},
+		{"1.2 final", v12(` state="final"`), true},
+		{"1.2 needs-translation", v12(` state="needs-translation"`), false},
+		{"1.2 needs-review-translation", v12(` state="needs-review-translation"`), false},
+		{"1.2 no state", v12(""), false},
+		{"1.2 x-private", v12(` state="x-done"`), false},
+		{"2.1 translated", v2(` state="translated"`), true},
+		{"2.1 reviewed", v2(` state="reviewed"`), true},
+		{"2.1 final", v2(` state="final"`), true},
+		{"2.1 initial", v2(` state="initial"`), false},
+		{"2.1 no state", v2(""), false},
+	}
+	for _, c := range cases {
+		f, err := Read(strings.NewReader(c.file), 0)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if f.Units[0].Done != c.done {
+			t.Errorf("%s: Done = %v, want %v", c.name, f.Units[0].Done, c.done)
+		}
 	}
 }
 

@@ -44,3 +44,28 @@ func ParseFormat(s string) (Format, error) {
 	}
 	return "", apperr.New(apperr.Invalid, "unknown XLIFF format %q (want 2.1 or 1.2)", s)
 }
+
+// TargetFill is what an XLIFF 1.2 export writes as the target of a unit
+// without translation, always with state="needs-translation".
+type TargetFill string
+
+// The target fills.
+const (
+	// FillSource copies the source: the convention of memoQ, Trados and
+	// Okapi for files meant for other tools, and what OmegaT needs to show a
+	// segment at all. The default.
+	FillSource TargetFill = "source"
+	// FillEmpty writes an empty target, for tools that show a copy as done.
+	FillEmpty TargetFill = "empty"
+)
+
+// ParseTargetFill accepts "" (FillSource), "source" and "empty".
+func ParseTargetFill(s string) (TargetFill, error) {
+	switch s {
+	case "", string(FillSource):
+		return FillSource, nil
+	case string(FillEmpty):
+		return FillEmpty, nil
+	}
+	return "", apperr.New(apperr.Invalid, "unknown target %q (want source or empty)", s)
+}

@@ -32,3 +32,20 @@ var formats = []struct {
 	{V21, "v21"},
 	{V12, "v12"},
 }
+
+// sourceCopies is what units written as XLIFF 1.2 with the default
+// FillSource read back as: a unit without translation has a copy of its
+// source as target.
+func sourceCopies(f Format, units []Unit) []Unit {
+	if f != V12 {
+		return units
+	}
+	out := make([]Unit, len(units))
+	for i, u := range units {
+		if u.Target == "" && open(u.State) {
+			u.Target = u.Source
+		}
+		out[i] = u
+	}
+	return out
+}

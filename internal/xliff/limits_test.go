@@ -87,7 +87,7 @@ func TestReadLimits(t *testing.T) {
 		{"entity expansion", `<!DOCTYPE xliff [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>` + doc2(okUnit), "line 1: DOCTYPE and other declarations are not allowed in XLIFF", apperr.Invalid},
 		{"undeclared entity", doc2(`<unit id="s1"><segment><source>&lol9;</source></segment></unit>`), "line 4: malformed XML: invalid character entity &lol9;", apperr.Invalid},
 		{"invalid UTF-8 in attribute", doc2("<unit id=\"s1\" name=\"\xc3\"><segment><source>a</source></segment></unit>"), "line 4: malformed XML: invalid UTF-8", apperr.Invalid},
-		{"illegal character", doc2("<unit id=\"s1\"><segment><source>\x1b</source></segment></unit>"), "line 4: malformed XML: illegal character code U+001B", apperr.Invalid},
+		{"illegal character", doc2("<unit id=\"s1\"><segment><source>\x1b</source></segment></unit>"), "line 4: malformed XML: illegal character code U+001B", apperr.Unprocessable},
 		{"UTF-16 without BOM", "<\x00x\x00l\x00", "line 1: malformed XML: expected element name after <", apperr.Invalid},
 	}
 	for _, c := range cases {
@@ -137,7 +137,7 @@ func TestReadTooManyUnits(t *testing.T) {
 // writer escapes most expensively (& as &amp;, 5 bytes for 1) still fits the
 // token limit on the way back.
 func TestReadsWhatItWrites(t *testing.T) {
-	unit := Unit{SegmentID: 1, Source: strings.Repeat("&", limits.TextBytes), Target: "ә", State: "translated", Version: 1}
+	unit := Unit{SegmentID: 1, Source: strings.Repeat("&", limits.TextBytes), Target: "ә", State: "translated", Version: 1, Done: true}
 	var buf bytes.Buffer
 	w, err := NewWriter(&buf, V21, Header{SourceLang: "ru", TargetLang: "kk", Title: strings.Repeat("&", limits.AttributeBytes)})
 	if err != nil {

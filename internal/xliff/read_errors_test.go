@@ -1,6 +1,7 @@
 package xliff
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -115,6 +116,9 @@ func TestReadErrors(t *testing.T) {
 			if c.limit > 0 {
 				wantCode = apperr.TooLarge
 			}
+			if strings.Contains(c.want, "namespace \"") || strings.Contains(c.want, "illegal character code") {
+				wantCode = apperr.Unprocessable // another kind of file, or text Tilmash cannot store
+			}
 			if code := apperr.CodeOf(err); code != wantCode {
 				t.Errorf("apperr code = %q, want %q", code, wantCode)
 			}
@@ -149,5 +153,57 @@ func TestReadReaderFailure(t *testing.T) {
 	var pe *ParseError
 	if errors.As(err, &pe) {
 		t.Errorf("an I/O failure became a ParseError: %v", pe)
+	}
+}
+
+// TestReadForeignNamespaceUnits: units of another namespace refuse the file
+// with the namespace named, instead of reading as a file with nothing in it.
+func TestReadForeignNamespaceUnits(t *testing.T) {
+	cases := []struct{ file, want string }{
+		{`<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:o="urn:other" version="1.2"><file original="x" source-language="ru" target-language="kk" datatype="plaintext"><body>` +
+			`<o:trans-unit id="s1"><o:source>Да.</o:source></o:trans-unit></body></file></xliff>`,
+			`line 1: <trans-unit> in namespace "urn:other", not in the file's XLIFF namespace "urn:oasis:names:tc:xliff:document:1.2": Tilmash reads units of the XLIFF namespace only`},
+		{`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ru" trgLang="kk"><file id="f"><unit xmlns="" id="s1"/></file></xliff>`,
+			`line 1: <unit> in namespace (none), not in the file's XLIFF namespace "urn:oasis:names:tc:xliff:document:2.0": Tilmash reads units of the XLIFF namespace only`},
+	}
+	for _, c := range cases {
+		_, err := Read(strings.NewReader(c.file), 0)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("Read = %v\nwant %s", err, c.want)
+		}
+	}
+}
+
+func TestSetTargetFill(t *testing.T) {
+	units := []Unit{{SegmentID: 1, Source: "Да.", State: "untranslated", Version: 0}}
+	for _, c := range []struct {
+		fill TargetFill
+		want string
+	}{
+		{FillSource, `<target state="needs-translation">Да.</target>`},
+		{FillEmpty, `<target state="needs-translation"></target>`},
+	} {
+		var b bytes.Buffer
+		w, err := NewWriter(&b, V12, sampleHeader("kk"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.SetTargetFill(c.fill); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range units {
+			if err := w.WriteUnit(u); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), c.want) {
+			t.Errorf("%s: output lacks %s:\n%s", c.fill, c.want, b.String())
+		}
+	}
+	if _, err := ParseTargetFill("copy"); err == nil {
+		t.Error(`ParseTargetFill("copy") accepted`)
 	}
 }

@@ -186,7 +186,8 @@ func (p *parser) root(start xml.StartElement) error {
 		}
 		p.file.Format = V12
 	default:
-		return p.errorf("unknown XLIFF namespace %q (want %s or %s)", start.Name.Space, nsV2, nsV12)
+		return &ParseError{Line: p.line(), Err: ErrForeign,
+			Msg: fmt.Sprintf("unknown XLIFF namespace %q (want %s or %s)", start.Name.Space, nsV2, nsV12)}
 	}
 	p.ns = start.Name.Space
 	p.file.Version = version
@@ -309,6 +310,10 @@ func (p *parser) container(start xml.StartElement, para int) error {
 		case xml.StartElement:
 			var err error
 			switch {
+			case t.Name.Space != p.ns && (t.Name.Local == "unit" || t.Name.Local == "trans-unit"):
+				// Skipping it would import the file as "nothing to save".
+				return &ParseError{Line: p.line(), Err: ErrForeign, Msg: fmt.Sprintf("<%s> in namespace %s, not in the file's XLIFF namespace %s: Tilmash reads units of the XLIFF namespace only",
+					t.Name.Local, nsName(t.Name.Space), nsName(p.ns))}
 			case t.Name.Space != p.ns:
 				err = p.skip()
 			case t.Name.Local == "group" || t.Name.Local == "body" && !p.v2:
@@ -514,6 +519,14 @@ func number(id string, prefix byte) (int64, bool) {
 	}
 	n, err := strconv.ParseInt(id[1:], 10, 64)
 	return n, err == nil
+}
+
+// nsName shows a namespace in a message: quoted, or "(none)".
+func nsName(ns string) string {
+	if ns == "" {
+		return "(none)"
+	}
+	return strconv.Quote(ns)
 }
 
 func blank(b []byte) bool {

@@ -74,6 +74,10 @@ func (p *parser) unitV12(start xml.StartElement, para int) error {
 		return p.unitErr(id, line, "%s", err)
 	}
 	u.Target = tgt.text
+	switch tgt.state {
+	case "translated", "signed-off", "final":
+		u.Done = true
+	}
 	p.file.Units = append(p.file.Units, u)
 	return nil
 }

@@ -156,6 +156,11 @@ func (p *parser) noteTargetLang(target xml.StartElement) {
 	}
 }
 
+// v2Done reports whether an XLIFF 2 segment state says the target is finished.
+func v2Done(state string) bool {
+	return state == "translated" || state == "reviewed" || state == "final"
+}
+
 // progress orders states by how far the work went, to pick the state of a
 // unit joined from segments in different states: the least advanced wins.
 func progress(state string) int {
@@ -179,11 +184,13 @@ func (p *parser) joinV2(u *Unit, parts []segPart) error {
 			return &ParseError{Line: part.line, Msg: err.Error()}
 		}
 		u.Source, u.Target, u.State = part.source, part.target, state
+		u.Done = v2Done(part.state)
 		return nil
 	}
 	var source, target []byte
 	withTarget, withoutTarget := 0, 0
 	u.State = ""
+	u.Done = true
 	for _, part := range parts {
 		source = append(source, part.source...)
 		if part.ignorable {
@@ -204,6 +211,7 @@ func (p *parser) joinV2(u *Unit, parts []segPart) error {
 		if err != nil {
 			return &ParseError{Line: part.line, Msg: err.Error()}
 		}
+		u.Done = u.Done && v2Done(part.state)
 		if u.State == "" || progress(state) < progress(u.State) {
 			u.State = state
 		}

@@ -30,6 +30,12 @@ type Unit struct {
 	// PreviousSource is the source the outdated translation was made from,
 	// written as a note.
 	PreviousSource string
+	// Done is set by Read when the file's own state says the target is
+	// finished: 1.2 translated, signed-off or final; 2.x translated,
+	// reviewed or final. A tool that copies the source into every target
+	// leaves this false, which is how an import tells such a copy from a
+	// translation that happens to equal its source. The writer ignores it.
+	Done bool
 }
 
 // Note categories (2.x) and authors (1.2) that mark Tilmash's own notes.
@@ -45,7 +51,8 @@ const (
 type Writer struct {
 	bw     *bufio.Writer
 	format Format
-	err    error // first write error; sticky
+	fill   TargetFill // 1.2: the target of a unit without translation
+	err    error      // first write error; sticky
 	closed bool
 
 	group    int // paragraph whose group is open, 0 when none
@@ -63,7 +70,7 @@ func NewWriter(w io.Writer, f Format, h Header) (*Writer, error) {
 	if err := h.check(); err != nil {
 		return nil, fmt.Errorf("write xliff: %w", err)
 	}
-	xw := &Writer{bw: bufio.NewWriterSize(w, 32<<10), format: f, seen: make(map[int64]struct{})}
+	xw := &Writer{bw: bufio.NewWriterSize(w, 32<<10), format: f, fill: FillSource, seen: make(map[int64]struct{})}
 	xw.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if f == V21 {
 		xw.startV2(h)
@@ -287,8 +294,15 @@ func (w *Writer) unitV12(u Unit) {
 	w.unitStart("trans-unit", u, extra)
 	w.str(` tl:state="`, u.State, "\">\n")
 	w.element(1, "source", "", u.Source)
-	if u.Target != "" || !open(u.State) {
+	switch {
+	case u.Target != "" || !open(u.State):
 		w.element(1, "target", ` state="`+state+`"`, u.Target)
+	case w.fill == FillSource:
+		// OmegaT shows no segment of a unit without <target>; memoQ, Trados
+		// and Okapi write files for other tools this way too.
+		w.element(1, "target", ` state="`+v12Open(state)+`"`, u.Source)
+	default:
+		w.element(1, "target", ` state="`+v12Open(state)+`"`, "")
 	}
 	if u.Comment != "" {
 		w.element(1, "note", ` from="`+noteRejection+`" annotates="target"`, u.Comment)
@@ -298,6 +312,30 @@ func (w *Writer) unitV12(u Unit) {
 	}
 	w.str(w.indent(0))
 	w.str("</trans-unit>\n")
+}
+
+// v12Open is the state of a target written for a unit without translation:
+// "needs-translation" says there is work to do even when the target holds a
+// copy of the source.
+func v12Open(state string) string {
+	if state == "new" {
+		return "needs-translation"
+	}
+	return state
+}
+
+// SetTargetFill chooses what an XLIFF 1.2 file carries as the target of a
+// unit without translation (FillSource unless set); it changes nothing in
+// XLIFF 2.1, where such a unit has no target. Call it before WriteUnit.
+func (w *Writer) SetTargetFill(f TargetFill) error {
+	if f != FillSource && f != FillEmpty {
+		return fmt.Errorf("write xliff: unknown target fill %q", f)
+	}
+	if w.units > 0 {
+		return errors.New("write xliff: SetTargetFill after WriteUnit")
+	}
+	w.fill = f
+	return nil
 }
 
 // element writes <tag attrs>text</tag> on its own line.

@@ -3,7 +3,6 @@ package xliff
 import (
 	"bytes"
 	"errors"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -120,9 +119,7 @@ func TestWriteUnitErrors(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Read: %v", err)
 				}
-				if !slices.Equal(file.Units, []Unit{first, last}) {
-					t.Errorf("units = %+v", file.Units)
-				}
+				diffUnits(t, file.Units, []Unit{first, last})
 			})
 		}
 	}

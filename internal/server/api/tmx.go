@@ -38,7 +38,8 @@ func (s *Server) importTMX(c *gin.Context) {
 	}
 }
 
-// exportTMX: GET /api/v1/tm/:lang/export, the memory of ru → lang as a TMX download.
+// exportTMX: GET /api/v1/tm/:lang/export, the memory of ru → lang as a TMX
+// download; the trailer X-Tilmash-Warning says when stored text had to be changed.
 func (s *Server) exportTMX(c *gin.Context) {
 	l, err := s.app.TargetLanguage(c.Request.Context(), c.Param("lang"))
 	if err != nil {
@@ -47,10 +48,17 @@ func (s *Server) exportTMX(c *gin.Context) {
 	}
 	c.Header("Content-Type", "application/x-tmx+xml; charset=utf-8")
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="memory-%s-%s.tmx"`, language.Source, l.Tag))
+	// The memory streams: whether a stored text had to be changed is known
+	// only at the end, so the warning is a trailer.
+	c.Header("Trailer", WarningHeader)
 	c.Status(http.StatusOK)
 	// The memory streams out row by row; a failure half-way can only be logged.
-	if err := s.app.ExportTMX(c.Request.Context(), l.Tag, c.Writer); err != nil {
+	replaced, err := s.app.ExportTMXCounted(c.Request.Context(), l.Tag, c.Writer)
+	if err != nil {
 		s.log.Error("export tmx", "lang", l.Tag, "err", err)
+	}
+	if replaced > 0 {
+		c.Writer.Header().Set(WarningHeader, replacedWarning(replaced))
 	}
 }
 

@@ -79,6 +79,7 @@ type editorView struct {
 	CanReview    bool
 	CanCut       bool // publishers and admins join and split segments
 	XLIFF        string
+	XLIFF12      string // the XLIFF 1.2 download, for OmegaT and tools like it
 	Upload       string // the XLIFF upload form's action
 	ReviewURL    string // this document's review queue in this language
 	GlossaryURL  string
@@ -210,6 +211,7 @@ func (s *Server) renderEditor(c *gin.Context, status int, imp *importView) {
 	v := editorView{DocID: id, Title: list.Title, Revision: list.Revision, Lang: list.Lang, Dir: list.Direction, Native: lang.NativeName,
 		Total: len(list.Segments), CanEdit: a.CanTranslate(list.Lang), CanReview: a.CanReview(list.Lang), CanCut: a.CanManageDocuments(),
 		XLIFF:     fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=2.1", id, url.PathEscape(list.Lang)),
+		XLIFF12:   fmt.Sprintf("/api/v1/documents/%d/xliff/%s?format=1.2", id, url.PathEscape(list.Lang)),
 		Upload:    base + "/xliff" + keepQuery(c, q),
 		ReviewURL: reviewPath(list.Lang, id), GlossaryURL: glossaryPath(list.Lang), API: editorAPI(list.Lang),
 		Filtered: filter != "all" || !search.Empty() || commented, Messages: editorMessages(l), Import: imp,

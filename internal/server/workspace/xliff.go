@@ -26,6 +26,7 @@ type importConflict struct {
 // importView is the outcome of an XLIFF upload, shown above the editor.
 type importView struct {
 	Saved, Unchanged int
+	Counts           app.XLIFFCounts // every outcome, source copies among them
 	Conflicts        []importConflict
 	Error            string // localized: why the file was refused as a whole
 	Detail           string // the application's precise reason
@@ -92,7 +93,7 @@ func (s *Server) uploadXLIFF(c *gin.Context) {
 		s.renderEditor(c, statusOf(e.Code), &importView{Error: l.T("editor.import_failed"), Detail: e.Message})
 		return
 	}
-	v := &importView{Saved: res.Saved, Unchanged: res.Unchanged}
+	v := &importView{Saved: res.Saved, Unchanged: res.Unchanged, Counts: res.Counts}
 	for _, cf := range res.Conflicts {
 		v.Conflicts = append(v.Conflicts, importConflict{XLIFFConflict: cf})
 	}
