@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"time"
 	"unicode/utf8"
 
@@ -9,6 +10,7 @@ import (
 	"tilmash/internal/limits"
 	"tilmash/internal/record"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xmltext"
 )
 
 // CommentView is a comment as the API and the pages show it. Lang "" is a
@@ -136,6 +138,9 @@ func (a *App) AddComment(ctx context.Context, actor workflow.Actor, segID int64,
 	if n := utf8.RuneCountInString(text); n > limits.CommentRunes {
 		return CommentView{}, apperr.New(apperr.Invalid, "the comment is %d characters long; the limit is %d", n, limits.CommentRunes).
 			With("length", n).With("limit", limits.CommentRunes)
+	}
+	if err := xmltext.Check(fmt.Sprintf("the comment on segment %d", segID), text); err != nil {
+		return CommentView{}, err
 	}
 	if err := workflow.MayComment(actor, tag); err != nil {
 		return CommentView{}, err

@@ -29,6 +29,8 @@ func TestXMLUnsafeTextRefused(t *testing.T) {
 			"paragraph 2 (line 5) has U+FFFF at character 5, which XML 1.0 cannot carry; remove it and try again"},
 		{"translation", "PUT", seg, team.aigerim, map[string]any{"target": "Семинар\a өтті.", "version": 0},
 			fmt.Sprintf("the translation of segment %d has U+0007 at character 8, which XML 1.0 cannot carry; remove it and try again", ids[0])},
+		{"comment", "POST", fmt.Sprintf("/api/v1/segments/%d/comments?lang=kk", ids[0]), team.aigerim, map[string]string{"text": "Термин\x02 дұрыс па?"},
+			fmt.Sprintf("the comment on segment %d has U+0002 at character 7, which XML 1.0 cannot carry; remove it and try again", ids[0])},
 		{"glossary term", "POST", "/api/v1/glossary/kk", team.bolat, map[string]any{"source": "саммит", "target": "самми\x1bт"},
 			"the target of the term \"саммит\" has U+001B at character 6, which XML 1.0 cannot carry; remove it and try again"},
 		{"glossary csv", "POST", "/api/v1/glossary/kk/import?format=csv", team.bolat, []byte("source,target\nООН,БҰҰ\nсам\x0cмит,саммит\n"),
