@@ -10,6 +10,7 @@ import (
 	"tilmash/internal/apperr"
 	"tilmash/internal/record"
 	"tilmash/internal/workflow"
+	"tilmash/internal/xmltext"
 )
 
 // MaxFlagNoteRunes bounds the note of a "split wrong" flag.
@@ -46,6 +47,9 @@ func (a *App) FlagSplit(ctx context.Context, actor workflow.Actor, docID, segID 
 		return SplitFlag{}, apperr.New(apperr.Invalid, "the note must be valid UTF-8 of at most %d characters", MaxFlagNoteRunes)
 	}
 	note = cleanText(note)
+	if err := xmltext.Check("the note", note); err != nil {
+		return SplitFlag{}, err
+	}
 	flag := SplitFlag{Segment: segID, Lang: l.Tag, Note: note, Actor: actor.Name, At: a.now()}
 	err = a.db.Write(ctx, func(tx Tx) error {
 		if _, err := tx.LockDocument(docID); err != nil {
@@ -73,8 +77,15 @@ func (a *App) FlagSplit(ctx context.Context, actor workflow.Actor, docID, segID 
 				t = tr
 			}
 		}
-		return tx.InsertEvent(record.Event{SegmentID: segID, Lang: l.Tag, ActorID: actor.ID, Action: string(workflow.ActionFlagSplit),
-			FromState: t.State, ToState: t.State, Version: t.Version, Text: t.Text, Comment: note, At: flag.At})
+		if err := tx.InsertEvent(record.Event{SegmentID: segID, Lang: l.Tag, ActorID: actor.ID, Action: string(workflow.ActionFlagSplit),
+			FromState: t.State, ToState: t.State, Version: t.Version, Text: t.Text, Comment: note, At: flag.At}); err != nil {
+			return err
+		}
+		// The flag reaches the publishers as a comment about the source:
+		// counted on their dashboard, shown in every language's editor, and
+		// resolved by whoever recuts the segment.
+		c := record.Comment{SegmentID: segID, DocumentID: docID, AuthorID: actor.ID, Text: flagComment(note), CreatedAt: flag.At}
+		return tx.InsertComment(&c)
 	})
 	if err != nil {
 		return SplitFlag{}, fmt.Errorf("flag segment %d: %w", segID, err)
@@ -109,4 +120,13 @@ func (a *App) SplitFlags(ctx context.Context, docID int64) ([]SplitFlag, error) 
 		out[i] = SplitFlag{Segment: e.SegmentID, Source: src[e.SegmentID], Lang: e.Lang, Note: strings.TrimSpace(e.Comment), Actor: names[e.ActorID], At: e.At}
 	}
 	return out, nil
+}
+
+// flagComment is the comment a "split wrong" flag leaves: the scissors say
+// what it is about in any language, the note in the translator's words.
+func flagComment(note string) string {
+	if note == "" {
+		return "✂"
+	}
+	return "✂ " + note
 }

@@ -117,6 +117,12 @@ func TestSplitWrongFlag(t *testing.T) {
 	if len(fs) != 1 || fs[0].(map[string]any)["segment"] != float64(segs[0].ID) {
 		t.Fatalf("flags: %v", fs)
 	}
+	// It reaches the publishers as a comment about the source, in every language.
+	cs := ts.call(t, "GET", fmt.Sprintf("/api/v1/segments/%d/comments?lang=en", segs[0].ID), r.press, nil).must(t, 200).Body["comments"].([]any)
+	if len(cs) != 1 || cs[0].(map[string]any)["text"] != "✂ «Один. Два» — одно предложение" || cs[0].(map[string]any)["lang"] != "" ||
+		cs[0].(map[string]any)["author"] != "aigerim" {
+		t.Errorf("the flag's comment: %v", cs)
+	}
 	ts.call(t, "POST", fmt.Sprintf("%s/segments/%d/join", path, segs[0].ID), r.press, map[string]any{"base_revision": 1}).must(t, 200)
 	if fs := ts.call(t, "GET", path+"/flags", r.press, nil).must(t, 200).Body["flags"].([]any); len(fs) != 0 {
 		t.Errorf("flags after the join: %v", fs)
