@@ -35,6 +35,10 @@ func TestXMLUnsafeTextRefused(t *testing.T) {
 			"the target of the term \"саммит\" has U+001B at character 6, which XML 1.0 cannot carry; remove it and try again"},
 		{"glossary csv", "POST", "/api/v1/glossary/kk/import?format=csv", team.bolat, []byte("source,target\nООН,БҰҰ\nсам\x0cмит,саммит\n"),
 			"the source of the term \"сам\\fмит\" has U+000C at character 4, which XML 1.0 cannot carry; remove it and try again"},
+		{"glossary tbx", "POST", "/api/v1/glossary/kk/import?format=tbx", team.bolat, []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic-V1" xml:lang="ru"><text><body><termEntry id="c1">
+<langSet xml:lang="ru"><tig><term>ООН&#x7;</term></tig></langSet><langSet xml:lang="kk"><tig><term>БҰҰ</term></tig></langSet>
+</termEntry></body></text></martif>`), "read tbx: entry starting on line 2: XML syntax error on line 3: illegal character code U+0007"},
 		{"tmx", "POST", "/api/v1/tm/kk/import", team.bolat, []byte(`<?xml version="1.0"?><tmx version="1.4"><header srclang="ru" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>` +
 			"\n<tu><tuv xml:lang=\"ru\"><seg>Да&#x7;</seg></tuv><tuv xml:lang=\"kk\"><seg>Иә</seg></tuv></tu></body></tmx>"),
 			"malformed TMX: line 2: illegal character code U+0007"},

@@ -11,6 +11,7 @@ import (
 	"tilmash/internal/glossary"
 	"tilmash/internal/language"
 	"tilmash/internal/limits"
+	"tilmash/internal/xmltext"
 )
 
 type termJSON struct {
@@ -101,7 +102,11 @@ func (s *Server) importTerms(c *gin.Context) {
 	}
 	if err != nil {
 		if _, ok := apperr.As(err); !ok {
-			err = apperr.New(apperr.Invalid, "%v", err)
+			code := apperr.Invalid
+			if xmltext.IsCharError(err) {
+				code = apperr.Unprocessable // text Tilmash cannot store, in a well-formed file otherwise
+			}
+			err = apperr.New(code, "%v", err)
 		}
 		s.fail(c, err)
 		return
