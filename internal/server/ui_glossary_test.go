@@ -66,17 +66,20 @@ func TestGlossaryPage(t *testing.T) {
 	// Uploading CSV and TBX adds their terms; a broken file adds nothing.
 	csv := "source,target,note,forbidden\nсеминар,семинар,,\nфорум,форум,\"эл аралык, жыл сайын\",сход|жыйын\n"
 	p = rev.upload(t, "/glossary/ky/import", csrf, "terms.csv", []byte("\uFEFF"+csv)).must(t, http.StatusSeeOther)
-	if p.Location != "/glossary/ky?done=imported&n=2" {
+	if p.Location != "/glossary/ky?d=0&done=imported&n=2&u=0" {
 		t.Errorf("after the CSV upload: location %q", p.Location)
 	}
-	rev.get(t, p.Location).contains(t, "Terms added from the file: 2.", "Terms shown: 3 of 3")
+	rev.get(t, p.Location).contains(t, "Terms added from the file: 2; updated: 0; already in the glossary: 0.", "Terms shown: 3 of 3")
+	// The same file again adds nothing and says so.
+	p = rev.upload(t, "/glossary/ky/import", csrf, "terms.csv", []byte(csv)).must(t, http.StatusSeeOther)
+	rev.get(t, p.Location).contains(t, "Terms added from the file: 0; updated: 0; already in the glossary: 2.", "Terms shown: 3 of 3")
 	tbx := `<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dct" xml:lang="ru" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
 <conceptEntry id="c1"><langSec xml:lang="ru"><termSec><term>академия</term></termSec></langSec>
 <langSec xml:lang="ky"><termSec><term>академия</term></termSec></langSec></conceptEntry>
 </body></text></tbx>`
 	p = rev.upload(t, "/glossary/ky/import", csrf, "terms.tbx", []byte(tbx)).must(t, http.StatusSeeOther)
-	if p.Location != "/glossary/ky?done=imported&n=1" {
+	if p.Location != "/glossary/ky?d=0&done=imported&n=1&u=0" {
 		t.Errorf("after the TBX upload: location %q", p.Location)
 	}
 	rev.upload(t, "/glossary/ky/import", csrf, "broken.csv", []byte("source,target\nодин\n\"два")).must(t, http.StatusBadRequest).

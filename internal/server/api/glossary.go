@@ -7,11 +7,11 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tilmash/internal/app"
 	"tilmash/internal/apperr"
 	"tilmash/internal/glossary"
 	"tilmash/internal/language"
 	"tilmash/internal/limits"
-	"tilmash/internal/xmltext"
 )
 
 type termJSON struct {
@@ -91,23 +91,8 @@ func (s *Server) importTerms(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	var terms []glossary.Term
-	switch c.DefaultQuery("format", "csv") {
-	case "csv":
-		terms, err = glossary.ReadCSV(bytes.NewReader(body))
-	case "tbx":
-		terms, err = glossary.ReadTBX(bytes.NewReader(body), language.Source, l.Tag)
-	default:
-		err = apperr.New(apperr.Invalid, "format must be csv or tbx")
-	}
+	terms, err := app.ReadGlossary(bytes.NewReader(body), c.DefaultQuery("format", app.GlossaryCSV), l.Tag)
 	if err != nil {
-		if _, ok := apperr.As(err); !ok {
-			code := apperr.Invalid
-			if xmltext.IsCharError(err) {
-				code = apperr.Unprocessable // text Tilmash cannot store, in a well-formed file otherwise
-			}
-			err = apperr.New(code, "%v", err)
-		}
 		s.fail(c, err)
 		return
 	}

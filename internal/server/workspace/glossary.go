@@ -11,9 +11,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tilmash/internal/app"
 	"tilmash/internal/apperr"
 	"tilmash/internal/glossary"
-	"tilmash/internal/language"
 	"tilmash/internal/server/httpx"
 )
 
@@ -61,7 +61,7 @@ func (s *Server) glossaryPage(c *gin.Context) {
 	case "deleted":
 		v.Notice = l.T("glossary.deleted")
 	case "imported":
-		v.Notice = l.T("glossary.imported", "N", atoi(c.Query("n")))
+		v.Notice = l.T("glossary.imported", "N", atoi(c.Query("n")), "Updated", atoi(c.Query("u")), "Duplicates", atoi(c.Query("d")))
 	}
 	s.renderGlossary(c, http.StatusOK, v)
 }
@@ -192,16 +192,12 @@ func (s *Server) importTermsForm(c *gin.Context) {
 	}
 	defer f.Close()
 	br := bufio.NewReader(f)
-	var terms []glossary.Term
+	format := app.GlossaryCSV
 	if looksLikeXML(br) {
-		terms, err = glossary.ReadTBX(br, language.Source, lang.Tag)
-	} else {
-		terms, err = glossary.ReadCSV(br)
+		format = app.GlossaryTBX
 	}
+	terms, err := app.ReadGlossary(br, format, lang.Tag)
 	if err != nil {
-		if _, ok := apperr.As(err); !ok {
-			err = apperr.New(apperr.Invalid, "%v", err)
-		}
 		s.glossaryFailed(c, err, "glossary.import_failed", termForm{})
 		return
 	}
@@ -210,7 +206,9 @@ func (s *Server) importTermsForm(c *gin.Context) {
 		s.glossaryFailed(c, err, "glossary.import_failed", termForm{})
 		return
 	}
-	glossaryDone(c, "imported", res.Imported)
+	q := url.Values{"done": {"imported"}, "n": {strconv.Itoa(res.Imported)}, "u": {strconv.Itoa(res.Updated)},
+		"d": {strconv.Itoa(res.Duplicates)}}
+	c.Redirect(http.StatusSeeOther, "/glossary/"+url.PathEscape(lang.Tag)+"?"+q.Encode())
 }
 
 // looksLikeXML peeks past a byte order mark and blanks for a "<".
