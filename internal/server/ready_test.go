@@ -1,11 +1,9 @@
 package server
 
 import (
-	"database/sql"
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3" // to move the schema version behind the server's back (pgx: pgtest)
@@ -20,15 +18,7 @@ func TestReady(t *testing.T) {
 	if r := ts.call(t, "GET", "/readyz", "", nil).must(t, http.StatusOK); r.Body["status"] != "ready" {
 		t.Fatalf("readyz = %s", r.Raw)
 	}
-	driver := "sqlite3"
-	if strings.HasPrefix(dsn, "postgres") {
-		driver = "pgx" // registered by pgtest
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := rawServerDB(t, dsn)
 	var newest int64
 	if err := db.QueryRow("SELECT MAX(version_id) FROM goose_db_version").Scan(&newest); err != nil {
 		t.Fatal(err)
