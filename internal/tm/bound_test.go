@@ -145,3 +145,16 @@ func TestNeedSharedInvertsUpperScore(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionalSharedLemma: texts within edit distance d share at least max(n,m)+2-3d trigram
+// pairs whose positions differ by at most d (the positional filter BenchmarkTMFilterStrength
+// measures).
+func TestPositionalSharedLemma(t *testing.T) {
+	for i, p := range boundPairs(4000) {
+		a, b := p[0], p[1]
+		d := levenshtein(a, b)
+		if got, want := positionalShared(positionalGrams(a), positionalGrams(b), d), max(len(a), len(b))+2-3*d; got < want {
+			t.Fatalf("pair %d %q / %q at distance %d: %d positional pairs < %d", i, string(a), string(b), d, got, want)
+		}
+	}
+}
