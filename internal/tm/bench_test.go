@@ -52,7 +52,8 @@ func loadBenchMemory(b *testing.B, size int) *benchMemory {
 // BenchmarkTMLookup: top 5 at >= 75 in a memory of 1,000,000 units of synthetic Russian press
 // text, 15 % of them 1–4 words long (TILMASH_TM_ENTRIES sets another size). Percentiles are of the
 // lookup thread's CPU time where the platform has it (a shared machine's waiting for a core is not
-// the index's cost), and of wall time as well. exact-share is the share of lookups certified exact;
+// the index's cost), and of wall time as well. exact-share is the share of lookups certified exact
+// (exact-share-short, of the short queries: 1–4 words, a fifth of them);
 // recall, of the brute-force top 5 found, is measured on TILMASH_TM_RECALL queries (default 100;
 // each scores every entry).
 func BenchmarkTMLookup(b *testing.B) {
@@ -74,7 +75,7 @@ func benchLookup(b *testing.B, size int) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	var cpu, wall []time.Duration
-	exact := 0
+	exact, short, shortExact := 0, 0, 0
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -87,6 +88,12 @@ func benchLookup(b *testing.B, size int) {
 		if st.exact {
 			exact++
 		}
+		if (i-1)%5 == 4 { // tmsynth.Queries: every fifth query is a short unit
+			short++
+			if st.exact {
+				shortExact++
+			}
+		}
 	}
 	if haveThreadCPU {
 		b.ReportMetric(percentileMS(cpu, 50), "p50-ms")
@@ -98,6 +105,9 @@ func benchLookup(b *testing.B, size int) {
 	b.ReportMetric(m.bytesPerEntry, "bytes/entry")
 	b.ReportMetric(m.build.Seconds(), "build-s")
 	b.ReportMetric(float64(exact)/float64(len(cpu)), "exact-share")
+	if short > 0 {
+		b.ReportMetric(float64(shortExact)/float64(short), "exact-share-short")
+	}
 	if n := envInt("TILMASH_TM_RECALL", 100); n > 0 {
 		b.StopTimer()
 		brute := func(q string) []Suggestion { return bruteFromIndex(x, q, 5, 75) }

@@ -54,6 +54,8 @@ type scratch struct {
 	pt      pattern
 	top     []hit
 	need    []int32
+	// touch is where verify reads a byte of each batched source, so that the read is kept.
+	touch byte
 }
 
 // postRange is a run of postings to count; short: of a stop bucket, whose list holds the short
@@ -61,6 +63,9 @@ type scratch struct {
 // cntMax is where a count saturates; a saturated count bounds nothing. A byte, not two: the
 // counts of 10M keys are 8.7 MB, and every posting counted is a random access to them.
 const cntMax = 0xFF
+
+// verifyBatch is how many candidates verify reads ahead, stage by stage.
+const verifyBatch = 8
 
 type postRange struct {
 	a, b  uint32
@@ -323,28 +328,64 @@ func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) boo
 		sc.order[*at] = int32(i)
 		*at++
 	}
-	for _, i := range sc.order {
-		c := &cands[i]
-		if x.upper(c, n) < threshold {
-			continue
+	order := sc.order
+	var batch [verifyBatch]struct {
+		c      *cand
+		head   int32
+		length int
+		source string
+	}
+	for len(order) > 0 && work <= x.verBudget {
+		// The next candidates whose bound still reaches the threshold, with their keys, entries
+		// and source texts read stage by stage: each stage's loads are independent, so their
+		// cache misses (a third of a lookup's time, one after another) overlap.
+		nb := 0
+		for len(order) > 0 && nb < verifyBatch {
+			c := &cands[order[0]]
+			order = order[1:]
+			if x.upper(c, n) >= threshold {
+				batch[nb].c = c
+				nb++
+			}
 		}
-		kr := x.keys[c.key]
-		if kr.head < 0 {
-			c.done = true // dead since the last build
-			continue
+		for j := range nb {
+			kr := &x.keys[batch[j].c.key]
+			batch[j].head, batch[j].length = kr.head, int(kr.length)
 		}
-		m := int(kr.length)
-		if work += m + 1; work > x.verBudget {
-			break
+		for j := range nb {
+			batch[j].source = ""
+			if h := batch[j].head; h >= 0 {
+				batch[j].source = x.entries[h].Source
+			}
 		}
-		c.done = true
-		st.verified++
-		sc.text = fold(x.entries[kr.head].Source, sc.text)
-		k := maxDistance(max(n, m), threshold)
-		if d := sc.pt.distance(sc.text, k); d <= k {
-			x.addHits(sc, c.key, scoreOf(d, n, m), limit)
-			if len(sc.top) == limit {
-				threshold = max(threshold, sc.top[limit-1].score)
+		for j := range nb {
+			if src := batch[j].source; src != "" {
+				sc.touch ^= src[0] ^ src[len(src)/2]
+			}
+		}
+		for j := range nb {
+			b := &batch[j]
+			c := b.c
+			if x.upper(c, n) < threshold { // the threshold may have risen within the batch
+				continue
+			}
+			if b.head < 0 {
+				c.done = true // dead since the last build
+				continue
+			}
+			m := b.length
+			if work += m + 1; work > x.verBudget {
+				break
+			}
+			c.done = true
+			st.verified++
+			sc.text = fold(b.source, sc.text)
+			k := maxDistance(max(n, m), threshold)
+			if d := sc.pt.distance(sc.text, k); d <= k {
+				x.addHits(sc, c.key, scoreOf(d, n, m), limit)
+				if len(sc.top) == limit {
+					threshold = max(threshold, sc.top[limit-1].score)
+				}
 			}
 		}
 	}
