@@ -31,6 +31,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	hookLease := fs.Duration("webhook-lease", 0, "how long a replica holds a webhook notification it is sending; if the replica dies mid-attempt, another sends it after this (0: the timeout + 30s; must exceed the timeout)")
 	metricsAddr := fs.String("metrics-addr", "", "address of a separate listener serving Prometheus metrics at /metrics (off when empty), e.g. 127.0.0.1:9090")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
+	snapshot := fs.String("tm-snapshot", "", "PostgreSQL only: a local file where this replica keeps its translation-memory index between starts, so a restart loads it instead of building it (SQLite keeps it beside the database, DB.tm)")
 	syncMode := fs.String("sqlite-sync", string(store.SyncFull), "full: every acknowledged write survives a power cut; normal: faster commits that survive a crash of the process only")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -43,7 +44,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	st, err := store.OpenWith(ctx, *db, store.Options{Sync: sync, Memory: true})
+	st, err := store.OpenWith(ctx, *db, store.Options{Sync: sync, Memory: true, MemorySnapshot: *snapshot})
 	if err != nil {
 		return err
 	}

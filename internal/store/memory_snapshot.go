@@ -15,15 +15,16 @@ import (
 )
 
 // The translation-memory snapshot is a file beside the database (its path
-// and ".tm"), so that a restarted replica loads the built index instead of
-// folding and indexing every entry again. It is a cache: a missing, corrupt
-// or outdated one only costs a rebuild.
+// and ".tm"), or on PostgreSQL the replica's own Options.MemorySnapshot, so
+// that a restarted replica loads the built index instead of folding and
+// indexing every entry again. It is a cache: a missing, corrupt, outdated
+// or foreign one (catchUpMemory checks it against the table) only costs a
+// rebuild.
 
-// memorySnapshotPath is the snapshot's path, or "" for a database without a
-// file.
+// memorySnapshotPath is the snapshot's path, or "" for none.
 func (s *Store) memorySnapshotPath(ctx context.Context) (string, error) {
 	if s.dialect == dialectPostgres {
-		return "", nil // no file beside the database (issue 13 may keep one elsewhere)
+		return s.snapshotFile, nil
 	}
 	var rows []struct {
 		Seq  int

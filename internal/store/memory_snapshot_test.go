@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -218,5 +219,49 @@ func TestMemoryCatchUpRanges(t *testing.T) {
 	}
 	if n := x.Len(); n != 3*catchUpChunk-len(gone)+1 {
 		t.Errorf("%d entries after the rebuild, want %d", n, 3*catchUpChunk-len(gone)+1)
+	}
+}
+
+// TestPostgresMemorySnapshot: a PostgreSQL replica given a snapshot file
+// writes it after its first build and loads it on the next start (the file
+// is not written again after a catch-up that found nothing); a SQLite
+// database refuses a snapshot file of its own.
+func TestPostgresMemorySnapshot(t *testing.T) {
+	dsn := pgURL(t)
+	snap := filepath.Join(t.TempDir(), "replica.tm")
+	open := func() *Store {
+		t.Helper()
+		st, err := OpenWith(context.Background(), dsn, Options{Memory: true, MemorySnapshot: snap})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	st := open()
+	fillMemory(t, st, 2000, 3)
+	st.Close()
+
+	st = open() // builds from the table and saves
+	first, err := os.Stat(snap)
+	if err != nil {
+		t.Fatalf("no snapshot after the build: %v", err)
+	}
+	if first.Mode().Perm() != 0o600 {
+		t.Errorf("snapshot mode %v, want 0600", first.Mode().Perm())
+	}
+	st.Close()
+
+	st = open() // loads it: nothing to catch up, nothing written
+	defer st.Close()
+	if n := st.memory.Pair("ru", "kk").Len(); n != 2000 {
+		t.Errorf("the loaded memory holds %d entries, want 2000", n)
+	}
+	if again, err := os.Stat(snap); err != nil || !os.SameFile(first, again) {
+		t.Errorf("the snapshot was written again at a start that could load it (%v)", err)
+	}
+
+	if _, err := OpenWith(context.Background(), filepath.Join(t.TempDir(), "x.db"), Options{MemorySnapshot: snap}); err == nil ||
+		!strings.Contains(err.Error(), "keeps its memory snapshot beside its file") {
+		t.Errorf("SQLite with a snapshot file of its own: %v", err)
 	}
 }

@@ -59,6 +59,8 @@ type Store struct {
 	dialect dialect
 	// layouts caches the segments of revisions (revision_layout.go).
 	layouts layoutCache
+	// snapshotFile is Options.MemorySnapshot (memory_snapshot.go).
+	snapshotFile string
 	// languages are the rows of the languages table, read once at Open:
 	// they are seeded into an empty database and never change after, and
 	// a request that names a language would otherwise read its row.
@@ -102,6 +104,11 @@ type Options struct {
 	// FollowInterval is how often a process with caches polls the change
 	// log for other processes' writes; 0 means DefaultFollowInterval.
 	FollowInterval time.Duration
+	// MemorySnapshot is the file where a PostgreSQL replica keeps its
+	// memory index between starts (a SQLite database keeps it beside its
+	// own file, DB.tm); empty: none, the index is built from the table at
+	// every start.
+	MemorySnapshot string
 }
 
 func (o Options) followInterval() time.Duration {
@@ -191,6 +198,8 @@ func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
 	open := openSQLite
 	if dialectOf(path) == dialectPostgres {
 		open = openPostgres
+	} else if opts.MemorySnapshot != "" {
+		return nil, fmt.Errorf("open database %s: a SQLite database keeps its memory snapshot beside its file (%s.tm); a snapshot file of its own is for PostgreSQL", path, path)
 	}
 	st, err := open(ctx, path, opts)
 	if err != nil {
@@ -216,6 +225,7 @@ func newStore(db, rdb *gorm.DB, w *writerConn, inUse *os.File, opts Options) *St
 		memory: tm.NewMemory(), writes: make(chan *writeReq), stop: make(chan struct{}),
 		stopped: make(chan struct{}), inUse: inUse}
 	st.fol.interval = opts.followInterval()
+	st.snapshotFile = opts.MemorySnapshot
 	st.fol.ctx, st.fol.cancel = context.WithCancel(context.Background())
 	return st
 }
