@@ -32,7 +32,7 @@ func sqlExec(t *testing.T, path string, statements ...string) {
 func TestMigrateCommand(t *testing.T) {
 	dir := t.TempDir()
 	fresh := filepath.Join(dir, "fresh.db")
-	if got := runCLI(t, "", "migrate", "--db", fresh); got != "schema version 5\n" {
+	if got := runCLI(t, "", "migrate", "--db", fresh); got != "schema version 6\n" {
 		t.Errorf("migrate a new database: %q", got)
 	}
 	sqlExec(t, fresh, "UPDATE goose_db_version SET tstamp = '2026-12-10 09:00:0' || version_id")
@@ -43,11 +43,12 @@ func TestMigrateCommand(t *testing.T) {
 		"3        change_log          2026-12-10 09:00:03 UTC\n" +
 		"4        comments            2026-12-10 09:00:04 UTC\n" +
 		"5        document_lifecycle  2026-12-10 09:00:05 UTC\n" +
-		"schema version 5, 0 pending\n"
+		"6        memory_pair_id      2026-12-10 09:00:06 UTC\n" +
+		"schema version 6, 0 pending\n"
 	if got := runCLI(t, "", "migrate", "--db", fresh, "--status"); got != want {
 		t.Errorf("status of a new database:\n%s\nwant:\n%s", got, want)
 	}
-	if got := runCLI(t, "", "migrate", "--db", fresh); got != "schema version 5\n" {
+	if got := runCLI(t, "", "migrate", "--db", fresh); got != "schema version 6\n" {
 		t.Errorf("migrate again: %q", got)
 	}
 
@@ -66,18 +67,19 @@ func TestMigrateCommand(t *testing.T) {
 		"3        change_log          pending\n" +
 		"4        comments            pending\n" +
 		"5        document_lifecycle  pending\n" +
-		"schema version 0, 5 pending\n"
+		"6        memory_pair_id      pending\n" +
+		"schema version 0, 6 pending\n"
 	if got := runCLI(t, "", "migrate", "--db", old, "--status"); got != want {
 		t.Errorf("status of a December 2026 database:\n%s\nwant:\n%s", got, want)
 	}
-	if got := runCLI(t, "", "migrate", "--db", old); got != "schema version 5\n" {
+	if got := runCLI(t, "", "migrate", "--db", old); got != "schema version 6\n" {
 		t.Errorf("migrate the December 2026 database: %q", got)
 	}
 	// Its memory, imported by that release, is there to export.
 	if got := runCLI(t, "", "tm", "export", "--db", old, "--lang", "kk"); !strings.Contains(got, "Форумға қош келдіңіздер.") {
 		t.Errorf("the upgraded memory lacks a unit the release imported:\n%s", got)
 	}
-	if !strings.Contains(runCLI(t, "", "migrate", "--db", old, "--status"), "schema version 5, 0 pending\n") {
+	if !strings.Contains(runCLI(t, "", "migrate", "--db", old, "--status"), "schema version 6, 0 pending\n") {
 		t.Error("the upgraded database still has pending migrations")
 	}
 }
@@ -94,7 +96,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := filepath.Join("demo", "announcement.ru.txt")
-	const refusal = "database schema version 7 is newer than this tilmash knows (5): upgrade tilmash before opening it"
+	const refusal = "database schema version 7 is newer than this tilmash knows (6): upgrade tilmash before opening it"
 	for _, args := range [][]string{
 		{"migrate", "--db", db},
 		{"serve", "--db", db, "--addr", "127.0.0.1:0"},
@@ -119,6 +121,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 		"3        change_log                 2026-12-10 09:00:03 UTC\n" +
 		"4        comments                   2026-12-10 09:00:04 UTC\n" +
 		"5        document_lifecycle         2026-12-10 09:00:05 UTC\n" +
+		"6        memory_pair_id             2026-12-10 09:00:06 UTC\n" +
 		"7        (unknown to this tilmash)  2027-03-01 10:00:00 UTC\n" +
 		"schema version 7, 0 pending\n"
 	if got := runCLI(t, "", "migrate", "--db", db, "--status"); got != want {

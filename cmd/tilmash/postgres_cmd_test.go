@@ -20,7 +20,7 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 // copies a SQLite file, refuses one with what to use instead.
 func TestCommandsOnPostgres(t *testing.T) {
 	db := pgtest.URL(t)
-	if got := runCLI(t, "", "migrate", "--db", db); got != "schema version 5\n" {
+	if got := runCLI(t, "", "migrate", "--db", db); got != "schema version 6\n" {
 		t.Errorf("migrate: %q", got)
 	}
 	if got := runCLI(t, "", "user", "add", "--db", db, "--name", "aigerim", "--role", "translator:kk"); !strings.HasPrefix(got, "created user aigerim (id 1)") {
@@ -40,7 +40,7 @@ func TestCommandsOnPostgres(t *testing.T) {
 	if got := runCLI(t, "", "xliff", "export", "--db", db, "--document", id, "--lang", "kk"); !strings.Contains(got, "<xliff") {
 		t.Errorf("xliff export:\n%s", got)
 	}
-	if got := runCLI(t, "", "migrate", "--db", db, "--status"); !strings.HasSuffix(got, "schema version 5, 0 pending\n") {
+	if got := runCLI(t, "", "migrate", "--db", db, "--status"); !strings.HasSuffix(got, "schema version 6, 0 pending\n") {
 		t.Errorf("migrate --status:\n%s", got)
 	}
 	var out, errOut bytes.Buffer

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"maps"
 	"slices"
@@ -233,16 +234,26 @@ func (s *Store) resyncMemory(ctx context.Context) error {
 
 // buildMemory builds the index of one pair from the table.
 func (s *Store) buildMemory(ctx context.Context, source, target string) (*tm.Index, error) {
-	var batch []tm.Entry
-	var rows []MemoryEntry
-	err := s.read(ctx).Where("source_lang = ? AND target_lang = ?", source, target).
-		FindInBatches(&rows, 5000, func(*gorm.DB, int) error {
-			for _, r := range rows {
-				batch = append(batch, r.entry())
-			}
-			return nil
-		}).Error
+	// One query streamed row by row, only the columns the index keeps: a
+	// batched read (id > last ORDER BY id LIMIT n) let PostgreSQL sort the
+	// whole pair again for every batch, over a minute at a million entries.
+	rows, err := s.read(ctx).Raw(`SELECT id, source, target, origin, author, created_at FROM memory_entries
+		WHERE source_lang = ? AND target_lang = ? ORDER BY id`, source, target).Rows()
 	if err != nil {
+		return nil, fmt.Errorf("load memory %s-%s: %w", source, target, err)
+	}
+	defer rows.Close()
+	var batch []tm.Entry
+	for rows.Next() {
+		var e tm.Entry
+		var origin, author sql.NullString
+		if err := rows.Scan(&e.ID, &e.Source, &e.Target, &origin, &author, &e.Created); err != nil {
+			return nil, fmt.Errorf("load memory %s-%s: %w", source, target, err)
+		}
+		e.Origin, e.Author = origin.String, author.String
+		batch = append(batch, e)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("load memory %s-%s: %w", source, target, err)
 	}
 	x := tm.NewIndex()

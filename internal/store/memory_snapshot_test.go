@@ -12,6 +12,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"tilmash/internal/pgtest"
 	"tilmash/internal/record"
 	"tilmash/internal/tm"
 	"tilmash/internal/tm/tmsynth"
@@ -148,19 +149,32 @@ func BenchmarkMemoryRestart(b *testing.B) {
 	if n == 0 {
 		b.Skip("set TILMASH_TM_RESTART to the memory's size, e.g. 1000000")
 	}
-	path := filepath.Join(b.TempDir(), "m.db")
-	st := openAt(b, path)
+	// TILMASH_TEST_DB=postgres: a replica on PostgreSQL with --tm-snapshot.
+	path, opts := testDB(b), Options{Memory: true}
+	snap := path + ".tm"
+	if pgtest.Postgres(b) {
+		snap = filepath.Join(b.TempDir(), "replica.tm")
+		opts.MemorySnapshot = snap
+	}
+	open := func() *Store {
+		st, err := OpenWith(context.Background(), path, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return st
+	}
+	st := open()
 	fillMemory(b, st, n, 1)
 	st.Close()
 	start := time.Now()
-	st = openAt(b, path)
+	st = open()
 	build := time.Since(start)
 	st.Close()
 	runtime.GC()
 	var slowest time.Duration
 	for b.Loop() {
 		start := time.Now()
-		st := openAt(b, path)
+		st := open()
 		st.memory.Pair("ru", "kk").Lookup("Справочно:", 5, 70)
 		slowest = max(slowest, time.Since(start))
 		b.StopTimer()
@@ -170,7 +184,7 @@ func BenchmarkMemoryRestart(b *testing.B) {
 	}
 	b.ReportMetric(slowest.Seconds(), "restart-max-s")
 	b.ReportMetric(build.Seconds(), "build-start-s")
-	if fi, err := os.Stat(path + ".tm"); err == nil {
+	if fi, err := os.Stat(snap); err == nil {
 		b.ReportMetric(float64(fi.Size())/float64(n), "snapshot-bytes/entry")
 	}
 }
