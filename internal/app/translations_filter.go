@@ -5,12 +5,12 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/limits"
 	"tilmash/internal/qa"
+	"tilmash/internal/textfold"
 )
 
 // TranslationFilter narrows a document in one language to what a person is
@@ -122,44 +122,13 @@ type textMatcher struct {
 }
 
 func newTextMatcher(phrase string) *textMatcher {
-	return &textMatcher{phrase: []byte(strings.ToLower(phrase))}
+	return &textMatcher{phrase: []byte(textfold.Fold(phrase))}
 }
 
 func (m *textMatcher) match(text string) bool {
 	if len(m.phrase) == 0 {
 		return true
 	}
-	m.buf = m.buf[:0]
-	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf { // most of a Russian text's bytes are not ASCII, but its spaces and digits are
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			m.buf = append(m.buf, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		m.buf = utf8.AppendRune(m.buf, foldRune(r))
-		i += n
-	}
+	m.buf = textfold.AppendFold(m.buf[:0], text)
 	return bytes.Contains(m.buf, m.phrase)
-}
-
-// cyrillicLower is unicode.ToLower over the Cyrillic block (U+0400–U+04FF),
-// Russian's and Kazakh's letters: a table lookup instead of a search of
-// Unicode's case ranges, which made most of a search's time.
-var cyrillicLower = func() (t [0x100]rune) {
-	for i := range t {
-		t[i] = unicode.ToLower(0x400 + rune(i))
-	}
-	return t
-}()
-
-// foldRune is unicode.ToLower of a non-ASCII rune.
-func foldRune(r rune) rune {
-	if r >= 0x400 && r < 0x500 {
-		return cyrillicLower[r-0x400]
-	}
-	return unicode.ToLower(r)
 }

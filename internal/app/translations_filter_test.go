@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // TestTextMatcher: the search finds a phrase in any case of any script,
@@ -28,15 +27,6 @@ func TestTextMatcher(t *testing.T) {
 	for _, tt := range tests {
 		if got := newTextMatcher(strings.ToLower(tt.phrase)).match(tt.text); got != tt.want {
 			t.Errorf("%q in %q: %v, want %v", tt.phrase, tt.text, got, tt.want)
-		}
-	}
-}
-
-// TestFoldRune: the Cyrillic table folds as unicode.ToLower does, rune for rune.
-func TestFoldRune(t *testing.T) {
-	for r := rune(0x80); r < 0x3000; r++ {
-		if got, want := foldRune(r), unicode.ToLower(r); got != want {
-			t.Fatalf("foldRune(%U) = %U, want %U", r, got, want)
 		}
 	}
 }

@@ -53,7 +53,7 @@ func TestDependenciesPointInward(t *testing.T) {
 		t.Skip("runs go list")
 	}
 	domain := []string{"internal/workflow", "internal/segment", "internal/qa", "internal/glossary", "internal/tm",
-		"internal/publish", "internal/xliff", "internal/tmx", "internal/auth", "internal/language", "internal/limits", "internal/xmltext"}
+		"internal/publish", "internal/xliff", "internal/tmx", "internal/auth", "internal/language", "internal/limits", "internal/xmltext", "internal/textfold"}
 	adapters := []string{"github.com/gin-gonic/gin", "gorm.io/", module + "internal/app", module + "internal/store",
 		module + "internal/server"}
 	rules := []struct {

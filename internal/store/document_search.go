@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"tilmash/internal/textfold"
 
 	"gorm.io/gorm"
 )
@@ -12,7 +13,7 @@ import (
 // containsSQL per word finds "Астана" in "АСТАНА" on SQLite, whose lower()
 // folds ASCII only, and on PostgreSQL whatever its locale.
 func searchText(title, text string) string {
-	return fold(title) + "\n" + fold(text)
+	return textfold.Fold(title) + "\n" + textfold.Fold(text)
 }
 
 // fillSearchText folds the search text of documents that have none: those

@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/language"
+	"tilmash/internal/textfold"
 	"tilmash/internal/tm"
 )
 
@@ -38,7 +39,7 @@ type MemoryEntry struct {
 // apart by a control character no search phrase holds, so a phrase never
 // matches across the two.
 func foldedPair(source, target string) string {
-	return fold(source) + pairSeparator + fold(target)
+	return textfold.Fold(source) + pairSeparator + textfold.Fold(target)
 }
 
 // pairSeparator sits between source and target in MemoryEntry.Folded.

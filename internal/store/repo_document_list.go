@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/record"
+	"tilmash/internal/textfold"
 )
 
 // ListDocuments pages through the documents a query selects, newest
@@ -56,7 +57,7 @@ func (s *Store) documentsWhere(db *gorm.DB, q record.DocumentQuery) *gorm.DB {
 		db = db.Where("archived_at IS NULL")
 	}
 	for _, w := range q.Words {
-		db = db.Where(s.dialect.containsSQL("search_text"), fold(w))
+		db = db.Where(s.dialect.containsSQL("search_text"), textfold.Fold(w))
 	}
 	switch q.Filter {
 	case record.FilterNeedsWork: // some segment not approved in one of the languages

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"tilmash/internal/record"
+	"tilmash/internal/textfold"
 )
 
 func documentRecord(d Document) record.Document {
@@ -124,7 +125,7 @@ func (t *Tx) InsertDocument(d *record.Document) error {
 	if d.CreatedAt.IsZero() {
 		d.CreatedAt = t.now()
 	}
-	search := fold(d.Title) // the text joins it when a revision becomes current (SetRevision)
+	search := textfold.Fold(d.Title) // the text joins it when a revision becomes current (SetRevision)
 	row := Document{Title: d.Title, SourceLang: d.SourceLang, Revision: d.Revision, CreatedAt: d.CreatedAt, CreatedBy: d.CreatedBy,
 		ActivityAt: &d.CreatedAt, SearchText: &search}
 	if err := t.db.Create(&row).Error; err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"tilmash/internal/language"
 	"tilmash/internal/record"
+	"tilmash/internal/textfold"
 	"tilmash/internal/tm"
 )
 
@@ -50,7 +51,7 @@ func (s *Store) Segment(ctx context.Context, id int64) (record.Segment, error) {
 // idx_memory_recent, newest first, so a frequent phrase stops after limit
 // matches.
 func (s *Store) SearchMemory(ctx context.Context, lang, phrase string, limit int) ([]record.MemoryEntry, error) {
-	folded := strings.ReplaceAll(fold(phrase), pairSeparator, "")
+	folded := strings.ReplaceAll(textfold.Fold(phrase), pairSeparator, "")
 	var rows []MemoryEntry
 	err := s.read(ctx).Where("source_lang = ? AND target_lang = ?", language.Source, lang).
 		Where(s.dialect.containsSQL("folded"), folded).
