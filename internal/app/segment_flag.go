@@ -8,13 +8,11 @@ import (
 	"unicode/utf8"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/limits"
 	"tilmash/internal/record"
 	"tilmash/internal/workflow"
 	"tilmash/internal/xmltext"
 )
-
-// MaxFlagNoteRunes bounds the note of a "split wrong" flag.
-const MaxFlagNoteRunes = 2000
 
 // SplitFlag is a translator's word that a segment was cut wrong.
 //
@@ -43,8 +41,8 @@ func (a *App) FlagSplit(ctx context.Context, actor workflow.Actor, docID, segID 
 	if err := workflow.MayFlagSplit(actor, l.Tag); err != nil {
 		return SplitFlag{}, err
 	}
-	if !utf8.ValidString(note) || utf8.RuneCountInString(note) > MaxFlagNoteRunes {
-		return SplitFlag{}, apperr.New(apperr.Invalid, "the note must be valid UTF-8 of at most %d characters", MaxFlagNoteRunes)
+	if !utf8.ValidString(note) || utf8.RuneCountInString(note) > limits.FlagNoteRunes {
+		return SplitFlag{}, apperr.New(apperr.Invalid, "the note must be valid UTF-8 of at most %d characters", limits.FlagNoteRunes)
 	}
 	note = cleanText(note)
 	if err := xmltext.Check("the note", note); err != nil {

@@ -92,6 +92,10 @@ const (
 	// question about a sentence is a few lines; 4,000 characters is a page.
 	CommentRunes = 4000
 
+	// FlagNoteRunes bounds the note of a "split wrong" flag, which also
+	// becomes a comment: at most half a comment.
+	FlagNoteRunes = 2000
+
 	// SearchRunes bounds a search inside a document, in characters: a word
 	// or a phrase, never a paragraph.
 	SearchRunes = 200
