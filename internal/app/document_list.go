@@ -69,11 +69,11 @@ func (a *App) ListDocuments(ctx context.Context, q DocumentListQuery) (DocumentL
 		}
 		out.Total = total
 	}
-	for _, d := range docs {
-		v, err := a.summary(ctx, d)
-		if err != nil {
-			return DocumentList{}, err
-		}
+	sums, err := a.summaries(ctx, docs)
+	if err != nil {
+		return DocumentList{}, err
+	}
+	for _, v := range sums {
 		for tag := range v.Counts {
 			if !slices.Contains(langs, tag) {
 				delete(v.Counts, tag)

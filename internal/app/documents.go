@@ -65,10 +65,11 @@ func (a *App) Document(ctx context.Context, id int64) (DocumentView, error) {
 	if err != nil {
 		return DocumentView{}, err
 	}
-	sum, err := a.summary(ctx, doc)
+	sums, err := a.summaries(ctx, []record.Document{doc})
 	if err != nil {
 		return DocumentView{}, err
 	}
+	sum := sums[0]
 	v := DocumentView{ID: sum.ID, Title: sum.Title, Revision: sum.Revision, CreatedAt: sum.CreatedAt, Counts: sum.Counts,
 		ArchivedAt: sum.ArchivedAt, ActivityAt: sum.ActivityAt}
 	segs, err := a.db.CurrentSegments(ctx, id)
@@ -128,45 +129,46 @@ func (a *App) Documents(ctx context.Context) ([]DocumentSummary, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]DocumentSummary, 0, len(docs))
-	for _, d := range docs {
-		v, err := a.summary(ctx, d)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, nil
+	return a.summaries(ctx, docs)
 }
 
-// summary is a document with its counts per target language and state:
+// summaries are documents with their counts per target language and state:
 // every segment without a translation counts as untranslated.
-func (a *App) summary(ctx context.Context, doc record.Document) (DocumentSummary, error) {
-	total, rows, err := a.db.StateCounts(ctx, doc)
+func (a *App) summaries(ctx context.Context, docs []record.Document) ([]DocumentSummary, error) {
+	ids := make([]int64, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	states, err := a.db.StateCounts(ctx, ids)
 	if err != nil {
-		return DocumentSummary{}, err
+		return nil, err
 	}
 	langs, err := a.TargetLanguages(ctx)
 	if err != nil {
-		return DocumentSummary{}, err
+		return nil, err
 	}
-	counts := make(map[string]map[workflow.State]int, len(langs))
-	for _, l := range langs {
-		m := make(map[workflow.State]int, 5)
-		for _, st := range workflow.States() {
-			m[st] = 0
+	out := make([]DocumentSummary, 0, len(docs))
+	for _, doc := range docs {
+		st := states[doc.ID]
+		counts := make(map[string]map[workflow.State]int, len(langs))
+		for _, l := range langs {
+			m := make(map[workflow.State]int, 5)
+			for _, s := range workflow.States() {
+				m[s] = 0
+			}
+			m[workflow.Untranslated] = st.Total
+			counts[l.Tag] = m
 		}
-		m[workflow.Untranslated] = total
-		counts[l.Tag] = m
-	}
-	for _, r := range rows {
-		m, ok := counts[r.Lang]
-		if !ok {
-			continue
+		for _, r := range st.Counts {
+			m, ok := counts[r.Lang]
+			if !ok {
+				continue
+			}
+			m[workflow.State(r.State)] += r.N
+			m[workflow.Untranslated] -= r.N
 		}
-		m[workflow.State(r.State)] += r.N
-		m[workflow.Untranslated] -= r.N
+		out = append(out, DocumentSummary{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts,
+			ArchivedAt: doc.ArchivedAt, ActivityAt: doc.ActivityAt})
 	}
-	return DocumentSummary{ID: doc.ID, Title: doc.Title, Revision: doc.Revision, CreatedAt: doc.CreatedAt, Counts: counts,
-		ArchivedAt: doc.ArchivedAt, ActivityAt: doc.ActivityAt}, nil
+	return out, nil
 }

@@ -23,9 +23,10 @@ type DocumentReader interface {
 	Revision(ctx context.Context, docID int64, number int) (record.Revision, error)
 	// CurrentSegments lists the segments of a document's current revision in order.
 	CurrentSegments(ctx context.Context, docID int64) ([]record.Placed, error)
-	// StateCounts counts the segments of a document's current revision
-	// (total) and its translations per language and state.
-	StateCounts(ctx context.Context, doc record.Document) (total int, counts []record.StateCount, err error)
+	// StateCounts counts, for each document of ids, the segments of its
+	// current revision and its translations per language and state, in a
+	// query or two whatever the number of documents.
+	StateCounts(ctx context.Context, ids []int64) (map[int64]record.DocumentStates, error)
 	// EarlierSegments lists the segments of a document that its current
 	// revision does not place, most recent first.
 	EarlierSegments(ctx context.Context, docID int64) ([]record.Placed, error)

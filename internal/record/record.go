@@ -104,6 +104,13 @@ type StateCount struct {
 	N     int
 }
 
+// DocumentStates are a document's segments in its current revision (Total)
+// and its translations of them per language and state.
+type DocumentStates struct {
+	Total  int
+	Counts []StateCount
+}
+
 // User is a person who signs in; PasswordHash is empty for token-only users.
 type User struct {
 	ID           int64

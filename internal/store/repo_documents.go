@@ -93,28 +93,49 @@ func (s *Store) CurrentSegments(ctx context.Context, docID int64) ([]record.Plac
 	return currentSegments(s.read(ctx), docID)
 }
 
-// StateCounts counts the segments of a document's current revision and
-// their translations per language and state.
-func (s *Store) StateCounts(ctx context.Context, doc record.Document) (int, []record.StateCount, error) {
+// StateCounts counts, for each document of ids, the segments of its current
+// revision and its translations per language and state: two grouped queries
+// for a whole page of documents, not two a document.
+func (s *Store) StateCounts(ctx context.Context, ids []int64) (map[int64]record.DocumentStates, error) {
+	out := make(map[int64]record.DocumentStates, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
 	db := s.read(ctx)
-	var total int64
-	err := db.Table("revision_segments AS rs").
-		Joins("JOIN revisions r ON r.id = rs.revision_id").
-		Where("r.document_id = ? AND r.number = ?", doc.ID, doc.Revision).Count(&total).Error
-	if err != nil {
-		return 0, nil, fmt.Errorf("count segments of document %d: %w", doc.ID, err)
+	current := func() *gorm.DB {
+		return db.Table("revision_segments AS rs").
+			Joins("JOIN revisions r ON r.id = rs.revision_id").
+			Joins("JOIN documents d ON d.id = r.document_id AND d.revision = r.number").
+			Where("d.id IN ?", ids)
 	}
-	var rows []record.StateCount
-	err = db.Table("revision_segments AS rs").
-		Select("t.lang AS lang, t.state AS state, COUNT(*) AS n").
-		Joins("JOIN revisions r ON r.id = rs.revision_id").
+	var totals []struct {
+		Doc int64
+		N   int
+	}
+	if err := current().Select("d.id AS doc, COUNT(*) AS n").Group("d.id").Scan(&totals).Error; err != nil {
+		return nil, fmt.Errorf("count segments of documents: %w", err)
+	}
+	for _, t := range totals {
+		out[t.Doc] = record.DocumentStates{Total: t.N}
+	}
+	var rows []struct {
+		Doc   int64
+		Lang  string
+		State string
+		N     int
+	}
+	err := current().Select("d.id AS doc, t.lang AS lang, t.state AS state, COUNT(*) AS n").
 		Joins("JOIN translations t ON t.segment_id = rs.segment_id").
-		Where("r.document_id = ? AND r.number = ?", doc.ID, doc.Revision).
-		Group("t.lang, t.state").Scan(&rows).Error
+		Group("d.id, t.lang, t.state").Scan(&rows).Error
 	if err != nil {
-		return 0, nil, fmt.Errorf("count states of document %d: %w", doc.ID, err)
+		return nil, fmt.Errorf("count states of documents: %w", err)
 	}
-	return int(total), rows, nil
+	for _, r := range rows {
+		st := out[r.Doc]
+		st.Counts = append(st.Counts, record.StateCount{Lang: r.Lang, State: r.State, N: r.N})
+		out[r.Doc] = st
+	}
+	return out, nil
 }
 
 // LockDocument loads a document to change it.
