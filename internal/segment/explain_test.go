@@ -27,6 +27,7 @@ func TestExplainNamesTheRule(t *testing.T) {
 		{"Курс стоит 500 руб. Это недорого.", []string{"split abbreviation-amount ."}},
 		{"Доклад сделал К. Т. Жумабаев.", []string{"keep initial .", "keep initial ."}},
 		{"Мы благодарны им. Они помогли.", []string{"split abbreviation-postfix ."}},
+		{"Я направил письмо в Гос. Думу.", []string{"keep abbreviation-prefix ."}},
 		{"Он сказал: «Мы готовы. Двери открыты», и вышел.", []string{"keep inside-pair ."}},
 		{"Круто! люблю такие фото", []string{"split question-exclamation-lowercase !"}},
 		{"никогда не была в горах. они пугают", []string{"split word-before-lowercase ."}},
