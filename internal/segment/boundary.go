@@ -104,10 +104,13 @@ func (s *Segmenter) afterAbbrev(p string, start, from int, class abbrevClass, f 
 			return keep(ruleAbbrevUnit).with(f.at, f.at+len(word)) // "5 км. В. Иванов шёл …"
 		}
 		return verdict(f.space && f.class == nextUpper, ruleAbbrevUnit)
-	case abbrevEra, abbrevDate:
+	case abbrevEra, abbrevDate, abbrevPlace:
 		r := ruleAbbrevDate
-		if class == abbrevEra {
+		if class != abbrevDate {
 			r = ruleAbbrevEra
+			if class == abbrevPlace {
+				r = ruleAbbrevPlace
+			}
 			if d := s.beforeStarter(p, f, r); d.split {
 				return d
 			}

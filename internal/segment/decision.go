@@ -27,6 +27,7 @@ const (
 	ruleAbbrevEra           // an era (до н.э.)
 	ruleAbbrevDate          // a year or a century after a number
 	ruleAbbrevUnit          // a unit after a number
+	ruleAbbrevPlace         // the last word of a place name (обл., р-н)
 	ruleInitial             // a single capital letter
 	ruleListNumber          // a list number at the start of a sentence or after a colon
 	ruleHeading             // a heading number (IV., § 3., Глава 2.)

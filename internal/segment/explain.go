@@ -104,10 +104,13 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 		return "abbreviation-amount", s.starterReason(d, tok, "an amount after a number (amounts table)", word, next)
 	case ruleAbbrevList:
 		return "abbreviation-list", splitOrNot(d, fmt.Sprintf("%q closes an enumeration (list abbreviation of the table), before %s", tok, next))
-	case ruleAbbrevEra, ruleAbbrevDate:
+	case ruleAbbrevEra, ruleAbbrevDate, ruleAbbrevPlace:
 		name, what := "abbreviation-date", "a date after a number (dates table)"
-		if d.rule == ruleAbbrevEra {
+		switch d.rule {
+		case ruleAbbrevEra:
 			name, what = "abbreviation-era", "an era (eras table)"
+		case ruleAbbrevPlace:
+			name, what = "abbreviation-place", "the last word of a place name (places table)"
 		}
 		switch {
 		case d.split && d.word[0] < c.start:

@@ -27,6 +27,8 @@ func TestExplainNamesTheRule(t *testing.T) {
 		{"Курс стоит 500 руб. Это недорого.", []string{"split abbreviation-amount ."}},
 		{"Доклад сделал К. Т. Жумабаев.", []string{"keep initial .", "keep initial ."}},
 		{"Мы благодарны им. Они помогли.", []string{"split abbreviation-postfix ."}},
+		{"Люди приходят во владимирской обл. Депутату плеснули в лицо.", []string{"split abbreviation-place ."}},
+		{"В Алматинской обл. Казахстан построил завод.", []string{"keep abbreviation-place ."}},
 		{"Я направил письмо в Гос. Думу.", []string{"keep abbreviation-prefix ."}},
 		{"Он сказал: «Мы готовы. Двери открыты», и вышел.", []string{"keep inside-pair ."}},
 		{"Круто! люблю такие фото", []string{"split question-exclamation-lowercase !"}},

@@ -15,7 +15,7 @@ const (
 	// abbrevPrefix abbreviations always introduce something (ул. Абая, проф. Иванов, т.е. о ...,
 	// см. список): their period never ends a sentence.
 	abbrevPrefix
-	// abbrevPostfix abbreviations follow a number or a name (Алматинской обл., 500 руб.): the
+	// abbrevPostfix abbreviations follow a number or a name (3 окт., 15 янв.): the
 	// period ends a sentence only when a word that begins sentences and is never a name follows
 	// (В, Это, Однако ...), never before a name or a number.
 	abbrevPostfix
@@ -36,6 +36,11 @@ const (
 	// abbrevUnit is a unit of measure after a number (18 км., 400 м., 30 мин.): units are
 	// written without a period, so one after them ends the sentence before any capital.
 	abbrevUnit
+	// abbrevPlace is the last word of a place name (Алматинской обл., Медеуский р-н): it ends
+	// a sentence as an era does, before a starter or, once the sentence has its finite verb,
+	// before any capitalized word ("Люди приходят во владимирской обл. Депутату ..." ends;
+	// "В Алматинской обл. Казахстан построил ..." goes on).
+	abbrevPlace
 )
 
 // abbrevEntry is one table abbreviation, with the class that applies in each position. Entries
@@ -55,7 +60,7 @@ type ruleSet struct {
 	// Abbreviations are written as they appear in text ("т. е.", "и т.д.", "куб.м."); case, the
 	// final period and spaces after inner periods do not matter, except that entries written
 	// with a capital are titles, which count with a capital anywhere in a sentence.
-	prefix, postfix, list, eras []string
+	prefix, postfix, list, eras, places []string
 	// titles are prefix abbreviations that also count with a capital inside a sentence (Дж.,
 	// Проф., Св., Рис.); their lowercase form keeps the class it has in the other lists, and is
 	// no abbreviation when they have none ("вступил в полк. Там ...").
@@ -158,7 +163,7 @@ func newSegmenter(lang string, rules ruleSet) *Segmenter {
 	for _, group := range []struct {
 		class abbrevClass
 		words []string
-	}{{abbrevPrefix, rules.prefix}, {abbrevPostfix, rules.postfix}, {abbrevList, rules.list}, {abbrevEra, rules.eras}} {
+	}{{abbrevPrefix, rules.prefix}, {abbrevPostfix, rules.postfix}, {abbrevList, rules.list}, {abbrevEra, rules.eras}, {abbrevPlace, rules.places}} {
 		for _, w := range group.words {
 			first, _ := utf8.DecodeRuneInString(w)
 			e := s.entry(w)

@@ -37,8 +37,6 @@ var russianRules = ruleSet{
 		// abbreviations that are also ordinary words: "им." is the pronoun "им" ("благодарны
 		// им. Они ..."), "рис." rice, "гор." mountains, "мин." mines, "тел." bodies.
 		"им.", "рис.", "тел.", "куб.", "ген.", "мин.", "зам.", "гор.",
-		// region and district names are often the last word of a sentence
-		"обл.", "р-н", "р-на", "р-не",
 		// "(род. 20 января 1934)", "ум. 18 мая 2004": also the nouns род (kin) and ум (mind)
 		"род.", "ум.",
 		// "в кон. XIX в.", "в сер. 1990-х": also the noun кон (stake) and the short adjective
@@ -50,6 +48,9 @@ var russianRules = ruleSet{
 	},
 	// an era closes a date and often the sentence ("в V в. до н.э. Его руины ...")
 	eras: []string{"н.э.", "до н.э.", "до Р.Х.", "от Р.Х."},
+	// region and district words end a place name and often the sentence: "приходят на поезд
+	// во владимирской обл. Депутату ..." ends, "В Алматинской обл. Казахстан ..." goes on
+	places: []string{"обл.", "р-н", "р-на", "р-не", "р-ну", "р-ном", "р-ны", "р-нов"},
 	// Titles and references written with a capital inside a sentence: "Майкл Дж. Фокс",
 	// "храм Св. Николая", "(см. Рис. 2)". "рис." in lowercase stays a postfix word (rice).
 	titles: []string{

@@ -69,6 +69,15 @@ func TestRuleFamilies(t *testing.T) {
 		{"prefix", []string{"Он жил в кон. XIX в.", "Потом уехал."}},
 		{"prefix", []string{"В сер. 1990-х гг. цены росли."}},
 		{"postfix", []string{"Он дышит за тех, кто сер.", "Я имени Его не знаю."}},
+		// The last word of a place name ends the sentence as an era does: before a starter,
+		// or before a capitalized word once the sentence has its finite verb.
+		{"place", []string{"Сотни людей приходят на поезд во владимирской обл.", "Депутату плеснули кислотой в лицо."}},
+		{"place", []string{"Школу построили в Медеуском р-не.", "Теперь там учатся 900 детей."}},
+		{"place", []string{"Проект реализуют в Алматинской обл.", "В следующем году его расширят."}},
+		{"place", []string{"В Алматинской обл. Казахстан построил новый завод."}},
+		{"place", []string{"Жители Карасайского р-на Ерлан и Асель победили в конкурсе."}},
+		{"place", []string{"Он переехал в Алматинскую обл. в 1998 году."}},
+		{"place", []string{"Адрес: Алматинская обл., Карасайский р-н, с. Каскелен."}},
 		// Titles with a capital inside a sentence.
 		{"title", []string{"Директор фирмы Чарльз Дж. Филлипс подписал договор."}},
 		{"title", []string{"Лекцию читал Проф. Иванов."}},
