@@ -7,7 +7,7 @@ type rule uint8
 const (
 	ruleNone           rule = iota
 	ruleParagraphEnd        // only closing marks follow up to the end of the paragraph
-	ruleTrailing            // only symbols or emoji follow up to the end of the paragraph
+	ruleTrailing            // only symbols, emoji or tags follow up to the end of the paragraph
 	ruleLeading             // the marks open the sentence: nothing but opening marks before them
 	ruleNoSpace             // no space after the mark: only before a capitalized word
 	ruleNoSpaceAddr         // no space, inside a web or e-mail address

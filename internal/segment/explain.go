@@ -67,7 +67,7 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 	case ruleParagraphEnd:
 		return "paragraph-end", "only closing marks follow up to the end of the paragraph"
 	case ruleTrailing:
-		return "trailing-symbols", "only symbols or emoji follow up to the end of the paragraph; they stay with this sentence"
+		return "trailing-symbols", "only symbols, emoji, @mentions or #hashtags follow up to the end of the paragraph; they stay with this sentence"
 	case ruleLeading:
 		return "leading-marks", "sentence goes on: the marks open the sentence, which would otherwise be marks alone"
 	case ruleNoSpace:

@@ -30,6 +30,7 @@ func TestExplainNamesTheRule(t *testing.T) {
 		{"Люди приходят во владимирской обл. Депутату плеснули в лицо.", []string{"split abbreviation-place ."}},
 		{"В Алматинской обл. Казахстан построил завод.", []string{"keep abbreviation-place ."}},
 		{"Я направил письмо в Гос. Думу.", []string{"keep abbreviation-prefix ."}},
+		{"Бывает. @xxxxxx @xxxxxx", []string{"keep trailing-symbols ."}},
 		{"Он сказал: «Мы готовы. Двери открыты», и вышел.", []string{"keep inside-pair ."}},
 		{"Круто! люблю такие фото", []string{"split question-exclamation-lowercase !"}},
 		{"никогда не была в горах. они пугают", []string{"split word-before-lowercase ."}},

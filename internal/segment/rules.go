@@ -95,6 +95,10 @@ type ruleSet struct {
 	// closing quote ("«Куда?» — спросил он", "«Когда начнём?» и посмотрел"), which keep, and
 	// "!.." trails off as an ellipsis does.
 	lowerAfterStrong bool
+	// tagMarks begin a @mention or a #hashtag (ASCII). Tags after the last sentence of a
+	// paragraph belong to it, as emoji do ("Бывает. @xxxxxx @xxxxxx"); a tag that words follow
+	// begins a sentence ("… руководить. @xxxxxx если и вы …"). Empty: no tags.
+	tagMarks string
 	// wordFinals and inflections tell a whole word from an abbreviation missing from the
 	// tables, before a period that a lowercase word follows (see Segmenter.fullWord): letters
 	// that end words and never abbreviations, and endings of inflected words of five or more
@@ -117,8 +121,9 @@ type Segmenter struct {
 	// verbEndings are the verb endings, longest first.
 	verbEndings []string
 	eyes        []string
-	// lowerAfterStrong, wordFinals, inflections: see ruleSet.
+	// lowerAfterStrong, tagMarks, wordFinals, inflections: see ruleSet.
 	lowerAfterStrong bool
+	tagMarks         string
 	wordFinals       string
 	inflections      []string
 	eyeEnd           [256]bool // the last bytes of eyes: a lone bracket after any other byte is no emoticon
@@ -157,7 +162,7 @@ func newSegmenter(lang string, rules ruleSet) *Segmenter {
 		lang: lang, abbrevs: map[string]abbrevEntry{}, starters: set(rules.starters),
 		headings: set(rules.headings), relatives: set(rules.relatives),
 		multipliers: set(rules.multipliers), verbWords: map[string]bool{},
-		eyes: rules.emoticonEyes, lowerAfterStrong: rules.lowerAfterStrong,
+		eyes: rules.emoticonEyes, lowerAfterStrong: rules.lowerAfterStrong, tagMarks: rules.tagMarks,
 		wordFinals: rules.wordFinals, inflections: rules.inflections,
 	}
 	for _, group := range []struct {

@@ -91,6 +91,9 @@ var russianRules = ruleSet{
 	// In the dev and test sets of UD Russian-Taiga and -Poetry, 41 of 47 "? word" or "! word"
 	// with a lowercase word end the sentence.
 	lowerAfterStrong: true,
+	// In UD Russian-Taiga, a run of @mentions after the last sentence of a post stays with it
+	// (a # after a mark already keeps, as punctuation that continues the sentence).
+	tagMarks: "@#",
 	// Abbreviations are cut before a vowel ("примеч.", "междунар."), so a word ending in a
 	// vowel, ь or й is whole; so is a longer one with a case ending or a verb ending.
 	wordFinals:  "аеёиоуыэюяьй",

@@ -127,6 +127,11 @@ func TestRuleFamilies(t *testing.T) {
 		{"trailing", []string{"Давай про Сочи.", "🙏 Там тепло."}},
 		{"mention", []string{"За партию я голосовать не буду.", "@xxxxxx @yabloko если и вы так будете руководить"}},
 		{"mention", []string{"Пишите на press@astanahub.kz.", "Мы ответим."}},
+		{"mention", []string{"Бывает. @xxxxxx @xxxxxx @xxxxxx"}},
+		{"mention", []string{"Крым хочет вернуть...", "@xxxxxx - У клоунов все вокруг клоуны. @xxxxxx @xxxxxx"}},
+		{"mention", []string{"Красиво))) @anna_k @ivan.petrov 😍"}},
+		{"mention", []string{"Бывает.", "@xxxxxx @xxxxxx тогда - нет."}},
+		{"mention", []string{"Спасибо!", "@xxxxxx, приходите ещё."}},
 		{"bullet", []string{"Технологический процесс ускоряет работу.", "* Нумерация туров может отличаться."}},
 		{"bullet", []string{"Номера были двузначными. (*) до перенумерации."}},
 		// A bracket whose content begins with a capital holds sentences of its own; one that
