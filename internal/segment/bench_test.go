@@ -135,6 +135,8 @@ func BenchmarkStreamPathological(b *testing.B) {
 		{"lowercase", strings.Repeat("в горах. они! да ", 1<<15)},
 		{"ellipses", strings.Repeat("да. ...", 1<<17)},
 		{"bracketed", strings.Repeat("(Он. Я) ", 1<<17)},
+		{"mentions", strings.Repeat("Да. @x ", 1<<17)},
+		{"places", "Он был " + strings.Repeat("в обл. Б ", 1<<16)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			ru := For("ru")

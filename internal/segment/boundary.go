@@ -1,6 +1,10 @@
 package segment
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // word classes of the token before a single period
 type before uint8
@@ -27,8 +31,9 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 		// it; a sentence is never marks alone.
 		return keep(ruleLeading)
 	}
-	if f.class == nextOther && trailingSymbols(p, f.at) {
-		// "Безумно красиво! 😍😍😍": emoji after the last sentence belong to it.
+	if f.class == nextOther && s.trailing(p, f.at) {
+		// "Безумно красиво! 😍😍😍", "Бывает. @xxxxxx @xxxxxx": emoji and tags after the last
+		// sentence belong to it.
 		return keep(ruleTrailing)
 	}
 	if !f.space {
@@ -104,10 +109,13 @@ func (s *Segmenter) afterAbbrev(p string, start, from int, class abbrevClass, f 
 			return keep(ruleAbbrevUnit).with(f.at, f.at+len(word)) // "5 км. В. Иванов шёл …"
 		}
 		return verdict(f.space && f.class == nextUpper, ruleAbbrevUnit)
-	case abbrevEra, abbrevDate:
+	case abbrevEra, abbrevDate, abbrevPlace:
 		r := ruleAbbrevDate
-		if class == abbrevEra {
+		if class != abbrevDate {
 			r = ruleAbbrevEra
+			if class == abbrevPlace {
+				r = ruleAbbrevPlace
+			}
 			if d := s.beforeStarter(p, f, r); d.split {
 				return d
 			}
@@ -147,21 +155,32 @@ func plainEnd(f follow) bool {
 	return f.class == nextUpper || f.class == nextDigit || f.class == nextOther
 }
 
-// maxTrailing bounds the symbols trailingSymbols reads, so a long run of emoji after each of many
+// maxTrailing bounds the runes trailing reads, so a long run of emoji or tags after each of many
 // sentence ends costs linear time.
-const maxTrailing = 64
+const maxTrailing = 128
 
-// trailingSymbols: from offset at to the end of the paragraph there are only symbols (emoji,
-// pictographs, their modifiers and joiners) and spaces.
-func trailingSymbols(p string, at int) bool {
+// trailing: from offset at to the end of the paragraph there are only spaces, symbols (emoji,
+// pictographs, their modifiers and joiners) and tags: a tag mark of the rules at the start of a
+// word with the letters, digits and "_-." after it ("@xxxxxx", "#сноб_news").
+func (s *Segmenter) trailing(p string, at int) bool {
+	tag, prevSpace := false, true
 	for k := 0; at < len(p); k++ {
 		if k == maxTrailing {
 			return false
 		}
 		r, size := runeAt(p, at)
-		if !isSpace(r) && !isSymbol(r) {
+		switch {
+		case isSpace(r):
+			tag = false
+		case tag && (isWordRune(r) || unicode.IsDigit(r) || r == '_' || r == '-' || r == '.'):
+		case prevSpace && r < utf8.RuneSelf && strings.IndexByte(s.tagMarks, byte(r)) >= 0:
+			tag = true
+		case isSymbol(r):
+			tag = false
+		default:
 			return false
 		}
+		prevSpace = isSpace(r)
 		at += size
 	}
 	return true

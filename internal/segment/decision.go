@@ -7,7 +7,7 @@ type rule uint8
 const (
 	ruleNone           rule = iota
 	ruleParagraphEnd        // only closing marks follow up to the end of the paragraph
-	ruleTrailing            // only symbols or emoji follow up to the end of the paragraph
+	ruleTrailing            // only symbols, emoji or tags follow up to the end of the paragraph
 	ruleLeading             // the marks open the sentence: nothing but opening marks before them
 	ruleNoSpace             // no space after the mark: only before a capitalized word
 	ruleNoSpaceAddr         // no space, inside a web or e-mail address
@@ -27,6 +27,7 @@ const (
 	ruleAbbrevEra           // an era (до н.э.)
 	ruleAbbrevDate          // a year or a century after a number
 	ruleAbbrevUnit          // a unit after a number
+	ruleAbbrevPlace         // the last word of a place name (обл., р-н)
 	ruleInitial             // a single capital letter
 	ruleListNumber          // a list number at the start of a sentence or after a colon
 	ruleHeading             // a heading number (IV., § 3., Глава 2.)

@@ -30,12 +30,12 @@ func (s *Segmenter) emoticonAt(p string, start, i int) cluster {
 
 // afterEmoticon: an emoticon ends the sentence before a capital letter, a @mention or another
 // symbol, with a space between ("Спасибо :) Увидимся завтра.", "хозяин)) Кто …").
-func afterEmoticon(p string, c cluster) decision {
+func (s *Segmenter) afterEmoticon(p string, c cluster) decision {
 	f := lookAhead(p, c.end)
 	switch {
 	case f.class == nextEnd:
 		return keep(ruleParagraphEnd).on(c.start, c.end)
-	case f.class == nextOther && trailingSymbols(p, f.at):
+	case f.class == nextOther && s.trailing(p, f.at):
 		return keep(ruleTrailing).on(c.start, c.end)
 	}
 	return verdict(f.space && (f.class == nextUpper || f.class == nextOther), ruleEmoticon).on(c.start, c.end)

@@ -67,7 +67,7 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 	case ruleParagraphEnd:
 		return "paragraph-end", "only closing marks follow up to the end of the paragraph"
 	case ruleTrailing:
-		return "trailing-symbols", "only symbols or emoji follow up to the end of the paragraph; they stay with this sentence"
+		return "trailing-symbols", "only symbols, emoji, @mentions or #hashtags follow up to the end of the paragraph; they stay with this sentence"
 	case ruleLeading:
 		return "leading-marks", "sentence goes on: the marks open the sentence, which would otherwise be marks alone"
 	case ruleNoSpace:
@@ -104,10 +104,13 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 		return "abbreviation-amount", s.starterReason(d, tok, "an amount after a number (amounts table)", word, next)
 	case ruleAbbrevList:
 		return "abbreviation-list", splitOrNot(d, fmt.Sprintf("%q closes an enumeration (list abbreviation of the table), before %s", tok, next))
-	case ruleAbbrevEra, ruleAbbrevDate:
+	case ruleAbbrevEra, ruleAbbrevDate, ruleAbbrevPlace:
 		name, what := "abbreviation-date", "a date after a number (dates table)"
-		if d.rule == ruleAbbrevEra {
+		switch d.rule {
+		case ruleAbbrevEra:
 			name, what = "abbreviation-era", "an era (eras table)"
+		case ruleAbbrevPlace:
+			name, what = "abbreviation-place", "the last word of a place name (places table)"
 		}
 		switch {
 		case d.split && d.word[0] < c.start:

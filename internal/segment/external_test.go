@@ -20,7 +20,20 @@ var externalFloor = map[string]int{
 	"ud-poetry":      925,
 	"ud-pud":         986,
 	"ud-taiga":       972,
-	"all":            970, // 980 before ud-poetry, a harder genre, joined the set
+	// drawn from the train files of UD Russian-Taiga in 2026-12: the rules were changed looking
+	// at the failures of the tune set only; the held-out set passed 860 ‰ before and after
+	"ud-taiga-train-tune":    915,
+	"ud-taiga-train-holdout": 860,
+	// the eight sources before the Taiga train sets, on which the rules were tuned
+	"tuned": 970, // 980 before ud-poetry, a harder genre, joined the set
+	"all":   946, // every source; 970 over the tuned eight before the Taiga train sets joined
+}
+
+// tunedSources are the sources of the "tuned" aggregate: those the rules were tuned on before
+// the Taiga train sets joined, so that its floor keeps measuring the same cases.
+var tunedSources = map[string]bool{
+	"languagetool": true, "pysbd": true, "razdel": true, "rusenttokenize": true,
+	"ud-gsd": true, "ud-poetry": true, "ud-pud": true, "ud-taiga": true,
 }
 
 // TestExternalCases measures the Russian rules on sentence-boundary cases that nobody in this
@@ -34,6 +47,7 @@ func TestExternalCases(t *testing.T) {
 	}
 	ru := For("ru")
 	total, passed := 0, 0
+	tunedTotal, tunedPassed := 0, 0
 	var report []string
 	for _, path := range paths {
 		source := strings.TrimSuffix(filepath.Base(path), ".ru.txt")
@@ -49,16 +63,25 @@ func TestExternalCases(t *testing.T) {
 		}
 		total += len(cases)
 		passed += ok
-		report = append(report, fmt.Sprintf("%-15s %3d/%3d  %5.1f %%", source, ok, len(cases), 100*float64(ok)/float64(len(cases))))
+		if tunedSources[source] {
+			tunedTotal += len(cases)
+			tunedPassed += ok
+		}
+		report = append(report, rateLine(source, ok, len(cases)))
 		checkFloor(t, source, ok, len(cases))
 	}
 	sort.Strings(report)
-	report = append(report, fmt.Sprintf("%-15s %3d/%3d  %5.1f %%", "all", passed, total, 100*float64(passed)/float64(total)))
+	report = append(report, rateLine("tuned", tunedPassed, tunedTotal), rateLine("all", passed, total))
 	t.Log("pass rate per source:\n" + strings.Join(report, "\n"))
+	checkFloor(t, "tuned", tunedPassed, tunedTotal)
 	checkFloor(t, "all", passed, total)
 	if total < 300 {
 		t.Errorf("only %d external cases, want at least 300", total)
 	}
+}
+
+func rateLine(source string, ok, n int) string {
+	return fmt.Sprintf("%-22s %3d/%3d  %5.1f %%", source, ok, n, 100*float64(ok)/float64(n))
 }
 
 func checkFloor(t *testing.T, source string, ok, n int) {

@@ -15,7 +15,7 @@ const (
 	// abbrevPrefix abbreviations always introduce something (ул. Абая, проф. Иванов, т.е. о ...,
 	// см. список): their period never ends a sentence.
 	abbrevPrefix
-	// abbrevPostfix abbreviations follow a number or a name (Алматинской обл., 500 руб.): the
+	// abbrevPostfix abbreviations follow a number or a name (3 окт., 15 янв.): the
 	// period ends a sentence only when a word that begins sentences and is never a name follows
 	// (В, Это, Однако ...), never before a name or a number.
 	abbrevPostfix
@@ -36,6 +36,11 @@ const (
 	// abbrevUnit is a unit of measure after a number (18 км., 400 м., 30 мин.): units are
 	// written without a period, so one after them ends the sentence before any capital.
 	abbrevUnit
+	// abbrevPlace is the last word of a place name (Алматинской обл., Медеуский р-н): it ends
+	// a sentence as an era does, before a starter or, once the sentence has its finite verb,
+	// before any capitalized word ("Люди приходят во владимирской обл. Депутату ..." ends;
+	// "В Алматинской обл. Казахстан построил ..." goes on).
+	abbrevPlace
 )
 
 // abbrevEntry is one table abbreviation, with the class that applies in each position. Entries
@@ -55,7 +60,7 @@ type ruleSet struct {
 	// Abbreviations are written as they appear in text ("т. е.", "и т.д.", "куб.м."); case, the
 	// final period and spaces after inner periods do not matter, except that entries written
 	// with a capital are titles, which count with a capital anywhere in a sentence.
-	prefix, postfix, list, eras []string
+	prefix, postfix, list, eras, places []string
 	// titles are prefix abbreviations that also count with a capital inside a sentence (Дж.,
 	// Проф., Св., Рис.); their lowercase form keeps the class it has in the other lists, and is
 	// no abbreviation when they have none ("вступил в полк. Там ...").
@@ -90,6 +95,10 @@ type ruleSet struct {
 	// closing quote ("«Куда?» — спросил он", "«Когда начнём?» и посмотрел"), which keep, and
 	// "!.." trails off as an ellipsis does.
 	lowerAfterStrong bool
+	// tagMarks begin a @mention or a #hashtag (ASCII). Tags after the last sentence of a
+	// paragraph belong to it, as emoji do ("Бывает. @xxxxxx @xxxxxx"); a tag that words follow
+	// begins a sentence ("… руководить. @xxxxxx если и вы …"). Empty: no tags.
+	tagMarks string
 	// wordFinals and inflections tell a whole word from an abbreviation missing from the
 	// tables, before a period that a lowercase word follows (see Segmenter.fullWord): letters
 	// that end words and never abbreviations, and endings of inflected words of five or more
@@ -112,8 +121,9 @@ type Segmenter struct {
 	// verbEndings are the verb endings, longest first.
 	verbEndings []string
 	eyes        []string
-	// lowerAfterStrong, wordFinals, inflections: see ruleSet.
+	// lowerAfterStrong, tagMarks, wordFinals, inflections: see ruleSet.
 	lowerAfterStrong bool
+	tagMarks         string
 	wordFinals       string
 	inflections      []string
 	eyeEnd           [256]bool // the last bytes of eyes: a lone bracket after any other byte is no emoticon
@@ -152,13 +162,13 @@ func newSegmenter(lang string, rules ruleSet) *Segmenter {
 		lang: lang, abbrevs: map[string]abbrevEntry{}, starters: set(rules.starters),
 		headings: set(rules.headings), relatives: set(rules.relatives),
 		multipliers: set(rules.multipliers), verbWords: map[string]bool{},
-		eyes: rules.emoticonEyes, lowerAfterStrong: rules.lowerAfterStrong,
+		eyes: rules.emoticonEyes, lowerAfterStrong: rules.lowerAfterStrong, tagMarks: rules.tagMarks,
 		wordFinals: rules.wordFinals, inflections: rules.inflections,
 	}
 	for _, group := range []struct {
 		class abbrevClass
 		words []string
-	}{{abbrevPrefix, rules.prefix}, {abbrevPostfix, rules.postfix}, {abbrevList, rules.list}, {abbrevEra, rules.eras}} {
+	}{{abbrevPrefix, rules.prefix}, {abbrevPostfix, rules.postfix}, {abbrevList, rules.list}, {abbrevEra, rules.eras}, {abbrevPlace, rules.places}} {
 		for _, w := range group.words {
 			first, _ := utf8.DecodeRuneInString(w)
 			e := s.entry(w)

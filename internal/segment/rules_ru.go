@@ -20,6 +20,8 @@ var russianRules = ruleSet{
 		"вып.", "изд.", "ред.", "сб.", "соч.", "ок.", "прибл.", "макс.", "искл.", "вкл.", "англ.",
 		"рус.", "каз.", "лат.", "нем.", "франц.", "букв.", "устар.", "сокр.", "лит.", "ст.ст.",
 		"арт.", "засл.", "нар.", "лейт.", "нач.", "т.наз.", "т.н.", "бывш.",
+		// state: "гос. органы", "Гос. Дума" (a title too, see titles)
+		"гос.",
 		// truncations that end like an inflected word or a verb, which a lowercase word after
 		// them would otherwise take for a sentence end (see wordFinals)
 		"эконом.", "матем.", "автом.", "полит.", "капит.", "депут.",
@@ -35,8 +37,6 @@ var russianRules = ruleSet{
 		// abbreviations that are also ordinary words: "им." is the pronoun "им" ("благодарны
 		// им. Они ..."), "рис." rice, "гор." mountains, "мин." mines, "тел." bodies.
 		"им.", "рис.", "тел.", "куб.", "ген.", "мин.", "зам.", "гор.",
-		// region and district names are often the last word of a sentence
-		"обл.", "р-н", "р-на", "р-не",
 		// "(род. 20 января 1934)", "ум. 18 мая 2004": also the nouns род (kin) and ум (mind)
 		"род.", "ум.",
 		// "в кон. XIX в.", "в сер. 1990-х": also the noun кон (stake) and the short adjective
@@ -48,12 +48,16 @@ var russianRules = ruleSet{
 	},
 	// an era closes a date and often the sentence ("в V в. до н.э. Его руины ...")
 	eras: []string{"н.э.", "до н.э.", "до Р.Х.", "от Р.Х."},
+	// region and district words end a place name and often the sentence: "приходят на поезд
+	// во владимирской обл. Депутату ..." ends, "В Алматинской обл. Казахстан ..." goes on
+	places: []string{"обл.", "р-н", "р-на", "р-не", "р-ну", "р-ном", "р-ны", "р-нов"},
 	// Titles and references written with a capital inside a sentence: "Майкл Дж. Фокс",
 	// "храм Св. Николая", "(см. Рис. 2)". "рис." in lowercase stays a postfix word (rice).
 	titles: []string{
 		"Дж.", "Проф.", "Акад.", "Доц.", "Св.", "Свв.", "Рис.", "Табл.", "Илл.", "Прил.", "Гл.",
 		"Ст.", "Стр.", "Разд.", "Г-н", "Г-жа", "Д-р", "Ген.", "Тов.", "Гр.", "Кн.", "Адм.", "Полк.",
 		"Преп.", "Свт.", "Ап.", "Еп.", "Архиеп.", "Митр.",
+		"Гос.",
 	},
 	// After a number "г." is a year, not a city, and "в." a century.
 	dates: []string{"г.", "гг.", "г.г.", "в.", "вв.", "в.в."},
@@ -87,6 +91,9 @@ var russianRules = ruleSet{
 	// In the dev and test sets of UD Russian-Taiga and -Poetry, 41 of 47 "? word" or "! word"
 	// with a lowercase word end the sentence.
 	lowerAfterStrong: true,
+	// In UD Russian-Taiga, a run of @mentions after the last sentence of a post stays with it
+	// (a # after a mark already keeps, as punctuation that continues the sentence).
+	tagMarks: "@#",
 	// Abbreviations are cut before a vowel ("примеч.", "междунар."), so a word ending in a
 	// vowel, ь or й is whole; so is a longer one with a case ending or a verb ending.
 	wordFinals:  "аеёиоуыэюяьй",

@@ -69,6 +69,15 @@ func TestRuleFamilies(t *testing.T) {
 		{"prefix", []string{"Он жил в кон. XIX в.", "Потом уехал."}},
 		{"prefix", []string{"В сер. 1990-х гг. цены росли."}},
 		{"postfix", []string{"Он дышит за тех, кто сер.", "Я имени Его не знаю."}},
+		// The last word of a place name ends the sentence as an era does: before a starter,
+		// or before a capitalized word once the sentence has its finite verb.
+		{"place", []string{"Сотни людей приходят на поезд во владимирской обл.", "Депутату плеснули кислотой в лицо."}},
+		{"place", []string{"Школу построили в Медеуском р-не.", "Теперь там учатся 900 детей."}},
+		{"place", []string{"Проект реализуют в Алматинской обл.", "В следующем году его расширят."}},
+		{"place", []string{"В Алматинской обл. Казахстан построил новый завод."}},
+		{"place", []string{"Жители Карасайского р-на Ерлан и Асель победили в конкурсе."}},
+		{"place", []string{"Он переехал в Алматинскую обл. в 1998 году."}},
+		{"place", []string{"Адрес: Алматинская обл., Карасайский р-н, с. Каскелен."}},
 		// Titles with a capital inside a sentence.
 		{"title", []string{"Директор фирмы Чарльз Дж. Филлипс подписал договор."}},
 		{"title", []string{"Лекцию читал Проф. Иванов."}},
@@ -78,6 +87,8 @@ func TestRuleFamilies(t *testing.T) {
 		{"title", []string{"На столе лежал рис.", "Это был ужин."}},
 		{"title", []string{"Он вступил в полк.", "Там служил три года."}},
 		{"title", []string{"Приказ подписал Адм. Кузнецов."}},
+		{"title", []string{"Я направил своё предложение в Гос. Думу всем ведущим партиям."}},
+		{"title", []string{"Работу проверяют гос. органы и частные фирмы."}},
 		{"title", []string{"P.S. А ты заметил снежного воробья?"}},
 		// Headings and list numbers.
 		{"heading", []string{"IV. Гестационный сахарный диабет"}},
@@ -116,6 +127,11 @@ func TestRuleFamilies(t *testing.T) {
 		{"trailing", []string{"Давай про Сочи.", "🙏 Там тепло."}},
 		{"mention", []string{"За партию я голосовать не буду.", "@xxxxxx @yabloko если и вы так будете руководить"}},
 		{"mention", []string{"Пишите на press@astanahub.kz.", "Мы ответим."}},
+		{"mention", []string{"Бывает. @xxxxxx @xxxxxx @xxxxxx"}},
+		{"mention", []string{"Крым хочет вернуть...", "@xxxxxx - У клоунов все вокруг клоуны. @xxxxxx @xxxxxx"}},
+		{"mention", []string{"Красиво))) @anna_k @ivan.petrov 😍"}},
+		{"mention", []string{"Бывает.", "@xxxxxx @xxxxxx тогда - нет."}},
+		{"mention", []string{"Спасибо!", "@xxxxxx, приходите ещё."}},
 		{"bullet", []string{"Технологический процесс ускоряет работу.", "* Нумерация туров может отличаться."}},
 		{"bullet", []string{"Номера были двузначными. (*) до перенумерации."}},
 		// A bracket whose content begins with a capital holds sentences of its own; one that

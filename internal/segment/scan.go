@@ -296,7 +296,7 @@ func (s *Segmenter) segment(dst []string, p string, sc *scratch, trace tracer) [
 			break
 		}
 		if c.emoticon {
-			d = afterEmoticon(p, c)
+			d = s.afterEmoticon(p, c)
 		} else {
 			d = s.isBoundary(p, start, c, sc)
 		}
