@@ -379,9 +379,8 @@ func (x *Index) verify(sc *scratch, n, limit, minScore int, st *lookupStats) boo
 			}
 			c.done = true
 			st.verified++
-			sc.text = fold(b.source, sc.text)
 			k := maxDistance(max(n, m), threshold)
-			if d := sc.pt.distance(sc.text, k); d <= k {
+			if d := sc.distanceTo(b.source, m, k); d <= k {
 				x.addHits(sc, c.key, scoreOf(d, n, m), limit)
 				if len(sc.top) == limit {
 					threshold = max(threshold, sc.top[limit-1].score)

@@ -11,6 +11,8 @@ type pattern struct {
 	high     map[rune]uint16
 	runes    []rune // the distinct runes that were given rows, to reset low
 	pv, mv   []uint64
+	// score and left: the distance so far and the characters of the text not yet fed (begin, feed)
+	score, left int
 }
 
 func newPattern(p []rune) *pattern {
@@ -72,22 +74,45 @@ func (pt *pattern) row(r rune) uint16 {
 // distance is the edit distance between the pattern and text, or any value > k as soon as the
 // distance is certain to exceed k.
 func (pt *pattern) distance(text []rune, k int) int {
-	if pt.n == 0 {
-		return len(text)
+	pt.begin(len(text))
+	if !pt.feed(text, k) {
+		return k + 1
 	}
-	if pt.words == 1 {
-		return pt.distance1(text, k)
+	return pt.score
+}
+
+// begin starts a distance against a text of m characters, to be given to feed in pieces: a
+// verification folds its candidate piece by piece and stops folding where the distance is
+// certain to exceed the cutoff (for most candidates, about halfway).
+func (pt *pattern) begin(m int) {
+	pt.score, pt.left = pt.n, m
+	if pt.n == 0 {
+		pt.score = m
+	}
+	for b := range pt.pv {
+		pt.pv[b] = ^uint64(0)
+		pt.mv[b] = 0
+	}
+}
+
+// feed advances the distance begun by begin over the next characters of the text, and reports
+// false as soon as the distance is certain to exceed k; pt.score is the distance once every
+// character was fed.
+func (pt *pattern) feed(text []rune, k int) bool {
+	switch {
+	case pt.n == 0:
+		pt.left -= len(text)
+		return true
+	case pt.words == 1:
+		return pt.feed1(text, k)
+	case pt.words == 2:
+		return pt.feed2(text, k)
 	}
 	w := pt.words
 	pv, mv := pt.pv, pt.mv
-	for b := range pv {
-		pv[b] = ^uint64(0)
-		mv[b] = 0
-	}
-	score := pt.n
-	m := len(text)
+	score, left := pt.score, pt.left
 	const top = uint64(1) << 63
-	for j, c := range text {
+	for _, c := range text {
 		row := int(pt.row(c)) * w
 		eqs := pt.peq[row : row+w]
 		hin := 1 // the first row of the matrix grows by one per column
@@ -122,21 +147,22 @@ func (pt *pattern) distance(text []rune, k int) int {
 			hin = hout
 		}
 		score += hin
+		left--
 		// the last row changes by at most one per remaining column
-		if score-(m-j-1) > k {
-			return k + 1
+		if score-left > k {
+			return false
 		}
 	}
-	return score
+	pt.score, pt.left = score, left
+	return true
 }
 
-// distance1 is distance for patterns of at most 64 characters.
-func (pt *pattern) distance1(text []rune, k int) int {
-	pv, mv := ^uint64(0), uint64(0)
-	score := pt.n
-	m := len(text)
+// feed1 is feed for patterns of at most 64 characters.
+func (pt *pattern) feed1(text []rune, k int) bool {
+	pv, mv := pt.pv[0], pt.mv[0]
+	score, left := pt.score, pt.left
 	last := pt.lastBit
-	for j, c := range text {
+	for _, c := range text {
 		eq := pt.peq[int(pt.row(c))]
 		xv := eq | mv
 		xh := (((eq & pv) + pv) ^ pv) | eq
@@ -151,9 +177,68 @@ func (pt *pattern) distance1(text []rune, k int) int {
 		mh <<= 1
 		pv = mh | ^(xv | ph)
 		mv = ph & xv
-		if score-(m-j-1) > k {
-			return k + 1
+		left--
+		if score-left > k {
+			return false
 		}
 	}
-	return score
+	pt.pv[0], pt.mv[0] = pv, mv
+	pt.score, pt.left = score, left
+	return true
+}
+
+// feed2 is feed for patterns of 65 to 128 characters, most sentences: the two blocks in registers.
+func (pt *pattern) feed2(text []rune, k int) bool {
+	pv0, mv0, pv1, mv1 := pt.pv[0], pt.mv[0], pt.pv[1], pt.mv[1]
+	score, left := pt.score, pt.left
+	last := pt.lastBit
+	peq := pt.peq
+	for _, c := range text {
+		row := 2 * int(pt.row(c))
+		eq0, eq1 := peq[row], peq[row+1]
+		// block 0: the first row grows by one per column (carry in +1)
+		xv := eq0 | mv0
+		xh := (((eq0 & pv0) + pv0) ^ pv0) | eq0
+		ph := mv0 | ^(xh | pv0)
+		mh := pv0 & xh
+		carry := 0
+		if ph>>63 != 0 {
+			carry = 1
+		} else if mh>>63 != 0 {
+			carry = -1
+		}
+		ph = ph<<1 | 1
+		mh <<= 1
+		pv0 = mh | ^(xv | ph)
+		mv0 = ph & xv
+		// block 1, with block 0's carry
+		xv = eq1 | mv1
+		if carry < 0 {
+			eq1 |= 1
+		}
+		xh = (((eq1 & pv1) + pv1) ^ pv1) | eq1
+		ph = mv1 | ^(xh | pv1)
+		mh = pv1 & xh
+		if ph&last != 0 {
+			score++
+		} else if mh&last != 0 {
+			score--
+		}
+		ph <<= 1
+		mh <<= 1
+		if carry < 0 {
+			mh |= 1
+		} else if carry > 0 {
+			ph |= 1
+		}
+		pv1 = mh | ^(xv | ph)
+		mv1 = ph & xv
+		left--
+		if score-left > k {
+			return false
+		}
+	}
+	pt.pv[0], pt.mv[0], pt.pv[1], pt.mv[1] = pv0, mv0, pv1, mv1
+	pt.score, pt.left = score, left
+	return true
 }

@@ -56,3 +56,32 @@ func mutate(rng *rand.Rand, a, alpha []rune, edits int) []rune {
 	}
 	return b
 }
+
+// TestDistanceToMatchesDistance: the distance computed while folding a source piece by piece is
+// the distance to the source folded at once, exact up to k and above k beyond, for patterns of one
+// block and of several, and for sources that need NFC (the slow path).
+func TestDistanceToMatchesDistance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alpha := []rune("абвгдеёжзийклмнопрстуфхцчшщъыьэюя ,.АБВ\t\u00a0")
+	var sc scratch
+	for range 3000 {
+		q := randRunes(rng, alpha, rng.IntN(150))
+		src := randRunes(rng, alpha, rng.IntN(200))
+		if rng.IntN(3) == 0 {
+			src = mutate(rng, q, alpha, rng.IntN(12))
+		}
+		if rng.IntN(10) == 0 {
+			src = append(src, 'e', '\u0301') // needs NFC
+		}
+		source := string(src)
+		sc.q = fold(string(q), sc.q)
+		sc.pt.reset(sc.q)
+		folded := fold(source, nil)
+		want := levenshtein(sc.q, folded)
+		k := rng.IntN(want + 5)
+		got := sc.distanceTo(source, len(folded), k)
+		if (want <= k && got != want) || (want > k && got <= k) {
+			t.Fatalf("distanceTo(%q, %q, k=%d) = %d, want %d", string(sc.q), source, k, got, want)
+		}
+	}
+}
