@@ -109,44 +109,45 @@ func (pt *pattern) feed(text []rune, k int) bool {
 		return pt.feed2(text, k)
 	}
 	w := pt.words
-	pv, mv := pt.pv, pt.mv
+	pv, mv := pt.pv[:w], pt.mv[:w]
 	score, left := pt.score, pt.left
-	const top = uint64(1) << 63
+	last := pt.lastBit
 	for _, c := range text {
 		row := int(pt.row(c)) * w
-		eqs := pt.peq[row : row+w]
-		hin := 1 // the first row of the matrix grows by one per column
-		for b := range w {
+		eqs := pt.peq[row : row+w : row+w]
+		// The horizontal delta carried from block to block, as two bits: +1 (hp) or -1 (hm).
+		// The first row of the matrix grows by one per column: +1 into block 0.
+		hp, hm := uint64(1), uint64(0)
+		for b := range w - 1 {
 			eq, p, mm := eqs[b], pv[b], mv[b]
 			xv := eq | mm
-			if hin < 0 {
-				eq |= 1
-			}
+			eq |= hm
 			xh := (((eq & p) + p) ^ p) | eq
 			ph := mm | ^(xh | p)
 			mh := p & xh
-			high := top
-			if b == w-1 {
-				high = pt.lastBit
-			}
-			hout := 0
-			if ph&high != 0 {
-				hout = 1
-			} else if mh&high != 0 {
-				hout = -1
-			}
-			ph <<= 1
-			mh <<= 1
-			if hin < 0 {
-				mh |= 1
-			} else if hin > 0 {
-				ph |= 1
-			}
+			outP, outM := ph>>63, mh>>63
+			ph = ph<<1 | hp
+			mh = mh<<1 | hm
 			pv[b] = mh | ^(xv | ph)
 			mv[b] = ph & xv
-			hin = hout
+			hp, hm = outP, outM
 		}
-		score += hin
+		b := w - 1
+		eq, p, mm := eqs[b], pv[b], mv[b]
+		xv := eq | mm
+		eq |= hm
+		xh := (((eq & p) + p) ^ p) | eq
+		ph := mm | ^(xh | p)
+		mh := p & xh
+		if ph&last != 0 {
+			score++
+		} else if mh&last != 0 {
+			score--
+		}
+		ph = ph<<1 | hp
+		mh = mh<<1 | hm
+		pv[b] = mh | ^(xv | ph)
+		mv[b] = ph & xv
 		left--
 		// the last row changes by at most one per remaining column
 		if score-left > k {

@@ -1,6 +1,7 @@
 package tm
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 )
@@ -83,5 +84,28 @@ func TestDistanceToMatchesDistance(t *testing.T) {
 		if (want <= k && got != want) || (want > k && got <= k) {
 			t.Fatalf("distanceTo(%q, %q, k=%d) = %d, want %d", string(sc.q), source, k, got, want)
 		}
+	}
+}
+
+// BenchmarkDistance: the whole matrix (no cutoff) of a pattern of one, two and five blocks
+// against unrelated texts of its length, the verification of a candidate that fails late.
+func BenchmarkDistance(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alpha := []rune("абвгдеёжзийклмнопрстуфхцчшщъыьэюя ,.")
+	for _, n := range []int{50, 100, 300} {
+		var pt pattern
+		pt.reset(randRunes(rng, alpha, n))
+		texts := make([][]rune, 64)
+		for i := range texts {
+			texts[i] = randRunes(rng, alpha, n)
+		}
+		b.Run(fmt.Sprintf("chars=%d", n), func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				pt.distance(texts[i%len(texts)], n)
+				i++
+			}
+			b.SetBytes(int64(n)) // characters, not bytes: MB/s reads as million characters a second
+		})
 	}
 }
