@@ -131,6 +131,8 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 		return "roman-ordinal", splitOrNot(d, fmt.Sprintf("%q is a Roman numeral after a word (an ordinal, as in Пётр I), before %s", tok, next))
 	case ruleInsidePair:
 		return "inside-pair", fmt.Sprintf("sentence goes on: inside the quotation or bracket %s", quoteShort(tok))
+	case ruleNumberBracket:
+		return "bracketed-number", fmt.Sprintf("sentence goes on: the bracket %q after the mark holds only a number and ends at a sentence mark or the paragraph end: a year or a note number of this sentence, never a sentence of its own", tok)
 	case ruleEmoticon:
 		return "emoticon", splitOrNot(d, fmt.Sprintf("the emoticon %q before %s", tok, next))
 	}

@@ -38,6 +38,8 @@ func TestExplainNamesTheRule(t *testing.T) {
 		{"Вздохнул. …На перемене ушёл", []string{"split plain-word .", "keep leading-marks …"}},
 		{"(Прилепин — писатель. Но враг)", []string{"split plain-word ."}},
 		{"Тираж 1 тыс. экз. Цена договорная.", []string{"keep abbreviation-amount .", "split abbreviation-unit ."}},
+		{"Антикиллер 2: Антитеррор. (2003).", []string{"keep bracketed-number ."}},
+		{"Он ушёл. (Это было в 2003 году.)", []string{"split plain-word ."}},
 		{"1. Регистрация. Что дальше? Ответ дали.", []string{
 			"keep list-number .", "split plain-word .", "split question-exclamation ?",
 		}},
@@ -91,6 +93,14 @@ func TestExplainNamesTheBracket(t *testing.T) {
 	b = ru.Explain("Пришёл ректор. никто не встал")[0].Boundaries[0]
 	if !strings.Contains(b.Reason, "may be an abbreviation missing from them") {
 		t.Errorf("reason %q does not say why a lowercase word keeps the sentence", b.Reason)
+	}
+}
+
+// TestExplainNamesTheNumberBracket: a kept period before a bracketed year names the bracket.
+func TestExplainNamesTheNumberBracket(t *testing.T) {
+	b := For("ru").Explain("Антикиллер 2: Антитеррор. (2003).")[0].Boundaries[0]
+	if !strings.Contains(b.Reason, `"(2003)"`) {
+		t.Errorf("reason %q does not name the bracket", b.Reason)
 	}
 }
 

@@ -105,6 +105,10 @@ type ruleSet struct {
 	// letters. Empty: a period before a lowercase word never ends a sentence.
 	wordFinals  string
 	inflections []string
+	// numberBrackets are bracket pairs, opener then closer ("()[]"), whose number alone after a
+	// sentence end belongs to the sentence before: "Антикиллер 2: Антитеррор. (2003)." is one
+	// sentence, a year or a note number is never one of its own. Empty: no such rule.
+	numberBrackets string
 }
 
 // Segmenter splits paragraphs into sentences by the rules of one language. It is immutable and
@@ -126,6 +130,7 @@ type Segmenter struct {
 	tagMarks         string
 	wordFinals       string
 	inflections      []string
+	numberBrackets   string
 	eyeEnd           [256]bool // the last bytes of eyes: a lone bracket after any other byte is no emoticon
 	// maxPiece is the longest run of letters between the periods of any table abbreviation; a
 	// longer word before a period is no abbreviation, and the scanner stops looking.
@@ -164,6 +169,7 @@ func newSegmenter(lang string, rules ruleSet) *Segmenter {
 		multipliers: set(rules.multipliers), verbWords: map[string]bool{},
 		eyes: rules.emoticonEyes, lowerAfterStrong: rules.lowerAfterStrong, tagMarks: rules.tagMarks,
 		wordFinals: rules.wordFinals, inflections: rules.inflections,
+		numberBrackets: rules.numberBrackets,
 	}
 	for _, group := range []struct {
 		class abbrevClass

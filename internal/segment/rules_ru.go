@@ -98,6 +98,8 @@ var russianRules = ruleSet{
 	// vowel, ь or й is whole; so is a longer one with a case ending or a verb ending.
 	wordFinals:  "аеёиоуыэюяьй",
 	inflections: []string{"ах", "ях", "ов", "ев", "ом", "ем", "ым", "им", "ых", "их", "ам", "ям"},
+	// "Антикиллер 2: Антитеррор. (2003).": a film's, a book's year or a note number.
+	numberBrackets: "()[]",
 }
 
 // russianHeadings number a heading or a list item: "Глава IV. Общие положения", "Рис. 3. Схема".

@@ -103,6 +103,16 @@ func TestRuleFamilies(t *testing.T) {
 		{"roman", []string{"Регион принадлежал королю Твртко I.", "Сын чиновника родился позже."}},
 		{"roman", []string{"Его короновали как Петра I. и все присягнули."}},
 		{"roman", []string{"The report by J. K. Rowling was cited."}},
+		// A bracketed number alone after a sentence end is the year or note number of the
+		// sentence before; a bracket with words, or words after the bracket, begin a sentence.
+		{"bracketed-number", []string{"Антикиллер 2: Антитеррор. (2003)."}},
+		{"bracketed-number", []string{"Антикиллер Д.К: Любовь без памяти. (2009).", "Жанр боевик, криминал."}},
+		{"bracketed-number", []string{"Это доказано многими авторами. [12]"}},
+		{"bracketed-number", []string{"Война шла долго! (1941–1945).", "Потом настал мир."}},
+		{"bracketed-number", []string{"Он ушёл.", "(Это было в 2003 году.)"}},
+		{"bracketed-number", []string{"Фильм вышел в прокат.", "(2003) Жанр: боевик."}},
+		{"bracketed-number", []string{"Оценка снижена.", "(3,5 балла)."}},
+		{"bracketed-number", []string{"Итоги года.", "(2003)Новые планы."}},
 		// Emoticons end a sentence in user-written text.
 		{"emoticon", []string{"Спасибо :)", "Увидимся завтра."}},
 		{"emoticon", []string{"пастухов - тоже ;)", "Я вспомнила"}},
