@@ -38,6 +38,9 @@ func (s *Segmenter) Explain(text string) []Explained {
 		e := Explained{Paragraph: Paragraph{Number: l.number, Text: line}}
 		e.Sentences = s.segment(nil, line, &sc, func(c cluster, d decision) {
 			name, reason := s.reason(line, c, d)
+			if d.rule >= ruleAbbrevPrefix && d.rule <= ruleAbbrevPlace {
+				reason += s.lookalikeNote(line[d.from:d.to])
+			}
 			if d.bracket[1] > 0 {
 				reason += fmt.Sprintf("; inside the bracket %s, which begins with a capital and so holds sentences of its own", quoteShort(line[d.bracket[0]:d.bracket[1]]))
 			}
