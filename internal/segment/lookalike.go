@@ -13,6 +13,9 @@ import (
 // when nothing was folded or the folded key would not fit.
 func (s *Segmenter) foldLookalikes(k *keyBuf) (out keyBuf, changed bool) {
 	b := k.bytes()
+	if !mixedScripts(b) {
+		return out, false // the common miss: an ordinary word in one script
+	}
 	for len(b) > 0 {
 		n := 0
 		own, latin, foldable := false, false, true
@@ -49,6 +52,19 @@ func (s *Segmenter) foldLookalikes(k *keyBuf) (out keyBuf, changed bool) {
 		b = b[n+1:]
 	}
 	return out, changed
+}
+
+// mixedScripts: the key has both an ASCII letter and a byte of a non-ASCII letter.
+func mixedScripts(b []byte) bool {
+	ascii, other := false, false
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			other = true
+		} else if 'a' <= c && c <= 'z' {
+			ascii = true
+		}
+	}
+	return ascii && other
 }
 
 // lookalikeNote tells, for Explain, how a token with Latin look-alikes was read for the lookup;
