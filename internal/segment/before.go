@@ -131,6 +131,12 @@ func (s *Segmenter) lookup(p string, start, at int, word, text string) (abbrevCl
 		return abbrevNone, false
 	}
 	e, ok := s.abbrevs[string(k.bytes())]
+	if !ok && s.folding {
+		// "1 cт.л." with a Latin c: read as the Cyrillic word it looks like.
+		if folded, changed := s.foldLookalikes(&k); changed {
+			e, ok = s.abbrevs[string(folded.bytes())]
+		}
+	}
 	if !ok {
 		return abbrevNone, false
 	}
@@ -165,5 +171,12 @@ func (s *Segmenter) multiplierBefore(p string, start, at int) bool {
 		b -= size
 	}
 	var k keyBuf
-	return b < e && k.appendLower(p[b:e]) && s.multipliers[string(k.bytes())] && numberBefore(p, start, b)
+	if b == e || !k.appendLower(p[b:e]) || !numberBefore(p, start, b) {
+		return false
+	}
+	if s.multipliers[string(k.bytes())] {
+		return true
+	}
+	folded, changed := s.foldLookalikes(&k) // "1 тыc. экз." with a Latin c
+	return changed && s.multipliers[string(folded.bytes())]
 }

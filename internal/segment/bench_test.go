@@ -137,6 +137,9 @@ func BenchmarkStreamPathological(b *testing.B) {
 		{"bracketed", strings.Repeat("(Он. Я) ", 1<<17)},
 		{"mentions", strings.Repeat("Да. @x ", 1<<17)},
 		{"places", "Он был " + strings.Repeat("в обл. Б ", 1<<16)},
+		{"bracketed-numbers", strings.Repeat("Да. (1941–1945) ", 1<<16)},
+		{"bracketed-digits", strings.Repeat("Да. ("+strings.Repeat("1", 30), 1<<15)},
+		{"lookalikes", strings.Repeat("я cт.л. Б ", 1<<16)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			ru := For("ru")

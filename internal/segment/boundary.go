@@ -36,6 +36,12 @@ func (s *Segmenter) isBoundary(p string, start int, c cluster, sc *scratch) deci
 		// sentence belong to it.
 		return keep(ruleTrailing)
 	}
+	if s.numberBrackets != "" && f.space && f.class == nextDigit {
+		if from, to, ok := s.bracketedNumberAlone(p, c.end); ok {
+			// "Антикиллер 2: Антитеррор. (2003).": a year or a note number alone is no sentence.
+			return keep(ruleNumberBracket).on(from, to)
+		}
+	}
 	if !f.space {
 		// A sentence end without a space ("целей.Напомним") must be followed by a capitalized
 		// word and must not sit inside an address ("www.Example.com", "site.kz/?Page=1").

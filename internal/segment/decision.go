@@ -34,6 +34,7 @@ const (
 	ruleRoman               // a Roman numeral after a word (Пётр I., Твртко I.)
 	ruleInsidePair          // inside a matched quotation or bracket
 	ruleEmoticon            // an emoticon in user-written text
+	ruleNumberBracket       // a bracketed number alone after the mark: "Антитеррор. (2003)."
 )
 
 // decision is the scanner's verdict on one candidate sentence end. from and to delimit the token

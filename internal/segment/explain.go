@@ -38,6 +38,9 @@ func (s *Segmenter) Explain(text string) []Explained {
 		e := Explained{Paragraph: Paragraph{Number: l.number, Text: line}}
 		e.Sentences = s.segment(nil, line, &sc, func(c cluster, d decision) {
 			name, reason := s.reason(line, c, d)
+			if d.rule >= ruleAbbrevPrefix && d.rule <= ruleAbbrevPlace {
+				reason += s.lookalikeNote(line[d.from:d.to])
+			}
 			if d.bracket[1] > 0 {
 				reason += fmt.Sprintf("; inside the bracket %s, which begins with a capital and so holds sentences of its own", quoteShort(line[d.bracket[0]:d.bracket[1]]))
 			}
@@ -131,6 +134,8 @@ func (s *Segmenter) reason(p string, c cluster, d decision) (name, text string) 
 		return "roman-ordinal", splitOrNot(d, fmt.Sprintf("%q is a Roman numeral after a word (an ordinal, as in Пётр I), before %s", tok, next))
 	case ruleInsidePair:
 		return "inside-pair", fmt.Sprintf("sentence goes on: inside the quotation or bracket %s", quoteShort(tok))
+	case ruleNumberBracket:
+		return "bracketed-number", fmt.Sprintf("sentence goes on: the bracket %q after the mark holds only a number and ends at a sentence mark or the paragraph end: a year or a note number of this sentence, never a sentence of its own", tok)
 	case ruleEmoticon:
 		return "emoticon", splitOrNot(d, fmt.Sprintf("the emoticon %q before %s", tok, next))
 	}

@@ -38,6 +38,10 @@ func TestExplainNamesTheRule(t *testing.T) {
 		{"Вздохнул. …На перемене ушёл", []string{"split plain-word .", "keep leading-marks …"}},
 		{"(Прилепин — писатель. Но враг)", []string{"split plain-word ."}},
 		{"Тираж 1 тыс. экз. Цена договорная.", []string{"keep abbreviation-amount .", "split abbreviation-unit ."}},
+		{"Антикиллер 2: Антитеррор. (2003).", []string{"keep bracketed-number ."}},
+		{"Он ушёл. (Это было в 2003 году.)", []string{"split plain-word ."}},
+		{"-Коньяк - 1 cт.л. -Сахар - 1 стакан", []string{"keep no-space .", "split abbreviation-unit ."}},
+		{"Добавить 1 cт.л. сахара.", []string{"keep no-space .", "keep abbreviation-unit ."}},
 		{"1. Регистрация. Что дальше? Ответ дали.", []string{
 			"keep list-number .", "split plain-word .", "split question-exclamation ?",
 		}},
@@ -91,6 +95,28 @@ func TestExplainNamesTheBracket(t *testing.T) {
 	b = ru.Explain("Пришёл ректор. никто не встал")[0].Boundaries[0]
 	if !strings.Contains(b.Reason, "may be an abbreviation missing from them") {
 		t.Errorf("reason %q does not say why a lowercase word keeps the sentence", b.Reason)
+	}
+}
+
+// TestExplainNamesTheLookalikes: a unit written with a Latin look-alike says how it was read.
+func TestExplainNamesTheLookalikes(t *testing.T) {
+	b := For("ru").Explain("-Коньяк - 1 cт.л. -Сахар - 1 стакан")[0].Boundaries[1]
+	for _, want := range []string{`"cт.л."`, `looked up as "ст.л"`, "lookalikes table"} {
+		if !strings.Contains(b.Reason, want) {
+			t.Errorf("reason %q does not say %s", b.Reason, want)
+		}
+	}
+	b = For("ru").Explain("Добавить 1 ст.л. сахара.")[0].Boundaries[1]
+	if strings.Contains(b.Reason, "looked up as") {
+		t.Errorf("reason %q speaks of look-alikes in an all-Cyrillic unit", b.Reason)
+	}
+}
+
+// TestExplainNamesTheNumberBracket: a kept period before a bracketed year names the bracket.
+func TestExplainNamesTheNumberBracket(t *testing.T) {
+	b := For("ru").Explain("Антикиллер 2: Антитеррор. (2003).")[0].Boundaries[0]
+	if !strings.Contains(b.Reason, `"(2003)"`) {
+		t.Errorf("reason %q does not name the bracket", b.Reason)
 	}
 }
 

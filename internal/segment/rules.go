@@ -105,6 +105,15 @@ type ruleSet struct {
 	// letters. Empty: a period before a lowercase word never ends a sentence.
 	wordFinals  string
 	inflections []string
+	// numberBrackets are bracket pairs, opener then closer ("()[]"), whose number alone after a
+	// sentence end belongs to the sentence before: "Антикиллер 2: Антитеррор. (2003)." is one
+	// sentence, a year or a note number is never one of its own. Empty: no such rule.
+	numberBrackets string
+	// lookalikes are pairs of a Latin letter and the letter of the language's own script it
+	// looks like ("cс" "oо" ...), lowercase. In a word that is otherwise in that script, a
+	// look-alike is read as its twin for the abbreviation lookup only ("1 cт.л." with a Latin c
+	// is "1 ст.л."); the text is never changed. Empty: no folding.
+	lookalikes string
 }
 
 // Segmenter splits paragraphs into sentences by the rules of one language. It is immutable and
@@ -126,7 +135,11 @@ type Segmenter struct {
 	tagMarks         string
 	wordFinals       string
 	inflections      []string
-	eyeEnd           [256]bool // the last bytes of eyes: a lone bracket after any other byte is no emoticon
+	numberBrackets   string
+	// fold maps a lowercase ASCII look-alike to its twin (see ruleSet.lookalikes); zero: none.
+	fold    [128]rune
+	folding bool
+	eyeEnd  [256]bool // the last bytes of eyes: a lone bracket after any other byte is no emoticon
 	// maxPiece is the longest run of letters between the periods of any table abbreviation; a
 	// longer word before a period is no abbreviation, and the scanner stops looking.
 	maxPiece int
@@ -164,6 +177,14 @@ func newSegmenter(lang string, rules ruleSet) *Segmenter {
 		multipliers: set(rules.multipliers), verbWords: map[string]bool{},
 		eyes: rules.emoticonEyes, lowerAfterStrong: rules.lowerAfterStrong, tagMarks: rules.tagMarks,
 		wordFinals: rules.wordFinals, inflections: rules.inflections,
+		numberBrackets: rules.numberBrackets,
+	}
+	for pair := []rune(rules.lookalikes); len(pair) >= 2; pair = pair[2:] {
+		if pair[0] >= utf8.RuneSelf {
+			panic("segment: a look-alike must be an ASCII letter: " + string(pair[:2]))
+		}
+		s.fold[pair[0]] = pair[1]
+		s.folding = true
 	}
 	for _, group := range []struct {
 		class abbrevClass

@@ -98,7 +98,15 @@ var russianRules = ruleSet{
 	// vowel, ь or й is whole; so is a longer one with a case ending or a verb ending.
 	wordFinals:  "аеёиоуыэюяьй",
 	inflections: []string{"ах", "ях", "ов", "ев", "ом", "ем", "ым", "им", "ых", "их", "ам", "ям"},
+	// "Антикиллер 2: Антитеррор. (2003).": a film's, a book's year or a note number.
+	numberBrackets: "()[]",
+	// Latin letters typed for Cyrillic ones, as in UD Russian-Taiga's "1 cт.л." and
+	// "Смoтрeть": lowercase forms of the capitals that look alike too (B, H, M, T, K).
+	lookalikes: cyrillicLookalikes,
 }
+
+// cyrillicLookalikes pair Latin letters with the Cyrillic letters they look like.
+const cyrillicLookalikes = "aаbвcсeеhнkкmмoоpрtтxхyу"
 
 // russianHeadings number a heading or a list item: "Глава IV. Общие положения", "Рис. 3. Схема".
 var russianHeadings = []string{

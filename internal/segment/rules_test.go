@@ -103,6 +103,28 @@ func TestRuleFamilies(t *testing.T) {
 		{"roman", []string{"Регион принадлежал королю Твртко I.", "Сын чиновника родился позже."}},
 		{"roman", []string{"Его короновали как Петра I. и все присягнули."}},
 		{"roman", []string{"The report by J. K. Rowling was cited."}},
+		// A bracketed number alone after a sentence end is the year or note number of the
+		// sentence before; a bracket with words, or words after the bracket, begin a sentence.
+		{"bracketed-number", []string{"Антикиллер 2: Антитеррор. (2003)."}},
+		{"bracketed-number", []string{"Антикиллер Д.К: Любовь без памяти. (2009).", "Жанр боевик, криминал."}},
+		{"bracketed-number", []string{"Это доказано многими авторами. [12]"}},
+		{"bracketed-number", []string{"Война шла долго! (1941–1945).", "Потом настал мир."}},
+		{"bracketed-number", []string{"Он ушёл.", "(Это было в 2003 году.)"}},
+		{"bracketed-number", []string{"Фильм вышел в прокат.", "(2003) Жанр: боевик."}},
+		{"bracketed-number", []string{"Оценка снижена.", "(3,5 балла)."}},
+		{"bracketed-number", []string{"Итоги года.", "(2003)Новые планы."}},
+		// Units and amounts glued to their number read as with a space; Latin look-alikes in
+		// an otherwise Cyrillic abbreviation read as Cyrillic for the lookup.
+		{"glued-unit", []string{"Стоит 13260р.", "Это дорого."}},
+		{"glued-unit", []string{"ЦЕНА для высоты 2,4 м: 13260р. ЗАКАЗАТЬ: http://xxxxxx"}}, // as "13260 р." before a name
+		{"glued-unit", []string{"Длина реки 18км.", "Расположен рядом."}},
+		{"glued-unit", []string{"Добавить 1ст.л. сахара."}},
+		{"lookalike", []string{"Добавить 1 cт.л. сахара."}},               // Latin c
+		{"lookalike", []string{"-Коньяк - 1 cт.л.", "-Сахар - 1 стакан"}}, // Latin c
+		{"lookalike", []string{"Тираж 1 тыc. экз.", "Цена договорная."}},  // Latin c
+		{"lookalike", []string{"Подробнее cм. Главу 2 и приложение."}},    // Latin c: "см."
+		{"lookalike", []string{"Это написано в cm.", "Главу пропустим."}}, // all Latin: no fold
+		{"lookalike", []string{"Ему помог г. Иванов, а не Mr. Smith."}},   // Latin table words keep their own entries
 		// Emoticons end a sentence in user-written text.
 		{"emoticon", []string{"Спасибо :)", "Увидимся завтра."}},
 		{"emoticon", []string{"пастухов - тоже ;)", "Я вспомнила"}},
