@@ -26,9 +26,10 @@ const (
 	// verifyBudget bounds the characters of candidate text one lookup verifies: about 1,800
 	// sentences, or thousands of headings, whose verification is as cheap as they are short. At
 	// 1M press units (500 queries against brute force, thread CPU, with verify's batched reads):
-	// 128k gives recall 99.54 % at p95 5.0-5.3 ms, 192k 99.82 % at 6.3 ms, 256k 99.91 % at
-	// 7.6 ms (p99 8.1-8.2 ms; before the batched reads 9.4 and 11.4 ms). Certifying sentences
-	// needs a stronger filter, not a bigger budget (docs/tm-status.md).
+	// 128k gives recall 99.54 %, 192k 99.82 %, 256k 99.91 % at p95 6.2 ms (since the streamed,
+	// branch-free verification), 384k 100 % at 6.9 ms, but 10.8 ms at 10M where 256k gives
+	// 7.0-7.3. Certifying sentences needs a stronger filter, not a bigger budget
+	// (docs/tm-status.md).
 	verifyBudget    = 256 << 10
 	prioLevels      = 1024
 	windowScanLimit = 4096
