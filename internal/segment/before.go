@@ -130,13 +130,7 @@ func (s *Segmenter) lookup(p string, start, at int, word, text string) (abbrevCl
 	if !k.appendLower(text) {
 		return abbrevNone, false
 	}
-	e, ok := s.abbrevs[string(k.bytes())]
-	if !ok && s.folding {
-		// "1 cт.л." with a Latin c: read as the Cyrillic word it looks like.
-		if folded, changed := s.foldLookalikes(&k); changed {
-			e, ok = s.abbrevs[string(folded.bytes())]
-		}
-	}
+	e, ok := lookupKey(s, s.abbrevs, &k) // "1 cт.л." with a Latin c too
 	if !ok {
 		return abbrevNone, false
 	}
@@ -174,9 +168,6 @@ func (s *Segmenter) multiplierBefore(p string, start, at int) bool {
 	if b == e || !k.appendLower(p[b:e]) || !numberBefore(p, start, b) {
 		return false
 	}
-	if s.multipliers[string(k.bytes())] {
-		return true
-	}
-	folded, changed := s.foldLookalikes(&k) // "1 тыc. экз." with a Latin c
-	return changed && s.multipliers[string(folded.bytes())]
+	multiplier, _ := lookupKey(s, s.multipliers, &k) // "1 тыc. экз." with a Latin c too
+	return multiplier
 }

@@ -54,6 +54,22 @@ func (s *Segmenter) foldLookalikes(k *keyBuf) (out keyBuf, changed bool) {
 	return out, changed
 }
 
+// lookupKey finds the key k in one of the rules' tables, or, when the rules have look-alikes and
+// k is not there, k with its look-alikes folded ("1 cт.л." with a Latin c is the unit "ст.л"):
+// the one place a lookup retries folded, so every table reads typists' mixed scripts alike.
+func lookupKey[V any](s *Segmenter, table map[string]V, k *keyBuf) (V, bool) {
+	if v, ok := table[string(k.bytes())]; ok || !s.folding {
+		return v, ok
+	}
+	folded, changed := s.foldLookalikes(k)
+	if !changed {
+		var none V
+		return none, false
+	}
+	v, ok := table[string(folded.bytes())]
+	return v, ok
+}
+
 // mixedScripts: the key has both an ASCII letter and a byte of a non-ASCII letter.
 func mixedScripts(b []byte) bool {
 	ascii, other := false, false
