@@ -9,14 +9,12 @@ import (
 
 	"tilmash/internal/apperr"
 	"tilmash/internal/language"
+	"tilmash/internal/limits"
 	"tilmash/internal/record"
 	"tilmash/internal/segment"
 	"tilmash/internal/workflow"
 	"tilmash/internal/xmltext"
 )
-
-// MaxTitleLength bounds a document title, in characters.
-const MaxTitleLength = 300
 
 // parsedSource is a source text split and checked, ready to store.
 type parsedSource struct {
@@ -60,8 +58,8 @@ func cleanTitle(title string) (string, error) {
 		return "", apperr.New(apperr.Invalid, "the title is not valid UTF-8")
 	case title == "":
 		return "", apperr.New(apperr.Invalid, "the document needs a title")
-	case utf8.RuneCountInString(title) > MaxTitleLength:
-		return "", apperr.New(apperr.Invalid, "the title is longer than %d characters", MaxTitleLength)
+	case utf8.RuneCountInString(title) > limits.TitleRunes:
+		return "", apperr.New(apperr.Invalid, "the title is longer than %d characters", limits.TitleRunes)
 	}
 	return segment.Normalize(title), nil
 }

@@ -7,14 +7,12 @@ import (
 	"unicode/utf8"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/limits"
 )
 
-// Concordance search bounds: the newest MemorySearchLimit units are shown,
-// and a phrase is a few words, not a paragraph.
-const (
-	MemorySearchLimit    = 50
-	MaxMemorySearchRunes = 200
-)
+// MemorySearchLimit is how many units a concordance search shows: the newest
+// (its phrase is bounded by limits.MemorySearchRunes).
+const MemorySearchLimit = 50
 
 // MemoryMatch is one translation-memory unit found by a concordance search.
 type MemoryMatch struct {
@@ -33,9 +31,9 @@ func (a *App) SearchMemory(ctx context.Context, lang, phrase string) ([]MemoryMa
 	if phrase == "" {
 		return nil, apperr.New(apperr.Invalid, "the search phrase is empty")
 	}
-	if n := utf8.RuneCountInString(phrase); n > MaxMemorySearchRunes {
-		return nil, apperr.New(apperr.Invalid, "the search phrase is %d characters long; the limit is %d", n, MaxMemorySearchRunes).
-			With("length", n).With("limit", MaxMemorySearchRunes)
+	if n := utf8.RuneCountInString(phrase); n > limits.MemorySearchRunes {
+		return nil, apperr.New(apperr.Invalid, "the search phrase is %d characters long; the limit is %d", n, limits.MemorySearchRunes).
+			With("length", n).With("limit", limits.MemorySearchRunes)
 	}
 	l, err := a.TargetLanguage(ctx, lang)
 	if err != nil {

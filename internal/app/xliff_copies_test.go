@@ -9,6 +9,7 @@ import (
 
 	"tilmash/internal/app"
 	"tilmash/internal/apperr"
+	"tilmash/internal/limits"
 	"tilmash/internal/workflow"
 	"tilmash/internal/xliff"
 )
@@ -63,7 +64,7 @@ func TestImportXLIFFSourceCopies(t *testing.T) {
 func TestImportXLIFFEmptyAndRefused(t *testing.T) {
 	ctx := context.Background()
 	f := newXLIFFFixture(t)
-	long := strings.Repeat("ә", workflow.MaxTargetRunes+1)
+	long := strings.Repeat("ә", limits.TranslationRunes+1)
 	filled := rewrite(t, f.export(t, xliff.V21), func(i int, u *xliff.Unit) {
 		u.Target = []string{kkTargets[0], "", long}[i]
 	})

@@ -3,7 +3,8 @@
 // the size of one XML token, attribute and text lengths, and counts of units.
 // Every reader takes its limits from here, so one place says what a hostile
 // file can cost, and XML readers count depth on every element through
-// XMLReader.
+// XMLReader. It also owns the lengths of what people type into the
+// workspace and the API (titles, translations, comments, reasons, searches).
 //
 // The numbers are far above what real files need (the comments say how far)
 // and low enough that memory stays bounded by a small multiple of the
@@ -99,4 +100,21 @@ const (
 	// SearchRunes bounds a search inside a document, in characters: a word
 	// or a phrase, never a paragraph.
 	SearchRunes = 200
+
+	// MemorySearchRunes bounds a concordance search of the memory, as
+	// SearchRunes does a search inside a document.
+	MemorySearchRunes = 200
+
+	// TitleRunes bounds a document's title, in characters.
+	TitleRunes = 300
+
+	// ReasonRunes bounds a waiver's or a withdrawal's reason, in characters.
+	ReasonRunes = 1000
+
+	// TranslationRunes is the longest translation, in characters, that an
+	// edit accepts. No real sentence comes near it (the longest segment of a
+	// press release is a few hundred characters); a longer text is an
+	// accidental paste of a whole document or worse, and is refused before
+	// it reaches the checks, the memory or a reviewer's "approve all".
+	TranslationRunes = 20000
 )

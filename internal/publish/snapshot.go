@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/limits"
 )
 
 // SourceLang is the language a waived segment is shown in.
@@ -15,9 +16,6 @@ const SourceLang = "ru"
 // HistoryWaived is the history action recorded on each segment a partial
 // release shows in the source language; its comment is the waiver's reason.
 const HistoryWaived = "publish_partial"
-
-// MaxReasonLength bounds a waiver's or a withdrawal's reason, in characters.
-const MaxReasonLength = 1000
 
 // Candidate is one segment of the current revision with its translation in
 // the language being published.
@@ -108,10 +106,10 @@ func Waiver(allowPartial bool, reason string) (string, error) {
 	return reason, CheckReason(reason)
 }
 
-// CheckReason refuses a reason longer than MaxReasonLength characters.
+// CheckReason refuses a reason longer than limits.ReasonRunes characters.
 func CheckReason(reason string) error {
-	if n := utf8.RuneCountInString(reason); n > MaxReasonLength {
-		return apperr.New(apperr.Invalid, `"reason" is %d characters long; at most %d are allowed`, n, MaxReasonLength)
+	if n := utf8.RuneCountInString(reason); n > limits.ReasonRunes {
+		return apperr.New(apperr.Invalid, `"reason" is %d characters long; at most %d are allowed`, n, limits.ReasonRunes)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/limits"
 )
 
 // Action names a change in a translation's history.
@@ -37,13 +38,6 @@ type Change struct {
 	Changed bool
 }
 
-// MaxTargetRunes is the longest translation, in characters (runes), that Edit
-// accepts. No real sentence comes near it (the longest segment of a press
-// release is a few hundred characters); a longer text is an accidental paste
-// of a whole document or worse, and is refused before it reaches the checks,
-// the memory or a reviewer's "approve all".
-const MaxTargetRunes = 20000
-
 // checkVersion refuses an action on a version the actor no longer sees. The
 // conflict carries the current translation, whether it is open, and what the
 // actor may do with it, so that an editor taking the other person's text
@@ -67,11 +61,11 @@ func Edit(actor Actor, lang string, cur Current, base int, text string) (Change,
 	if strings.TrimSpace(text) == "" {
 		return Change{}, apperr.New(apperr.Invalid, "the translation is empty")
 	}
-	// A text of at most MaxTargetRunes bytes has at most as many runes: count only longer ones.
-	if len(text) > MaxTargetRunes {
-		if n := utf8.RuneCountInString(text); n > MaxTargetRunes {
-			return Change{}, apperr.New(apperr.Invalid, "the translation is %d characters long; the limit is %d characters for one segment", n, MaxTargetRunes).
-				With("length", n).With("limit", MaxTargetRunes)
+	// A text of at most limits.TranslationRunes bytes has at most as many runes: count only longer ones.
+	if len(text) > limits.TranslationRunes {
+		if n := utf8.RuneCountInString(text); n > limits.TranslationRunes {
+			return Change{}, apperr.New(apperr.Invalid, "the translation is %d characters long; the limit is %d characters for one segment", n, limits.TranslationRunes).
+				With("length", n).With("limit", limits.TranslationRunes)
 		}
 	}
 	if err := checkVersion(actor, lang, cur, base, Gate{}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tilmash/internal/apperr"
+	"tilmash/internal/limits"
 )
 
 var (
@@ -64,11 +65,11 @@ func TestEditRules(t *testing.T) {
 		{"stale version", cur, 2, "жаңа", "conflict"},
 		{"newer than current", cur, 4, "жаңа", "conflict"},
 		{"empty text", cur, 3, "  \n", "invalid"},
-		{"at the cap", cur, 3, strings.Repeat("ә", MaxTargetRunes), "approved>translated v4"},
-		{"one rune over the cap", cur, 3, strings.Repeat("ә", MaxTargetRunes+1), "invalid"},
+		{"at the cap", cur, 3, strings.Repeat("ә", limits.TranslationRunes), "approved>translated v4"},
+		{"one rune over the cap", cur, 3, strings.Repeat("ә", limits.TranslationRunes+1), "invalid"},
 		{"a 1 MB paste", cur, 3, strings.Repeat("x", 990000), "invalid"},
-		{"over the cap with a stale version is invalid first", cur, 2, strings.Repeat("x", MaxTargetRunes+1), "invalid"},
-		{"bytes over the cap, runes not", cur, 3, strings.Repeat("ә", MaxTargetRunes/2+1), "approved>translated v4"},
+		{"over the cap with a stale version is invalid first", cur, 2, strings.Repeat("x", limits.TranslationRunes+1), "invalid"},
+		{"bytes over the cap, runes not", cur, 3, strings.Repeat("ә", limits.TranslationRunes/2+1), "approved>translated v4"},
 		{"same text keeps approval", cur, 3, "мәтін", "same"},
 		{"same text on translated is a no-op", Current{State: Translated, Version: 3, Text: "мәтін", AuthorID: 1}, 3, "мәтін", "same"},
 		{"same text confirms outdated", Current{State: Outdated, Version: 3, Text: "мәтін", AuthorID: 1}, 3, "мәтін", "outdated>translated v4"},
@@ -94,7 +95,7 @@ func TestEditTooLongMessage(t *testing.T) {
 	if want := "the translation is 990000 characters long; the limit is 20000 characters for one segment"; e.Message != want {
 		t.Errorf("message %q, want %q", e.Message, want)
 	}
-	if e.Details["length"] != 990000 || e.Details["limit"] != MaxTargetRunes {
+	if e.Details["length"] != 990000 || e.Details["limit"] != limits.TranslationRunes {
 		t.Errorf("details = %v", e.Details)
 	}
 }
