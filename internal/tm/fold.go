@@ -18,19 +18,8 @@ func fold(s string, buf []rune) []rune {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	out = buf[:0]
-	pendingSpace := false
-	for _, r := range s {
-		if isSpace(r) {
-			pendingSpace = len(out) > 0
-			continue
-		}
-		if pendingSpace {
-			out = append(out, ' ')
-			pendingSpace = false
-		}
-		out = append(out, lower(r))
-	}
+	f := folder{s: s, normalized: true}
+	out, _ = f.next(buf, len(s)+1)
 	return out
 }
 
@@ -44,38 +33,44 @@ func foldFast(s string, buf []rune) ([]rune, bool) {
 // folder folds a text piece by piece, as foldFast would all at once: a verification that stops
 // early (most do, about halfway) folds no more of its candidate than it read.
 type folder struct {
-	s       string
-	i       int  // next byte of s
-	started bool // a rune was written: whitespace after it becomes one space before the next
-	pending bool
+	s          string
+	i          int  // next byte of s
+	normalized bool // s is in NFC (fold's slow path): runes outside nfcSafe fold as the others
+	started    bool // a rune was written: whitespace after it becomes one space before the next
+	pending    bool
 }
 
 // next appends to buf[:0] the next folded runes of the text, at least limit of them unless the
 // text ends first (an empty piece: it has ended). ok is false when the text holds a rune outside
-// nfcSafe: it needs fold's slow path, whole.
+// nfcSafe and the text is not known to be in NFC: it needs fold's slow path, whole.
 func (f *folder) next(buf []rune, limit int) (piece []rune, ok bool) {
 	out := buf[:0]
 	s := f.s
 	for f.i < len(s) && len(out) < limit {
-		var r rune
+		var r, folded rune
 		// ASCII and two-byte UTF-8 (Latin, Cyrillic) decoded inline and folded by a table: this
 		// loop runs on every candidate a lookup verifies.
 		if c := s[f.i]; c < 0x80 {
-			r = foldSmall[c]
+			r = rune(c)
+			folded = foldSmall[r]
 			f.i++
 		} else if c&0xe0 == 0xc0 && f.i+1 < len(s) && s[f.i+1]&0xc0 == 0x80 && c >= 0xc2 {
-			r = foldSmall[rune(c&0x1f)<<6|rune(s[f.i+1]&0x3f)]
+			r = rune(c&0x1f)<<6 | rune(s[f.i+1]&0x3f)
+			folded = foldSmall[r]
 			f.i += 2
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(s[f.i:])
 			f.i += size
-			r = foldRune(r)
+			folded = foldRune(r)
 		}
-		switch r {
-		case foldUnsafe:
-			return buf[:0], false
-		case foldSpace:
+		if folded == foldUnsafe {
+			if !f.normalized {
+				return buf[:0], false
+			}
+			folded = foldNormalized(r)
+		}
+		if folded == foldSpace {
 			f.pending = f.started
 			continue
 		}
@@ -83,7 +78,7 @@ func (f *folder) next(buf []rune, limit int) (piece []rune, ok bool) {
 			out = append(out, ' ')
 			f.pending = false
 		}
-		out = append(out, r)
+		out = append(out, folded)
 		f.started = true
 	}
 	return out, true
@@ -97,10 +92,16 @@ const (
 
 // foldRune is what folding makes of r alone: its lower case, or foldSpace or foldUnsafe.
 func foldRune(r rune) rune {
-	switch {
-	case !nfcSafe(r):
+	if !nfcSafe(r) {
 		return foldUnsafe
-	case isSpace(r):
+	}
+	return foldNormalized(r)
+}
+
+// foldNormalized is what folding makes of r in a text already in NFC: its lower case, or
+// foldSpace.
+func foldNormalized(r rune) rune {
+	if isSpace(r) {
 		return foldSpace
 	}
 	return lower(r)

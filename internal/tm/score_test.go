@@ -52,6 +52,7 @@ func TestFold(t *testing.T) {
 		{"A\u00a0\u2003B", "a b"},
 		{"e\u0301te\u0301", "\u00e9t\u00e9"},
 		{"ÀÉÎ", "àéî"},
+		{"  E\u0301\u3000\u3000Ж\u2028 ", "\u00e9 ж"}, // the slow path collapses and trims as the fast one
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
