@@ -67,18 +67,25 @@ func (r ThrottleRule) Fresh(c Counter, now time.Time) Counter {
 // one before it.
 func (r ThrottleRule) Wait(c Counter, now time.Time) time.Duration {
 	c = r.Fresh(c, now)
-	if c.Attempts == 0 {
+	delay := r.delay(c.Attempts + 1)
+	if c.Attempts == 0 || delay == 0 {
+		// A free attempt never waits, even when now is before the last one began: attempts
+		// stamped before they queue for the counter reach it out of order.
 		return 0
 	}
-	if d := c.Last.Add(r.delay(c.Attempts + 1)).Sub(now); d > 0 {
+	if d := c.Last.Add(delay).Sub(now); d > 0 {
 		return d
 	}
 	return 0
 }
 
-// Attempt is the counter after an attempt starts at now.
+// Attempt is the counter after an attempt starts at now. Last never moves back: an attempt
+// stamped earlier may be counted after a later one.
 func (r ThrottleRule) Attempt(c Counter, now time.Time) Counter {
 	c = r.Fresh(c, now)
+	if c.Last.After(now) {
+		now = c.Last
+	}
 	return Counter{Attempts: c.Attempts + 1, Last: now}
 }
 

@@ -45,6 +45,30 @@ func TestThrottleBurstCountsWhole(t *testing.T) {
 	}
 }
 
+// TestThrottleClockOrder: a burst's attempts are stamped before they queue
+// for the counter, so they reach it out of clock order. The free ones are
+// all allowed however they arrive (a later stamp counted first once made the
+// next one wait the microseconds between them, and the burst used fewer
+// tries than it had), and the last one counted keeps the latest stamp.
+func TestThrottleClockOrder(t *testing.T) {
+	r := DefaultThrottle().Name
+	var c Counter
+	allowed := 0
+	for i := range 40 {
+		now := t0.Add(time.Duration(40-i) * time.Microsecond) // each stamped before the one counted before it
+		if r.Wait(c, now) == 0 {
+			c = r.Attempt(c, now)
+			allowed++
+		}
+	}
+	if allowed != r.Free || c.Attempts != r.Free {
+		t.Fatalf("allowed %d (counted %d) of a burst out of clock order, want %d", allowed, c.Attempts, r.Free)
+	}
+	if want := t0.Add(40 * time.Microsecond); !c.Last.Equal(want) {
+		t.Fatalf("last attempt at %v, want the latest stamp %v", c.Last, want)
+	}
+}
+
 func TestThrottleForgets(t *testing.T) {
 	r := DefaultThrottle().Name
 	c := Counter{Attempts: 30, Last: t0}
